@@ -1,0 +1,151 @@
+// Loading a design: text → JSON → migrated → validated with defaults filled.
+// A load error means the document cannot be opened at all; it names the JSON path and what was
+// expected. Reference problems (dangling or duplicate ids) are not load errors but findings
+// (src/rules/structure.ts), so a half-finished design still opens.
+import type { z } from 'zod';
+import { CURRENT_VERSION, DesignSchema, FORMAT, type Design } from './schema';
+import { migrate, MIGRATIONS, type Migration } from './migrations';
+
+export interface LoadError {
+  /** JSONPath-like location, e.g. `$.vpcs[0].subnets[1].cidr`; `$` for the whole document. */
+  path: string;
+  message: string;
+}
+
+export type LoadResult =
+  { ok: true; design: Design; migrations: string[] } | { ok: false; errors: LoadError[] };
+
+/** Keys that could reach an object's prototype; dropped on sight so no input can pollute objects. */
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+/** JSON.parse without prototype-polluting keys. */
+export function parseJsonSafely(text: string): unknown {
+  return JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
+}
+
+function describeJsonError(text: string, err: unknown): string {
+  const raw = err instanceof Error ? err.message : String(err);
+  const pos = /position (\d+)/.exec(raw);
+  if (pos) {
+    const offset = Number(pos[1]);
+    const before = text.slice(0, offset);
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    return `not valid JSON at line ${line}, column ${column}: ${raw}`;
+  }
+  return `not valid JSON: ${raw}`;
+}
+
+function issueMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${issue.expected}${'input' in issue ? `, got ${describeValue(issue.input)}` : ''}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing (the field is required)';
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  if (typeof v === 'string') return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 40) + '…' : v)}`;
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
+}
+
+/** Validates an already-parsed JSON value as a design (any supported version). */
+export function loadDesignValue(value: unknown, registry: readonly Migration[] = MIGRATIONS): LoadResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      ok: false,
+      errors: [{ path: '$', message: `expected a design object, got ${describeValue(value)}` }],
+    };
+  }
+  const raw = value as Record<string, unknown>;
+  if (raw.format !== FORMAT) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '$.format',
+          message: `expected "${FORMAT}", got ${describeValue(raw.format)} — this is not a network design file`,
+        },
+      ],
+    };
+  }
+  const version = raw.version;
+  if (typeof version !== 'number' || !Number.isInteger(version)) {
+    return {
+      ok: false,
+      errors: [{ path: '$.version', message: `expected an integer version, got ${describeValue(version)}` }],
+    };
+  }
+  if (version > CURRENT_VERSION) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: '$.version',
+          message: `unsupported version ${version}: this build reads versions up to ${CURRENT_VERSION}; update the app`,
+        },
+      ],
+    };
+  }
+  if (version < 1) {
+    return {
+      ok: false,
+      errors: [{ path: '$.version', message: `unsupported version ${version}: versions start at 1` }],
+    };
+  }
+  const migrated = migrate(raw, version, CURRENT_VERSION, registry);
+  if (!migrated.ok)
+    return {
+      ok: false,
+      errors: [{ path: '$.version', message: `unsupported version ${version}: ${migrated.message}` }],
+    };
+
+  const result = DesignSchema.safeParse(migrated.raw, { reportInput: true });
+  if (!result.success) {
+    return {
+      ok: false,
+      errors: result.error.issues.map((issue) => ({
+        path: jsonPath(issue.path),
+        message: issueMessage(issue),
+      })),
+    };
+  }
+  return { ok: true, design: result.data, migrations: migrated.applied };
+}
+
+/** Parses design text (a file's contents). */
+export function loadDesign(text: string, registry: readonly Migration[] = MIGRATIONS): LoadResult {
+  let value: unknown;
+  try {
+    value = parseJsonSafely(text);
+  } catch (err) {
+    return { ok: false, errors: [{ path: '$', message: describeJsonError(text, err) }] };
+  }
+  return loadDesignValue(value, registry);
+}
+
+export function formatLoadErrors(errors: readonly LoadError[], source?: string): string {
+  const prefix = source ? `${source}: ` : '';
+  return errors.map((e) => `${prefix}${e.path}: ${e.message}`).join('\n');
+}
+
+/** A design as saved: stable key order as parsed, two-space indent, trailing newline. */
+export function serializeDesign(design: Design): string {
+  return JSON.stringify(design, null, 2) + '\n';
+}

@@ -1,0 +1,221 @@
+// Design format 1 — the one definition. Types, runtime parsing (with defaults) and the
+// committed JSON Schema (schema/design.schema.json) all come from here.
+// Contract: ../shared/spec/design-format.md. Unknown fields are kept (looseObject) but never read.
+import { z } from 'zod';
+
+export const FORMAT = 'vbaws-network-design';
+export const CURRENT_VERSION = 1;
+
+export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
+
+const id = z.string().regex(ID_PATTERN, 'an id: 1–64 characters of A–Z a–z 0–9 . _ : -');
+const ref = id;
+const name = z.string().default('');
+const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);
+const port = z.number().int().min(-1).max(65535);
+
+export const SgRuleSchema = z
+  .looseObject({
+    protocol: z.enum(['tcp', 'udp', 'icmp', '-1']),
+    fromPort: port.optional(),
+    toPort: port.optional(),
+    cidr: z.string().optional(),
+    securityGroup: ref.optional(),
+    description: z.string().optional(),
+  })
+  .check((ctx) => {
+    const r = ctx.value;
+    if ((r.cidr === undefined) === (r.securityGroup === undefined)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: r,
+        message: 'exactly one of "cidr" or "securityGroup"',
+      });
+    }
+  });
+
+export const RouteSchema = z
+  .looseObject({
+    destination: z.string(),
+    peering: ref.optional(),
+    gateway: z.enum(['internet', 'nat']).optional(),
+  })
+  .check((ctx) => {
+    const r = ctx.value;
+    if ((r.peering === undefined) === (r.gateway === undefined)) {
+      ctx.issues.push({ code: 'custom', input: r, message: 'exactly one target: "peering" or "gateway"' });
+    }
+  });
+
+export const RouteTableSchema = z.looseObject({
+  id,
+  name: z.string().optional(),
+  main: z.boolean().default(false),
+  routes: list(RouteSchema),
+});
+
+export const SubnetSchema = z.looseObject({
+  id,
+  name,
+  cidr: z.string(),
+  az: z.string(),
+  routeTable: ref.optional(),
+  mapPublicIpOnLaunch: z.boolean().default(false),
+});
+
+export const SecurityGroupSchema = z.looseObject({
+  id,
+  name,
+  ingress: list(SgRuleSchema),
+  egress: list(SgRuleSchema),
+});
+
+export const EndpointSchema = z.looseObject({
+  id,
+  name: z.string().optional(),
+  service: z.string().min(1),
+  type: z.enum(['Interface', 'Gateway']),
+  subnets: list(ref),
+  securityGroups: list(ref),
+  routeTables: list(ref),
+  // AWS turns private DNS on by default for interface endpoints of AWS services.
+  privateDns: z.boolean().default(true),
+});
+
+export const VpcSchema = z.looseObject({
+  id,
+  name,
+  account: ref,
+  region: z.string(),
+  cidr: z.string(),
+  secondaryCidrs: list(z.string()),
+  dnsSupport: z.boolean().default(true),
+  dnsHostnames: z.boolean().default(false),
+  subnets: list(SubnetSchema),
+  routeTables: list(RouteTableSchema),
+  securityGroups: list(SecurityGroupSchema),
+  endpoints: list(EndpointSchema),
+});
+
+export const AccountSchema = z.looseObject({
+  id,
+  name,
+  accountId: z.string(),
+});
+
+export const PeeringSchema = z.looseObject({
+  id,
+  name: z.string().optional(),
+  requester: ref,
+  accepter: ref,
+  status: z.enum(['active', 'pending-acceptance']).default('active'),
+});
+
+export const ApplianceSchema = z.looseObject({
+  id,
+  name,
+  vpc: ref,
+  subnet: ref,
+  ip: z.string(),
+  securityGroups: list(ref),
+});
+
+export const RepositorySchema = z.looseObject({
+  id,
+  name,
+  account: ref,
+  region: z.string(),
+  bucket: z.string(),
+  tier: z.enum(['standard', 'archive']).default('standard'),
+  s3Endpoint: ref.optional(),
+});
+
+export const WorkerConfigurationSchema = z.looseObject({
+  id,
+  name: z.string().optional(),
+  account: ref,
+  region: z.string(),
+  vpc: ref,
+  subnet: ref,
+  securityGroup: ref,
+});
+
+export const OPERATION_KINDS = [
+  'ec2-backup',
+  'ec2-restore',
+  'ec2-volume-restore',
+  'ec2-health-check',
+  'rds-health-check',
+  'retention',
+  'ec2-archive',
+  'rds-archive',
+  'rds-backup',
+  'rds-restore',
+  'efs-indexing',
+  'flr-backup',
+] as const;
+
+// One shape for every kind: each kind reads only its own fields (src/veeam/operations.ts);
+// a field a kind needs but lacks is a finding, not a load error, so half-made designs open.
+export const OperationSchema = z.looseObject({
+  id,
+  name: z.string().optional(),
+  kind: z.enum(OPERATION_KINDS),
+  account: ref.optional(),
+  region: z.string().optional(),
+  repository: ref.optional(),
+  archiveRepository: ref.optional(),
+  vpc: ref.optional(),
+  workersIn: z.enum(['backup-account', 'production-account']).default('backup-account'),
+  restoreToOriginal: z.boolean().default(false),
+});
+
+export const LayoutBoxSchema = z.looseObject({
+  x: z.number(),
+  y: z.number(),
+  w: z.number().optional(),
+  h: z.number().optional(),
+});
+
+export const DesignSchema = z.looseObject({
+  format: z.literal(FORMAT),
+  version: z.literal(CURRENT_VERSION),
+  name,
+  privateNetworkDeployment: z.boolean().default(true),
+  backupAccount: ref.optional(),
+  accounts: list(AccountSchema),
+  vpcs: list(VpcSchema),
+  peerings: list(PeeringSchema),
+  appliance: ApplianceSchema.optional(),
+  repositories: list(RepositorySchema),
+  workerConfigurations: list(WorkerConfigurationSchema),
+  operations: list(OperationSchema),
+  layout: z.record(z.string(), LayoutBoxSchema).optional(),
+});
+
+export type Design = z.output<typeof DesignSchema>;
+export type DesignInput = z.input<typeof DesignSchema>;
+export type Account = z.output<typeof AccountSchema>;
+export type Vpc = z.output<typeof VpcSchema>;
+export type Subnet = z.output<typeof SubnetSchema>;
+export type RouteTable = z.output<typeof RouteTableSchema>;
+export type Route = z.output<typeof RouteSchema>;
+export type SecurityGroup = z.output<typeof SecurityGroupSchema>;
+export type SgRule = z.output<typeof SgRuleSchema>;
+export type Endpoint = z.output<typeof EndpointSchema>;
+export type Peering = z.output<typeof PeeringSchema>;
+export type Appliance = z.output<typeof ApplianceSchema>;
+export type Repository = z.output<typeof RepositorySchema>;
+export type WorkerConfiguration = z.output<typeof WorkerConfigurationSchema>;
+export type Operation = z.output<typeof OperationSchema>;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+export type LayoutBox = z.output<typeof LayoutBoxSchema>;
+
+/** The JSON Schema committed at schema/design.schema.json (a test keeps it fresh). */
+export function designJsonSchema(): object {
+  return {
+    ...z.toJSONSchema(DesignSchema, { io: 'input', target: 'draft-2020-12' }),
+    $id: 'https://private-network-designer.local/schema/design.schema.json',
+    title: 'Veeam Backup for AWS private network design, format 1',
+  };
+}

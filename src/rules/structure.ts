@@ -1,0 +1,164 @@
+// Structural rules: the document loaded, but some ids do not line up. These never stop a design
+// from opening; every other rule skips what a structural finding already reports.
+import type { DesignIndex, ElementKind } from '../model/design-index';
+import type { Finding, Rule } from './types';
+
+const KIND_LABEL: Record<ElementKind, string> = {
+  account: 'account',
+  vpc: 'VPC',
+  subnet: 'subnet',
+  routeTable: 'route table',
+  securityGroup: 'security group',
+  endpoint: 'endpoint',
+  peering: 'peering',
+  appliance: 'appliance',
+  repository: 'repository',
+  workerConfiguration: 'worker configuration',
+  operation: 'operation',
+};
+
+interface Reference {
+  /** The element holding the reference. */
+  from: string;
+  field: string;
+  /** The id it names. */
+  target: string;
+  kind: ElementKind;
+  /** When the target must live in one VPC (a subnet of the endpoint's own VPC, …). */
+  withinVpc?: string;
+}
+
+function referencesOf(index: DesignIndex): Reference[] {
+  const d = index.design;
+  const refs: Reference[] = [];
+  const add = (
+    from: string,
+    field: string,
+    target: string | undefined,
+    kind: ElementKind,
+    withinVpc?: string,
+  ) => {
+    if (target !== undefined) refs.push({ from, field, target, kind, withinVpc });
+  };
+  if (d.backupAccount !== undefined) add('design', 'backupAccount', d.backupAccount, 'account');
+  for (const v of d.vpcs) {
+    add(v.id, 'account', v.account, 'account');
+    for (const s of v.subnets) add(s.id, 'routeTable', s.routeTable, 'routeTable', v.id);
+    for (const t of v.routeTables)
+      for (const r of t.routes) add(t.id, 'routes[].peering', r.peering, 'peering');
+    for (const g of v.securityGroups)
+      for (const r of [...g.ingress, ...g.egress])
+        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup');
+    for (const e of v.endpoints) {
+      e.subnets.forEach((s) => add(e.id, 'subnets', s, 'subnet', v.id));
+      e.securityGroups.forEach((g) => add(e.id, 'securityGroups', g, 'securityGroup', v.id));
+      e.routeTables.forEach((t) => add(e.id, 'routeTables', t, 'routeTable', v.id));
+    }
+  }
+  for (const p of d.peerings) {
+    add(p.id, 'requester', p.requester, 'vpc');
+    add(p.id, 'accepter', p.accepter, 'vpc');
+  }
+  if (d.appliance) {
+    const a = d.appliance;
+    add(a.id, 'vpc', a.vpc, 'vpc');
+    add(a.id, 'subnet', a.subnet, 'subnet', a.vpc);
+    a.securityGroups.forEach((g) => add(a.id, 'securityGroups', g, 'securityGroup', a.vpc));
+  }
+  for (const r of d.repositories) {
+    add(r.id, 'account', r.account, 'account');
+    add(r.id, 's3Endpoint', r.s3Endpoint, 'endpoint');
+  }
+  for (const w of d.workerConfigurations) {
+    add(w.id, 'account', w.account, 'account');
+    add(w.id, 'vpc', w.vpc, 'vpc');
+    add(w.id, 'subnet', w.subnet, 'subnet', w.vpc);
+    add(w.id, 'securityGroup', w.securityGroup, 'securityGroup', w.vpc);
+  }
+  for (const o of d.operations) {
+    add(o.id, 'account', o.account, 'account');
+    add(o.id, 'repository', o.repository, 'repository');
+    add(o.id, 'archiveRepository', o.archiveRepository, 'repository');
+    add(o.id, 'vpc', o.vpc, 'vpc');
+  }
+  return refs;
+}
+
+export const invalidReference: Rule = {
+  meta: {
+    id: 'design/invalid-reference',
+    severity: 'error',
+    title: 'Reference to a missing element',
+    explanation:
+      'Elements refer to each other by id. A reference that names no element of the expected kind (or one in another VPC where the element must be local) leaves the design incomplete, and nothing that depends on it can be checked.',
+    source: 'Design format 1 (shared/spec/design-format.md)',
+    fixable: false,
+  },
+  check({ index }) {
+    const findings: Finding[] = [];
+    for (const ref of referencesOf(index)) {
+      const hits = index.all.get(ref.target) ?? [];
+      const holder =
+        ref.from === 'design'
+          ? 'The design'
+          : `${KIND_LABEL[index.kindOf(ref.from) ?? 'vpc']} "${index.nameOf(ref.from)}"`;
+      const want = KIND_LABEL[ref.kind];
+      const ofKind = hits.find((h) => h.kind === ref.kind);
+      let problem: string | undefined;
+      if (!ofKind) {
+        problem = hits.length
+          ? `${ref.field} names "${ref.target}", which is a ${KIND_LABEL[hits[0]!.kind]}, not a ${want}`
+          : `${ref.field} names "${ref.target}", but there is no ${want} with that id`;
+      } else if (ref.withinVpc !== undefined && index.vpcs.has(ref.withinVpc)) {
+        const home = lookupVpcOf(index, ref.kind, ref.target);
+        if (home !== undefined && home !== ref.withinVpc) {
+          problem = `${ref.field} names ${want} "${index.nameOf(ref.target)}" of VPC "${index.nameOf(home)}", but it must be in VPC "${index.nameOf(ref.withinVpc)}"`;
+        }
+      }
+      if (problem) {
+        findings.push({
+          rule: 'design/invalid-reference',
+          severity: 'error',
+          message: `${holder}: ${problem}. Pick an existing ${want} or remove the reference.`,
+          elements: ref.from === 'design' ? [] : [ref.from],
+        });
+      }
+    }
+    return findings;
+  },
+};
+
+function lookupVpcOf(index: DesignIndex, kind: ElementKind, id: string): string | undefined {
+  const maps: Partial<Record<ElementKind, Map<string, { vpc?: { id: string } }>>> = {
+    subnet: index.subnets,
+    routeTable: index.routeTables,
+    securityGroup: index.securityGroups,
+    endpoint: index.endpoints,
+  };
+  return maps[kind]?.get(id)?.vpc?.id;
+}
+
+export const duplicateId: Rule = {
+  meta: {
+    id: 'design/duplicate-id',
+    severity: 'error',
+    title: 'Two elements share an id',
+    explanation:
+      'Every element id must be unique across the whole design, because references, exported resource names and findings all name elements by id.',
+    source: 'Design format 1 (shared/spec/design-format.md)',
+    fixable: false,
+  },
+  check({ index }) {
+    const findings: Finding[] = [];
+    for (const [id, seen] of index.all) {
+      if (seen.length < 2) continue;
+      findings.push({
+        rule: 'design/duplicate-id',
+        severity: 'error',
+        message: `The id "${id}" is used ${seen.length} times (${seen.map((s) => `${KIND_LABEL[s.kind]} at ${s.path}`).join(', ')}). Rename all but one.`,
+        elements: [id],
+      });
+    }
+    return findings;
+  },
+};
