@@ -3,6 +3,10 @@
 // Contract: ../shared/spec/design-format.md. Unknown fields are kept (looseObject) but never read.
 import { z } from 'zod';
 
+// In the browser the app runs under a Content-Security-Policy without 'unsafe-eval'; zod's JIT
+// probes `new Function`, which the policy reports as a violation. Node keeps the faster JIT.
+if (typeof process === 'undefined' || !process.versions?.node) z.config({ jitless: true });
+
 export const FORMAT = 'vbaws-network-design';
 export const CURRENT_VERSION = 1;
 

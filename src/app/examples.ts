@@ -1,0 +1,24 @@
+// The bundled example designs (examples/*.json), loaded through the same parser as any file.
+import example1 from '../../examples/example-1-ec2-backup.json';
+import example2 from '../../examples/example-2-ec2-archive.json';
+import { loadDesignValue } from '../model/parse';
+import { FORMAT, CURRENT_VERSION, type Design } from '../model/schema';
+
+function load(value: unknown): Design {
+  const result = loadDesignValue(value);
+  if (!result.ok)
+    throw new Error(`bundled example does not load: ${result.errors[0]?.path} ${result.errors[0]?.message}`);
+  return result.design;
+}
+
+export const EXAMPLES = {
+  'example-1': { title: 'Example 1 — EC2 backup', design: () => load(example1) },
+  'example-2': { title: 'Example 2 — archiving', design: () => load(example2) },
+  empty: { title: 'Empty design', design: () => emptyDesign() },
+} as const;
+
+export type ExampleId = keyof typeof EXAMPLES;
+
+export function emptyDesign(name = 'Untitled design'): Design {
+  return load({ format: FORMAT, version: CURRENT_VERSION, name });
+}

@@ -1,0 +1,19 @@
+import { MantineProvider, createTheme, localStorageColorSchemeManager } from '@mantine/core';
+import { App } from './App';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  // System fonts only: the app makes no request to another origin.
+  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  fontFamilyMonospace: 'ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace',
+});
+
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'pnd-color-scheme' });
+
+export function Root() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="auto" colorSchemeManager={colorSchemeManager}>
+      <App />
+    </MantineProvider>
+  );
+}
