@@ -8,6 +8,7 @@ import {
   useMantineColorScheme,
   useComputedColorScheme,
 } from '@mantine/core';
+import { useHotkeys } from '@mantine/hooks';
 import { history, useDesignStore } from '../app/store';
 import type { Finding } from '../rules/types';
 import { FileShareControls } from './share';
@@ -16,6 +17,10 @@ export function Header({ findings }: { findings: readonly Finding[] }) {
   const name = useDesignStore((s) => s.design.name);
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
+  useHotkeys([
+    ['mod+Z', history.undo],
+    ['mod+shift+Z', history.redo],
+  ]);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   return (
