@@ -103,12 +103,6 @@ export function loadDesignValue(value: unknown, registry: readonly Migration[] =
       ],
     };
   }
-  if (version < 1) {
-    return {
-      ok: false,
-      errors: [{ path: '$.version', message: `unsupported version ${version}: versions start at 1` }],
-    };
-  }
   const migrated = migrate(raw, version, CURRENT_VERSION, registry);
   if (!migrated.ok)
     return {
