@@ -75,7 +75,10 @@ describe('validate', () => {
   });
 
   it('exits 2 when the file cannot be read or is not JSON', () => {
-    expect(cli('validate', join(tmp, 'nope.json'))).toMatchObject({ code: 2, stderr: expect.stringContaining('cannot read') });
+    expect(cli('validate', join(tmp, 'nope.json'))).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('cannot read'),
+    });
     const r = cli('validate', file('text.json', 'hello'));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('$: not valid JSON');

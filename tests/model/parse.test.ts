@@ -63,7 +63,9 @@ describe('loading a design', () => {
   });
 
   it('drops keys that could pollute prototypes', () => {
-    const r = loadDesign('{"format":"vbaws-network-design","version":1,"__proto__":{"polluted":true},"accounts":[{"id":"a","accountId":"1","constructor":{"prototype":{"x":1}}}]}');
+    const r = loadDesign(
+      '{"format":"vbaws-network-design","version":1,"__proto__":{"polluted":true},"accounts":[{"id":"a","accountId":"1","constructor":{"prototype":{"x":1}}}]}',
+    );
     if (!r.ok) throw new Error('expected ok');
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getPrototypeOf(r.design)).toBe(Object.prototype);
@@ -156,7 +158,9 @@ describe('load errors name the JSON path and what was expected', () => {
   });
 
   it('reference problems are not load errors: a half-finished design opens', () => {
-    const r = loadDesign(text({ ...minimal, vpcs: [{ id: 'v', account: 'nobody', region: 'xx', cidr: 'bad' }] }));
+    const r = loadDesign(
+      text({ ...minimal, vpcs: [{ id: 'v', account: 'nobody', region: 'xx', cidr: 'bad' }] }),
+    );
     expect(r.ok).toBe(true);
   });
 });
