@@ -1,7 +1,9 @@
 // `npm run --silent cli -- <command>`: validate, fix, export, share. Each subcommand lives in its
 // own module; this file only wires arguments to them and turns errors into exit codes.
 import { cac } from 'cac';
+import { runExport } from './export';
 import { CliError, EXIT } from './io';
+import { runShare } from './share';
 import { runValidate } from './validate';
 
 const cli = cac('pnd');
@@ -10,6 +12,20 @@ cli
   .command('validate <file>', 'Check a design: load errors, then every rule')
   .option('--json', 'Print {"findings":[...]} on stdout')
   .action((file: string, options: { json?: boolean }) => runValidate(file, options));
+
+cli
+  .command(
+    'share <action> <input>',
+    'encode FILE: print a share link; decode LINK_OR_FRAGMENT: print its design',
+  )
+  .option('--base-url <url>', 'Address of the app the link opens (encode)')
+  .action((action: string, input: string, options: { baseUrl?: string }) => runShare(action, input, options));
+
+cli
+  .command('export <file>', 'Write Terraform or CloudFormation for a design')
+  .option('--target <target>', 'terraform | cloudformation')
+  .option('--out <dir>', 'Folder to write the files into (created if missing)')
+  .action((file: string, options: { target?: string; out?: string }) => runExport(file, options));
 
 cli.help();
 cli.version('0.1.0');
