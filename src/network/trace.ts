@@ -15,6 +15,19 @@ export type HopKind =
   | 'sg-ingress'
   | 'destination';
 
+/**
+ * Why a hop failed (or was skipped), as data for rules and the UI:
+ * - `no-route`: no route (forward or return) covers the other side;
+ * - `gateway`: the most specific route goes to an internet or NAT gateway;
+ * - `other-peering`: the most specific route uses a peering that does not join these two VPCs;
+ * - `foreign-peering`: that route's peering does not even involve the route table's VPC;
+ * - `not-active`: the peering is still pending acceptance;
+ * - `no-rule`: no security-group rule admits tcp/443;
+ * - `unknown`: something the hop needs is missing or invalid (a structural rule reports it).
+ */
+export type HopReason =
+  'no-route' | 'gateway' | 'other-peering' | 'foreign-peering' | 'not-active' | 'no-rule' | 'unknown';
+
 export interface Hop {
   kind: HopKind;
   verdict: Verdict;
@@ -22,6 +35,14 @@ export interface Hop {
   detail: string;
   /** Ids of the elements this hop looked at. */
   elements: string[];
+  reason?: HopReason;
+  /** Route hops: the route table and the most specific matching route, if any. */
+  routeTable?: string;
+  route?: { destination: string; peering?: string; gateway?: string; local?: boolean };
+  /** Route and peering hops: the peering that joins the two VPCs, when there is one. */
+  peering?: string;
+  /** Security-group hops: the groups that were checked. */
+  groups?: string[];
 }
 
 export interface Trace {

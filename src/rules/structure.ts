@@ -1,6 +1,7 @@
 // Structural rules: the document loaded, but some ids do not line up. These never stop a design
 // from opening; every other rule skips what a structural finding already reports.
 import type { DesignIndex, ElementKind } from '../model/design-index';
+import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
 
 const KIND_LABEL: Record<ElementKind, string> = {
@@ -124,9 +125,59 @@ export const invalidReference: Rule = {
         });
       }
     }
+    findings.push(...kindMismatches(index));
     return findings;
   },
 };
+
+/** References that name an element of the right type but the wrong sort, and fields a kind needs. */
+function kindMismatches(index: DesignIndex): Finding[] {
+  const findings: Finding[] = [];
+  const d = index.design;
+  const name = (id: string) => JSON.stringify(index.nameOf(id));
+  const report = (element: string, message: string) =>
+    findings.push({ rule: 'design/invalid-reference', severity: 'error', message, elements: [element] });
+  for (const o of d.operations) {
+    const req = OPERATION_REQUIREMENTS[o.kind];
+    const missing = req.reads.filter((f) => o[f] === undefined);
+    if (missing.length)
+      report(
+        o.id,
+        `Operation ${name(o.id)} (${req.label}) needs ${missing.map((f) => `"${f}"`).join(', ')}. Fill in ${missing.length > 1 ? 'those fields' : 'that field'}.`,
+      );
+    const archive =
+      o.archiveRepository === undefined ? undefined : index.repositories.get(o.archiveRepository)?.element;
+    if (req.repositories.includes('archiveRepository') && archive && archive.tier !== 'archive')
+      report(
+        o.id,
+        `Operation ${name(o.id)} (${req.label}) archives to repository ${name(archive.id)}, which is a standard repository. Pick an archive-tier repository.`,
+      );
+    const vpc = o.vpc === undefined ? undefined : index.vpcs.get(o.vpc)?.element;
+    if (req.reads.includes('vpc') && vpc && o.region !== undefined && vpc.region !== o.region)
+      report(
+        o.id,
+        `Operation ${name(o.id)} (${req.label}) runs in ${o.region}, but its VPC ${name(vpc.id)} is in ${vpc.region}. Pick the VPC of the DB instance or file system.`,
+      );
+  }
+  for (const r of d.repositories) {
+    const e = r.s3Endpoint === undefined ? undefined : index.endpoints.get(r.s3Endpoint)?.element;
+    if (e && e.service !== 's3')
+      report(
+        r.id,
+        `Repository ${name(r.id)} names endpoint ${name(e.id)} as its S3 endpoint, but that endpoint serves ${JSON.stringify(e.service)}. Pick an S3 interface endpoint.`,
+      );
+  }
+  // The VPC may belong to another account (subnets shared through AWS RAM), but never another region.
+  for (const w of d.workerConfigurations) {
+    const vpc = index.vpcs.get(w.vpc)?.element;
+    if (vpc && vpc.region !== w.region)
+      report(
+        w.id,
+        `Worker configuration ${name(w.id)} is for ${w.region}, but its VPC ${name(vpc.id)} is in ${vpc.region}. Pick a VPC of ${w.region}.`,
+      );
+  }
+  return findings;
+}
 
 function lookupVpcOf(index: DesignIndex, kind: ElementKind, id: string): string | undefined {
   const maps: Partial<Record<ElementKind, Map<string, { vpc?: { id: string } }>>> = {

@@ -4,7 +4,7 @@ import type { Trace } from '../network/trace';
 export type FlowKind = 'worker-service' | 'worker-repository' | 'appliance-repository' | 'archive-peering';
 
 export interface RequiredFlow {
-  /** Stable within one design, e.g. `op-ec2:sn-worker-a→vpce-ssm`. */
+  /** Stable within one design, e.g. `worker-service:sn-worker-a→vpce-ssm`. */
   id: string;
   kind: FlowKind;
   /** The operations that need it. */
@@ -15,6 +15,17 @@ export interface RequiredFlow {
   target: string;
   /** What a user reads: "workers in Worker VPC → ssm endpoint (EC2 backup)". */
   description: string;
+  /** The VPCs at both ends. */
+  sourceVpc: string;
+  targetVpc: string;
+  /** The addresses the endpoint sees: worker subnet, appliance /32 or the repository VPC block. */
+  sourceRange: string;
+  /** The range a fix admits or routes back: the worker VPC block, the appliance /32, the repository VPC block. */
+  fixRange: string;
+  /** The source's security groups. */
+  sourceGroups: string[];
+  /** The service (`ssm`, `s3`, …) of the target endpoint. */
+  service: string;
 }
 
 export interface FlowResult {

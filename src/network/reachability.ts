@@ -1,0 +1,333 @@
+// "Can this source open tcp/443 to this endpoint subnet?" answered as a trace (see trace.ts).
+// Every hop is judged even after one fails, so a single answer names everything that blocks —
+// a missing forward route and a missing return route are both reported, and both can be fixed.
+// AWS facts applied: the local route covers the VPC's own blocks; a peering carries traffic only
+// between exactly its two VPCs (never transitively) and only once accepted; route tables are not
+// stateful, so the destination side needs a return route; security groups are stateful.
+import type { Endpoint, RouteTable, Subnet, Vpc } from '../model/schema';
+import { cidrOf, type Cidr } from './cidr';
+import type { NetworkModel } from './model';
+import { routeFor } from './routes';
+import { groupsAllow443 } from './security-groups';
+import type { Hop, HopKind, Trace } from './trace';
+
+export interface FlowSource {
+  /** The element the traffic starts from (worker subnet, appliance, endpoint VPC). */
+  id: string;
+  label: string;
+  vpc: Vpc;
+  /** Subnets whose route tables carry the traffic out. */
+  subnets: readonly Subnet[];
+  /** The addresses the destination sees. */
+  range: Cidr;
+  groups: readonly string[];
+  /** Whether the source's own groups are part of the requirement. */
+  checkEgress: boolean;
+}
+
+export interface FlowTarget {
+  endpoint: Endpoint;
+  vpc: Vpc;
+  subnet: Subnet;
+}
+
+function hop(
+  kind: HopKind,
+  verdict: Hop['verdict'],
+  detail: string,
+  elements: string[],
+  extra?: Partial<Hop>,
+): Hop {
+  return { kind, verdict, detail, elements, ...extra };
+}
+
+function judgeRoute(
+  net: NetworkModel,
+  kind: 'route' | 'return-route',
+  from: Vpc,
+  table: RouteTable | undefined,
+  to: Vpc,
+  destination: Cidr,
+): Hop {
+  const name = net.index.nameOf;
+  const tableId = table?.id;
+  const where = table ? `route table "${name(table.id)}"` : `VPC "${name(from.id)}" (no main route table)`;
+  const elements = [tableId ?? from.id];
+  const m = routeFor(net, from, table, destination);
+  if (m.kind === 'local')
+    return hop(
+      kind,
+      'skip',
+      `${destination.text} lies inside VPC "${name(from.id)}" itself (overlapping blocks)`,
+      elements,
+      {
+        reason: 'unknown',
+        routeTable: tableId,
+        route: { destination: m.block.text, local: true },
+      },
+    );
+  if (m.kind === 'none')
+    return hop(kind, 'fail', `${where}: no route covers ${destination.text}`, elements, {
+      reason: 'no-route',
+      routeTable: tableId,
+    });
+  const r = m.match.route;
+  const route = { destination: r.destination, peering: r.peering, gateway: r.gateway };
+  if (r.gateway !== undefined)
+    return hop(
+      kind,
+      'fail',
+      `${where}: ${r.destination} → ${r.gateway} gateway (longest match), not a peering to "${name(to.id)}"`,
+      elements,
+      {
+        reason: 'gateway',
+        routeTable: tableId,
+        route,
+      },
+    );
+  const peering = r.peering === undefined ? undefined : net.index.peerings.get(r.peering)?.element;
+  if (!peering)
+    return hop(
+      kind,
+      'skip',
+      `${where}: ${r.destination} → ${r.peering ?? '?'}, a peering that does not exist`,
+      elements,
+      {
+        reason: 'unknown',
+        routeTable: tableId,
+        route,
+      },
+    );
+  const sides = [peering.requester, peering.accepter];
+  if (!sides.includes(from.id))
+    return hop(
+      kind,
+      'fail',
+      `${where}: ${r.destination} → peering "${name(peering.id)}", which does not involve VPC "${name(from.id)}"`,
+      [...elements, peering.id],
+      {
+        reason: 'foreign-peering',
+        routeTable: tableId,
+        route,
+      },
+    );
+  const other = peering.requester === from.id ? peering.accepter : peering.requester;
+  if (other !== to.id)
+    return hop(
+      kind,
+      'fail',
+      `${where}: ${r.destination} → peering "${name(peering.id)}" leads to VPC "${name(other)}", not "${name(to.id)}" (peering is not transitive)`,
+      [...elements, peering.id],
+      {
+        reason: 'other-peering',
+        routeTable: tableId,
+        route,
+        peering: peering.id,
+      },
+    );
+  return hop(
+    kind,
+    'pass',
+    `${where}: ${r.destination} → peering "${name(peering.id)}" (longest match)`,
+    [...elements, peering.id],
+    {
+      routeTable: tableId,
+      route,
+      peering: peering.id,
+    },
+  );
+}
+
+export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTarget): Trace {
+  const name = net.index.nameOf;
+  const hops: Hop[] = [hop('source', 'pass', `${source.label} (${source.range.text})`, [source.id])];
+  const destination = cidrOf(target.subnet.cidr);
+  if (!destination) {
+    hops.push(
+      hop('destination', 'skip', `subnet "${name(target.subnet.id)}" has no valid CIDR`, [target.subnet.id], {
+        reason: 'unknown',
+      }),
+    );
+    return finish(hops);
+  }
+
+  if (source.vpc.id === target.vpc.id) {
+    hops.push(
+      hop('route', 'pass', `local route inside VPC "${name(source.vpc.id)}"`, [source.vpc.id], {
+        route: { destination: source.vpc.cidr, local: true },
+      }),
+    );
+  } else {
+    const joining = net.peeringsBetween(source.vpc.id, target.vpc.id);
+    let used: string | undefined;
+    for (const subnet of source.subnets) {
+      const table = net.tableOf(subnet, source.vpc);
+      hops.push(
+        hop(
+          'route-table',
+          table ? 'pass' : 'fail',
+          table
+            ? `subnet "${name(subnet.id)}" uses route table "${name(table.id)}"`
+            : `subnet "${name(subnet.id)}" has no route table`,
+          [subnet.id, ...(table ? [table.id] : [])],
+          {
+            routeTable: table?.id,
+            reason: table ? undefined : 'no-route',
+          },
+        ),
+      );
+      const routeHop = judgeRoute(net, 'route', source.vpc, table, target.vpc, destination);
+      if (!routeHop.peering && joining.length)
+        routeHop.peering = (joining.find((p) => p.status === 'active') ?? joining[0])!.id;
+      if (routeHop.verdict === 'pass') used = routeHop.peering;
+      hops.push(routeHop);
+    }
+    const peering =
+      net.index.peerings.get(used ?? '')?.element ?? joining.find((p) => p.status === 'active') ?? joining[0];
+    if (!peering) {
+      hops.push(
+        hop(
+          'peering',
+          'skip',
+          `no peering joins VPC "${name(source.vpc.id)}" and VPC "${name(target.vpc.id)}"`,
+          [source.vpc.id, target.vpc.id],
+          { reason: 'unknown' },
+        ),
+      );
+    } else if (peering.status !== 'active') {
+      hops.push(
+        hop('peering', 'fail', `peering "${name(peering.id)}" is pending acceptance`, [peering.id], {
+          reason: 'not-active',
+          peering: peering.id,
+        }),
+      );
+    } else {
+      hops.push(
+        hop('peering', 'pass', `peering "${name(peering.id)}" is active`, [peering.id], {
+          peering: peering.id,
+        }),
+      );
+    }
+    const backTable = net.tableOf(target.subnet, target.vpc);
+    hops.push(
+      hop(
+        'destination-route-table',
+        backTable ? 'pass' : 'fail',
+        backTable
+          ? `subnet "${name(target.subnet.id)}" uses route table "${name(backTable.id)}"`
+          : `subnet "${name(target.subnet.id)}" has no route table`,
+        [target.subnet.id, ...(backTable ? [backTable.id] : [])],
+        {
+          routeTable: backTable?.id,
+          reason: backTable ? undefined : 'no-route',
+        },
+      ),
+    );
+    const back = judgeRoute(net, 'return-route', target.vpc, backTable, source.vpc, source.range);
+    if (!back.peering && peering) back.peering = peering.id;
+    hops.push(back);
+  }
+
+  if (source.checkEgress) {
+    if (source.groups.length === 0) {
+      hops.push(
+        hop(
+          'sg-egress',
+          'pass',
+          `${source.label} has no security group; the VPC default group lets all traffic out`,
+          [source.id],
+          { groups: [] },
+        ),
+      );
+    } else {
+      const out = groupsAllow443(
+        net,
+        source.groups,
+        'egress',
+        destination,
+        target.endpoint.securityGroups,
+        source.vpc.region,
+      );
+      hops.push(
+        out.ok
+          ? hop(
+              'sg-egress',
+              'pass',
+              `group "${name(out.admittedBy!.group)}" lets tcp/443 out to ${destination.text}`,
+              [out.admittedBy!.group],
+              { groups: [...source.groups] },
+            )
+          : hop(
+              'sg-egress',
+              'fail',
+              `no rule in ${groupList(net, source.groups)} lets tcp/443 out to ${destination.text}`,
+              [...source.groups],
+              { reason: 'no-rule', groups: [...source.groups] },
+            ),
+      );
+    }
+  }
+
+  const groups = target.endpoint.securityGroups;
+  if (groups.length === 0) {
+    hops.push(
+      hop(
+        'sg-ingress',
+        'fail',
+        `endpoint "${name(target.endpoint.id)}" has no security group that admits tcp/443`,
+        [target.endpoint.id],
+        { reason: 'no-rule', groups: [] },
+      ),
+    );
+  } else {
+    const inn = groupsAllow443(net, groups, 'ingress', source.range, source.groups, target.vpc.region);
+    hops.push(
+      inn.ok
+        ? hop(
+            'sg-ingress',
+            'pass',
+            `group "${name(inn.admittedBy!.group)}" admits tcp/443 from ${source.range.text}`,
+            [inn.admittedBy!.group],
+            { groups: [...groups] },
+          )
+        : hop(
+            'sg-ingress',
+            'fail',
+            `no rule in ${groupList(net, groups)} admits tcp/443 from ${source.range.text}`,
+            [...groups],
+            { reason: 'no-rule', groups: [...groups] },
+          ),
+    );
+  }
+  hops.push(
+    hop(
+      'destination',
+      'pass',
+      `endpoint "${name(target.endpoint.id)}" in subnet "${name(target.subnet.id)}" (${destination.text})`,
+      [target.endpoint.id, target.subnet.id],
+    ),
+  );
+  return finish(hops);
+}
+
+function groupList(net: NetworkModel, groups: readonly string[]): string {
+  return groups.map((g) => `"${net.index.nameOf(g)}"`).join(', ');
+}
+
+function finish(hops: Hop[]): Trace {
+  const failing = hops.filter((h) => h.verdict === 'fail');
+  const undecided = hops.some((h) => h.verdict === 'skip');
+  const last = hops[hops.length - 1]!;
+  if (last.kind === 'destination' && (failing.length || undecided))
+    last.verdict = failing.length ? 'fail' : 'skip';
+  return {
+    ok: failing.length === 0 && !undecided,
+    hops,
+    blocking: [...new Set(failing.flatMap((h) => (h.kind === 'destination' ? [] : h.elements)))],
+  };
+}
+
+/** Whether a trace could be judged at all (a skip means a structural problem hides the answer). */
+export function isJudged(trace: Trace): boolean {
+  return trace.ok || trace.hops.some((h) => h.verdict === 'fail');
+}
