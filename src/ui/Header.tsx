@@ -1,44 +1,86 @@
 import {
   ActionIcon,
   Badge,
+  Button,
   Group,
+  Menu,
   Text,
   Title,
   Tooltip,
   useMantineColorScheme,
   useComputedColorScheme,
 } from '@mantine/core';
-import { useHotkeys } from '@mantine/hooks';
+import { EXAMPLES, type ExampleId } from '../app/examples';
 import { history, useDesignStore } from '../app/store';
-import type { Finding } from '../rules/types';
+import { useUiStore } from '../app/ui-store';
+import { useValidationStore } from '../app/validation';
 import { FileShareControls } from './share';
 
-export function Header({ findings }: { findings: readonly Finding[] }) {
+function openTemplate(id: ExampleId) {
+  useDesignStore.getState().replace(EXAMPLES[id].design());
+  useUiStore.getState().select([]);
+}
+
+export function Header() {
   const name = useDesignStore((s) => s.design.name);
+  const findings = useValidationStore((s) => s.findings);
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
-  useHotkeys([
-    ['mod+Z', history.undo],
-    ['mod+shift+Z', history.redo],
-  ]);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const showProblems = () => useUiStore.getState().setTab('problems');
   return (
     <Group h="100%" px="md" justify="space-between" wrap="nowrap">
       <Group gap="sm" wrap="nowrap">
         <Title order={1} size="h4">
           Private Network Designer
         </Title>
-        <Text c="dimmed" truncate maw={420} data-testid="design-name">
+        <Text c="dimmed" truncate maw={320} data-testid="design-name">
           {name}
         </Text>
       </Group>
       <Group gap="xs" wrap="nowrap">
+        <Menu position="bottom-end">
+          <Menu.Target>
+            <Button variant="default" size="xs" data-testid="new-design">
+              New
+            </Button>
+          </Menu.Target>
+          <Menu.Dropdown>
+            {(Object.keys(EXAMPLES) as ExampleId[]).map((id) => (
+              <Menu.Item key={id} onClick={() => openTemplate(id)} data-testid={`template-${id}`}>
+                {EXAMPLES[id].title}
+              </Menu.Item>
+            ))}
+          </Menu.Dropdown>
+        </Menu>
         <FileShareControls />
-        <Badge color={errors ? 'red' : 'teal'} variant="light" data-testid="summary-errors">
+        <Button
+          variant="default"
+          size="xs"
+          onClick={() => useUiStore.getState().setExportOpen(true)}
+          data-testid="open-export"
+        >
+          Export
+        </Button>
+        <Badge
+          component="button"
+          color={errors ? 'red' : 'teal'}
+          variant="light"
+          data-testid="summary-errors"
+          onClick={showProblems}
+          className="pnd-summary"
+        >
           {errors} errors
         </Badge>
-        <Badge color={warnings ? 'yellow' : 'gray'} variant="light" data-testid="summary-warnings">
+        <Badge
+          component="button"
+          color={warnings ? 'yellow' : 'gray'}
+          variant="light"
+          data-testid="summary-warnings"
+          onClick={showProblems}
+          className="pnd-summary"
+        >
           {warnings} warnings
         </Badge>
         <Tooltip label="Undo (Ctrl+Z)">

@@ -58,6 +58,17 @@ function offset(boxes: Map<string, Box>, dx: number, dy: number, into: Map<strin
   for (const [id, b] of boxes) into.set(id, { ...b, x: b.x + dx, y: b.y + dy });
 }
 
+/** How far children reach, so a container grows to hold children placed by hand. */
+function extent(boxes: readonly Box[]): { right: number; bottom: number } {
+  let right = 0;
+  let bottom = 0;
+  for (const b of boxes) {
+    right = Math.max(right, b.x + b.w);
+    bottom = Math.max(bottom, b.y + b.h);
+  }
+  return { right, bottom };
+}
+
 function withStored(id: string, computed: Box, stored: Record<string, LayoutBox> | undefined): Box {
   const s = stored?.[id];
   if (!s) return computed;
@@ -86,9 +97,11 @@ export function layoutDesign(design: Design): Map<string, Box> {
       );
       const inner = new Map<string, Box>();
       offset(subnets.boxes, pad, header, inner);
-      for (const [id, b] of inner) out.set(id, withStored(id, b, stored));
-      const w = Math.max(260, subnets.w + 2 * pad);
-      const h = header + Math.max(subnets.h, 40) + pad;
+      const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
+      [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
+      const fit = extent(placed);
+      const w = Math.max(260, subnets.w + 2 * pad, fit.right + pad);
+      const h = Math.max(header + Math.max(subnets.h, 40) + pad, fit.bottom + pad);
       children.push({ id: vpc.id, w, h });
     }
     for (const repo of design.repositories.filter((r) => r.account === account.id)) {
@@ -97,11 +110,13 @@ export function layoutDesign(design: Design): Map<string, Box> {
     const packed = shelf(children, SIZES.rowWidth.account);
     const inner = new Map<string, Box>();
     offset(packed.boxes, pad, header + 12, inner);
-    for (const [id, b] of inner) out.set(id, withStored(id, b, stored));
+    const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
+    [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
+    const fit = extent(placed);
     accountItems.push({
       id: account.id,
-      w: Math.max(300, packed.w + 2 * pad),
-      h: header + 12 + Math.max(packed.h, 40) + pad,
+      w: Math.max(300, packed.w + 2 * pad, fit.right + pad),
+      h: Math.max(header + 12 + Math.max(packed.h, 40) + pad, fit.bottom + pad),
     });
   }
   const packed = shelf(accountItems, Infinity, SIZES.rowWidth.canvas);

@@ -1,68 +1,165 @@
 // Custom nodes: memoized, defined at module level (React Flow's performance guide).
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
+import { useUiStore } from '../../app/ui-store';
 import type { AccountNodeData, RepositoryNodeData, SubnetNodeData, VpcNodeData } from './derive';
+import type { Issues } from './elements';
+
+function classes(kind: string, selected: boolean | undefined, issues: Issues | undefined): string {
+  return `pnd-node pnd-${kind}${selected ? ' is-selected' : ''}${issues ? ` has-${issues.severity}` : ''}`;
+}
+
+function IssueBadge({ issues }: { issues: Issues | undefined }) {
+  if (!issues) return null;
+  return (
+    <span
+      className={`pnd-issue-badge pnd-issue-${issues.severity}`}
+      title={`${issues.count} ${issues.severity === 'info' ? 'note' : issues.severity}${issues.count > 1 ? 's' : ''}`}
+      data-testid="issue-badge"
+    >
+      {issues.severity === 'error' ? '!' : issues.severity === 'warning' ? '▲' : 'i'} {issues.count}
+    </span>
+  );
+}
+
+/** Invisible anchors for the flow overlay's edges (never for drawing connections). */
+function FlowHandles() {
+  return (
+    <>
+      <Handle
+        id="flow-in"
+        type="target"
+        position={Position.Left}
+        isConnectable={false}
+        className="pnd-flow-handle"
+      />
+      <Handle
+        id="flow-out"
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        className="pnd-flow-handle"
+      />
+    </>
+  );
+}
+
+/** A chip inside a node that selects the element it stands for (endpoint, workers, appliance). */
+function Chip({
+  id,
+  className,
+  title,
+  children,
+}: {
+  id: string;
+  className: string;
+  title: string;
+  children: ReactNode;
+}) {
+  return (
+    <button
+      type="button"
+      className={`pnd-chip nodrag ${className}`}
+      title={title}
+      aria-label={title}
+      data-testid={`chip-${id}`}
+      onClick={(event) => {
+        event.stopPropagation();
+        useUiStore.getState().select([id], { tab: 'inspector' });
+      }}
+    >
+      {children}
+    </button>
+  );
+}
 
 export const AccountNode = memo(function AccountNode({ data, selected }: NodeProps<Node<AccountNodeData>>) {
-  const { account, roles } = data;
+  const { account, roles, issues } = data;
   return (
-    <div
-      className={`pnd-node pnd-account${selected ? ' is-selected' : ''}`}
-      data-testid={`account-${account.id}`}
-    >
+    <div className={classes('account', selected, issues)} data-testid={`account-${account.id}`}>
       <div className="pnd-node-header">
         <span className="pnd-kind">Account</span>
         <strong className="pnd-name">{account.name || account.id}</strong>
-        <span className="pnd-mono">{account.accountId}</span>
+        <span className="pnd-mono">{account.accountId || '(no account id)'}</span>
         {roles.map((r) => (
           <span key={r} className={`pnd-badge pnd-role-${r}`}>
             {r}
           </span>
         ))}
+        <IssueBadge issues={issues} />
       </div>
     </div>
   );
 });
 
 export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<VpcNodeData>>) {
-  const { vpc } = data;
+  const { vpc, issues } = data;
   return (
-    <div className={`pnd-node pnd-vpc${selected ? ' is-selected' : ''}`} data-testid={`vpc-${vpc.id}`}>
-      <Handle type="target" position={Position.Left} className="pnd-handle" />
+    <div className={classes('vpc', selected, issues)} data-testid={`vpc-${vpc.id}`}>
+      <Handle
+        type="target"
+        position={Position.Left}
+        className="pnd-handle"
+        aria-label={`Peering target of ${vpc.name || vpc.id}`}
+      />
       <div className="pnd-node-header">
         <span className="pnd-kind">VPC</span>
         <strong className="pnd-name">{vpc.name || vpc.id}</strong>
         <span className="pnd-mono">{vpc.cidr}</span>
         <span className="pnd-muted">{vpc.region}</span>
+        <IssueBadge issues={issues} />
       </div>
-      <Handle type="source" position={Position.Right} className="pnd-handle" />
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="pnd-handle"
+        aria-label={`Draw a peering from ${vpc.name || vpc.id}`}
+      />
+      <FlowHandles />
     </div>
   );
 });
 
 export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps<Node<SubnetNodeData>>) {
-  const { subnet, endpoints, workerConfigurations, hasAppliance } = data;
+  const { subnet, endpoints, workerConfigurations, appliance, issues } = data;
   return (
-    <div
-      className={`pnd-node pnd-subnet${selected ? ' is-selected' : ''}`}
-      data-testid={`subnet-${subnet.id}`}
-    >
+    <div className={classes('subnet', selected, issues)} data-testid={`subnet-${subnet.id}`}>
+      <FlowHandles />
       <div className="pnd-subnet-title">
         <strong className="pnd-name">{subnet.name || subnet.id}</strong>
         <span className="pnd-mono">{subnet.cidr}</span>
         <span className="pnd-muted">{subnet.az}</span>
+        <IssueBadge issues={issues} />
       </div>
       <div className="pnd-chips">
-        {hasAppliance && <span className="pnd-chip pnd-chip-appliance">appliance</span>}
+        {appliance && (
+          <Chip
+            id={appliance.id}
+            className="pnd-chip-appliance"
+            title={`Appliance ${appliance.name || appliance.id}`}
+          >
+            ◆ appliance
+          </Chip>
+        )}
         {workerConfigurations.map((w) => (
-          <span key={w.id} className="pnd-chip pnd-chip-worker" title={w.name ?? w.id}>
-            workers
-          </span>
+          <Chip
+            key={w.id}
+            id={w.id}
+            className="pnd-chip-worker"
+            title={`Worker configuration ${w.name || w.id}`}
+          >
+            ⚙ workers
+          </Chip>
         ))}
         {endpoints.map((e) => (
-          <span key={e.id} className="pnd-chip pnd-chip-endpoint" title={`${e.type} endpoint ${e.id}`}>
-            {e.service}
-          </span>
+          <Chip
+            key={e.id}
+            id={e.id}
+            className="pnd-chip-endpoint"
+            title={`${e.type} endpoint ${e.service} (${e.id})`}
+          >
+            ⬡ {e.service}
+          </Chip>
         ))}
       </div>
     </div>
@@ -73,13 +170,13 @@ export const RepositoryNode = memo(function RepositoryNode({
   data,
   selected,
 }: NodeProps<Node<RepositoryNodeData>>) {
-  const { repository } = data;
+  const { repository, issues } = data;
   return (
-    <div
-      className={`pnd-node pnd-repository${selected ? ' is-selected' : ''}`}
-      data-testid={`repository-${repository.id}`}
-    >
-      <span className="pnd-kind">S3 repository · {repository.tier}</span>
+    <div className={classes('repository', selected, issues)} data-testid={`repository-${repository.id}`}>
+      <FlowHandles />
+      <span className="pnd-kind">
+        S3 repository · {repository.tier} <IssueBadge issues={issues} />
+      </span>
       <strong className="pnd-name">{repository.name || repository.id}</strong>
       <span className="pnd-mono">{repository.bucket}</span>
       <span className="pnd-muted">{repository.region}</span>

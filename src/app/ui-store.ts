@@ -1,0 +1,68 @@
+// View state that is not part of the design and never enters the undo history: selection, which
+// panel is open, the flow overlay, the open trace, and short notices (refused drops, peerings).
+import { create } from 'zustand';
+
+export type PanelTab = 'inspector' | 'problems';
+
+export interface Notice {
+  id: number;
+  message: string;
+  tone: 'refused' | 'info';
+}
+
+export interface UiState {
+  /** Selected element ids (nodes, edges, or elements without a node such as operations). */
+  selection: string[];
+  tab: PanelTab;
+  showFlows: boolean;
+  /** The flow whose hop-by-hop trace is open. */
+  openTrace: string | null;
+  notice: Notice | null;
+  /** Bumped to ask the canvas to zoom to the current selection. */
+  zoomRequest: number;
+  /** Ids waiting for the delete confirmation. */
+  pendingDelete: string[] | null;
+  /** A subnet an interface endpoint was dropped on, waiting for the user to pick services. */
+  endpointDrop: { vpc: string; subnet: string } | null;
+  exportOpen: boolean;
+  select(ids: readonly string[], options?: { zoom?: boolean; tab?: PanelTab }): void;
+  setTab(tab: PanelTab): void;
+  setShowFlows(show: boolean): void;
+  setOpenTrace(flow: string | null): void;
+  notify(message: string, tone?: Notice['tone']): void;
+  dismissNotice(): void;
+  askDelete(ids: readonly string[] | null): void;
+  setEndpointDrop(target: UiState['endpointDrop']): void;
+  setExportOpen(open: boolean): void;
+}
+
+let noticeSeq = 0;
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+export const useUiStore = create<UiState>()((set) => ({
+  selection: [],
+  tab: 'inspector',
+  showFlows: false,
+  openTrace: null,
+  notice: null,
+  zoomRequest: 0,
+  pendingDelete: null,
+  endpointDrop: null,
+  exportOpen: false,
+  select: (ids, options) =>
+    set((s) => ({
+      selection: sameIds(s.selection, ids) ? s.selection : [...ids],
+      zoomRequest: options?.zoom ? s.zoomRequest + 1 : s.zoomRequest,
+      tab: options?.tab ?? s.tab,
+    })),
+  setTab: (tab) => set({ tab }),
+  setShowFlows: (showFlows) => set({ showFlows }),
+  setOpenTrace: (openTrace) => set({ openTrace }),
+  notify: (message, tone = 'refused') => set({ notice: { id: ++noticeSeq, message, tone } }),
+  dismissNotice: () => set({ notice: null }),
+  askDelete: (ids) => set({ pendingDelete: ids && ids.length ? [...ids] : null }),
+  setEndpointDrop: (endpointDrop) => set({ endpointDrop }),
+  setExportOpen: (exportOpen) => set({ exportOpen }),
+}));

@@ -1,0 +1,139 @@
+// The required-flows overlay switch and the trace view: for a flow, each traced path hop by hop
+// with its verdict, the elements that block it, and the fix when the engine has one.
+import {
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  ScrollArea,
+  Stack,
+  Switch,
+  Text,
+  UnstyledButton,
+} from '@mantine/core';
+import { useDesignStore } from '../../app/store';
+import { useUiStore } from '../../app/ui-store';
+import { useValidationStore } from '../../app/validation';
+import type { Verdict } from '../../network/trace';
+
+const VERDICT: Record<Verdict, { icon: string; color: string; label: string }> = {
+  pass: { icon: '✓', color: 'teal', label: 'passes' },
+  fail: { icon: '✕', color: 'red', label: 'blocks' },
+  skip: { icon: '–', color: 'gray', label: 'not checked' },
+};
+
+export function FlowControls() {
+  const show = useUiStore((s) => s.showFlows);
+  const flows = useValidationStore((s) => s.flows);
+  const failing = flows.filter((f) => !f.ok);
+  return (
+    <Paper p="xs" shadow="sm" withBorder className="pnd-flow-controls">
+      <Stack gap={4}>
+        <Switch
+          size="sm"
+          label={`Required flows (${flows.length - failing.length} ✓, ${failing.length} ✕)`}
+          checked={show}
+          onChange={(e) => useUiStore.getState().setShowFlows(e.currentTarget.checked)}
+          data-testid="toggle-flows"
+        />
+        {show && (
+          <ScrollArea.Autosize mah={220}>
+            <Stack gap={2}>
+              {flows.map((f) => (
+                <UnstyledButton
+                  key={f.flow.id}
+                  className={`pnd-flow-item ${f.ok ? 'is-ok' : 'is-failing'}`}
+                  onClick={() => useUiStore.getState().setOpenTrace(f.flow.id)}
+                  data-testid="flow-item"
+                >
+                  <Text size="xs">
+                    {f.ok ? '✓' : '✕'} {f.flow.description}
+                  </Text>
+                </UnstyledButton>
+              ))}
+              {!flows.length && (
+                <Text size="xs" c="dimmed">
+                  No required flows: add operations that use a repository.
+                </Text>
+              )}
+            </Stack>
+          </ScrollArea.Autosize>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function TraceView() {
+  const openTrace = useUiStore((s) => s.openTrace);
+  const flows = useValidationStore((s) => s.flows);
+  const findings = useValidationStore((s) => s.findings);
+  const result = flows.find((f) => f.flow.id === openTrace);
+  const close = () => useUiStore.getState().setOpenTrace(null);
+  const fixes = result ? findings.filter((f) => f.fix && f.flow?.split('; ').includes(result.flow.id)) : [];
+  const show = (ids: string[]) => useUiStore.getState().select(ids, { zoom: true });
+  return (
+    <Modal opened={openTrace !== null} onClose={close} title="Flow trace" size="lg">
+      {!result ? (
+        <Text size="sm">This flow is no longer required by the design.</Text>
+      ) : (
+        <Stack gap="sm" data-testid="trace-view">
+          <Group gap={6}>
+            <Badge color={result.ok ? 'teal' : 'red'}>{result.ok ? 'passes' : 'fails'}</Badge>
+            <Text size="sm" fw={600}>
+              {result.flow.description}
+            </Text>
+          </Group>
+          <Text size="xs" c="dimmed">
+            TCP 443 · needed by {result.flow.operations.join(', ')}
+          </Text>
+          {result.traces.map(({ subnet, trace }) => (
+            <Paper key={subnet} withBorder p="xs">
+              <Text size="xs" fw={700} mb={4}>
+                To endpoint subnet {subnet}: {trace.ok ? 'reachable' : 'blocked'}
+              </Text>
+              <ol className="pnd-hops">
+                {trace.hops.map((hop, i) => (
+                  <li key={i} className={`pnd-hop is-${hop.verdict}`}>
+                    <Badge
+                      size="xs"
+                      color={VERDICT[hop.verdict].color}
+                      variant="light"
+                      title={VERDICT[hop.verdict].label}
+                    >
+                      {VERDICT[hop.verdict].icon} {hop.kind}
+                    </Badge>{' '}
+                    <Text span size="xs">
+                      {hop.detail}
+                    </Text>
+                    {hop.elements.length > 0 && (
+                      <Button size="compact-xs" variant="subtle" onClick={() => show(hop.elements)}>
+                        show
+                      </Button>
+                    )}
+                  </li>
+                ))}
+              </ol>
+              {trace.blocking.length > 0 && (
+                <Text size="xs" c="red">
+                  Blocked by: {trace.blocking.join(', ')}
+                </Text>
+              )}
+            </Paper>
+          ))}
+          {fixes.map((f, i) => (
+            <Button
+              key={i}
+              size="xs"
+              onClick={() => useDesignStore.getState().apply(f.fix!.commands)}
+              data-testid="trace-fix"
+            >
+              Fix: {f.fix!.title}
+            </Button>
+          ))}
+        </Stack>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,181 @@
+// The Problems tab: findings grouped by severity, each with its rule id, message, "learn more"
+// from the rule's meta, and Fix when the engine offers one. Clicking a finding selects and zooms
+// to its elements. "Fix all" applies every fix, revalidating between rounds, as one undo step.
+import { useState } from 'react';
+import { Alert, Badge, Button, Collapse, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
+import { useDesignStore } from '../../app/store';
+import { useUiStore } from '../../app/ui-store';
+import { useValidationStore } from '../../app/validation';
+import { applyCommands, type Command } from '../../model/command';
+import type { Design } from '../../model/schema';
+import { RULES, validate } from '../../rules/registry';
+import type { Finding, RuleMeta, Severity } from '../../rules/types';
+
+const META = new Map<string, RuleMeta>(RULES.map((r) => [r.meta.id, r.meta]));
+
+export const SEVERITIES: { severity: Severity; title: string; color: string }[] = [
+  { severity: 'error', title: 'Errors', color: 'red' },
+  { severity: 'warning', title: 'Warnings', color: 'yellow' },
+  { severity: 'info', title: 'Notes', color: 'blue' },
+];
+
+const MAX_FIX_ROUNDS = 8;
+
+/**
+ * Every fix, repeatedly: some fixes reveal the next problem (an endpoint with private DNS needs the
+ * VPC's DNS attributes). Returns the commands in order so the store applies them as one step.
+ */
+export function fixAllCommands(design: Design): Command[] {
+  const commands: Command[] = [];
+  let current = design;
+  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+    const fixes = validate(current).flatMap((f) => f.fix?.commands ?? []);
+    if (!fixes.length) break;
+    let next = current;
+    for (const c of fixes) {
+      const after = applyCommands(next, [c]);
+      if (after !== next) commands.push(c);
+      next = after;
+    }
+    if (next === current) break;
+    current = next;
+  }
+  return commands;
+}
+
+function FindingRow({ finding }: { finding: Finding }) {
+  const [open, setOpen] = useState(false);
+  const meta = META.get(finding.rule);
+  const select = () => useUiStore.getState().select(finding.elements, { zoom: true });
+  return (
+    <Paper
+      withBorder
+      p="xs"
+      className={`pnd-finding pnd-finding-${finding.severity}`}
+      data-testid="finding"
+      data-rule={finding.rule}
+    >
+      <Stack gap={4}>
+        <UnstyledButton
+          onClick={select}
+          className="pnd-finding-main"
+          aria-label={`Show on canvas: ${finding.message}`}
+        >
+          <Group gap={6} wrap="nowrap" align="flex-start">
+            <Badge
+              size="xs"
+              variant="light"
+              color={SEVERITIES.find((s) => s.severity === finding.severity)?.color}
+              className="pnd-mono"
+              tt="none"
+            >
+              {finding.rule}
+            </Badge>
+          </Group>
+          <Text size="sm" mt={2} data-testid="finding-message">
+            {finding.message}
+          </Text>
+        </UnstyledButton>
+        <Group gap={6}>
+          {finding.fix && (
+            <Button
+              size="compact-xs"
+              onClick={() => useDesignStore.getState().apply(finding.fix!.commands)}
+              title={finding.fix.title}
+              data-testid="finding-fix"
+            >
+              Fix: {finding.fix.title}
+            </Button>
+          )}
+          {meta && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => setOpen((o) => !o)}
+              aria-expanded={open}
+            >
+              {open ? 'Less' : 'Learn more'}
+            </Button>
+          )}
+          {finding.flow && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => useUiStore.getState().setOpenTrace(finding.flow!.split('; ')[0]!)}
+            >
+              Trace
+            </Button>
+          )}
+        </Group>
+        {meta && (
+          <Collapse expanded={open}>
+            <Text size="xs" fw={600}>
+              {meta.title}
+            </Text>
+            <Text size="xs">{meta.explanation}</Text>
+            <Text size="xs" c="dimmed">
+              Source: {meta.source}
+            </Text>
+          </Collapse>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+export function Problems() {
+  const findings = useValidationStore((s) => s.findings);
+  const error = useValidationStore((s) => s.error);
+  const checked = useValidationStore((s) => s.design);
+  const design = useDesignStore((s) => s.design);
+  const fixable = findings.filter((f) => f.fix).length;
+  return (
+    <Stack gap="sm" data-testid="problems">
+      {error && (
+        <Alert color="red" title="The validator failed">
+          {error}
+        </Alert>
+      )}
+      <Group justify="space-between">
+        <Text size="sm" c="dimmed" data-testid="problems-summary" aria-live="polite">
+          {checked === null
+            ? 'Checking…'
+            : findings.length
+              ? `${findings.length} finding(s)`
+              : 'No problems found.'}
+          {checked !== null && checked !== design ? ' (updating…)' : ''}
+        </Text>
+        <Button
+          size="compact-sm"
+          disabled={!fixable}
+          onClick={() => {
+            const commands = fixAllCommands(useDesignStore.getState().design);
+            if (commands.length) useDesignStore.getState().apply(commands);
+          }}
+          data-testid="fix-all"
+        >
+          Fix all ({fixable})
+        </Button>
+      </Group>
+      {SEVERITIES.map(({ severity, title, color }) => {
+        const group = findings.filter((f) => f.severity === severity);
+        if (!group.length) return null;
+        return (
+          <Stack key={severity} gap={6} data-testid={`problems-${severity}`}>
+            <Group gap={6}>
+              <Text size="xs" fw={700} tt="uppercase">
+                {title}
+              </Text>
+              <Badge size="xs" color={color}>
+                {group.length}
+              </Badge>
+            </Group>
+            {group.map((f, i) => (
+              <FindingRow key={`${f.rule}:${f.message}:${i}`} finding={f} />
+            ))}
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}
