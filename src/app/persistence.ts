@@ -1,0 +1,124 @@
+// Autosave in localStorage. Chosen over IndexedDB because it is synchronous: the first design is
+// decided before the first paint (no flash of Example 1), and a last write still lands while the
+// page is being hidden or reloaded. A design is text of a few kilobytes (about 220 KB for 100 VPCs),
+// far below the usual 5 MB per origin; a full quota is reported, never thrown.
+//
+// Slots: the current design; the "previous design" a share link displaced (so opening a link never
+// costs the local work); and the fingerprints of fragments this app wrote into the address bar, so a
+// reload of our own URL is told apart from a link someone sent.
+import { loadDesignValue, parseJsonSafely, type LoadError } from '../model/parse';
+import type { Design } from '../model/schema';
+import { crc32 } from '../share/bytes';
+
+const KEYS = {
+  design: 'pnd:design',
+  previous: 'pnd:previous-design',
+  unreadable: 'pnd:unreadable-design',
+  ownFragments: 'pnd:own-fragments',
+} as const;
+
+/** Enough to recognise the URLs of the last few sessions and tabs. */
+const OWN_FRAGMENTS_KEPT = 20;
+
+export interface SavedDesign {
+  design: Design;
+  savedAt: string;
+}
+
+export type ReadResult = { ok: true; saved: SavedDesign } | { ok: false; errors: LoadError[] } | null;
+
+function storage(): Storage | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    // Storage can be disabled (privacy settings, sandboxed frames): the app then just doesn't persist.
+    return null;
+  }
+}
+
+function read(key: string): ReadResult {
+  const text = storage()?.getItem(key);
+  if (text == null) return null;
+  let envelope: unknown;
+  try {
+    envelope = parseJsonSafely(text);
+  } catch {
+    return { ok: false, errors: [{ path: '$', message: 'the saved copy is not JSON' }] };
+  }
+  const record = (envelope ?? {}) as { design?: unknown; savedAt?: unknown };
+  const loaded = loadDesignValue(record.design ?? null);
+  if (!loaded.ok) return { ok: false, errors: loaded.errors };
+  return {
+    ok: true,
+    saved: { design: loaded.design, savedAt: typeof record.savedAt === 'string' ? record.savedAt : '' },
+  };
+}
+
+/** Writes a slot; false when storage is unavailable or full. */
+function write(key: string, design: Design): boolean {
+  const store = storage();
+  if (!store) return false;
+  try {
+    store.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), design }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The autosaved design. An unreadable copy is set aside (not deleted) and reported. */
+export function readAutosave(): ReadResult {
+  const result = read(KEYS.design);
+  if (result && !result.ok) {
+    const store = storage();
+    const text = store?.getItem(KEYS.design);
+    try {
+      if (text != null) store?.setItem(KEYS.unreadable, text);
+      store?.removeItem(KEYS.design);
+    } catch {
+      // Leaving it in place is fine: it is read-only to us until the next successful save.
+    }
+  }
+  return result;
+}
+
+export function writeAutosave(design: Design): boolean {
+  return write(KEYS.design, design);
+}
+
+export function readPreviousDesign(): SavedDesign | null {
+  const result = read(KEYS.previous);
+  return result?.ok ? result.saved : null;
+}
+
+export function writePreviousDesign(design: Design): boolean {
+  return write(KEYS.previous, design);
+}
+
+function fingerprint(fragment: string): string {
+  return `${fragment.length}:${crc32(new TextEncoder().encode(fragment)).toString(16)}`;
+}
+
+function ownFragments(): string[] {
+  try {
+    const list: unknown = JSON.parse(storage()?.getItem(KEYS.ownFragments) ?? '[]');
+    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Remembers that this app put `fragment` into the address bar. */
+export function rememberOwnFragment(fragment: string): void {
+  const print = fingerprint(fragment);
+  const list = [print, ...ownFragments().filter((p) => p !== print)].slice(0, OWN_FRAGMENTS_KEPT);
+  try {
+    storage()?.setItem(KEYS.ownFragments, JSON.stringify(list));
+  } catch {
+    // Without it a reload is taken for a received link: the autosave then goes to "previous design".
+  }
+}
+
+export function isOwnFragment(fragment: string): boolean {
+  return ownFragments().includes(fingerprint(fragment));
+}
