@@ -221,3 +221,36 @@ test('dropping a design file on the canvas opens it', async ({ page, consoleErro
   await expect(page.getByText('Drop a design file (.json) to open it')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });
+
+test('a link pasted into the address bar of an open tab opens as one undoable step', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/');
+  await expectVpcs(page, example1);
+  // Same path, new fragment: the browser does not reload, the app hears a hashchange.
+  await page.goto(`/#${encode(design(example2))}`);
+  await expectVpcs(page, example2);
+  await expect(page.getByRole('button', { name: 'Restore previous design' })).toBeVisible();
+  await page.keyboard.press('ControlOrMeta+z');
+  await expectVpcs(page, example1);
+  await expect(page.getByTestId('vpc-vpc-repo-archive')).toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('two tabs keep their own designs across a reload', async ({ page, context, consoleErrors }) => {
+  await page.goto('/');
+  await expectVpcs(page, example1);
+  const second = await context.newPage();
+  await second.goto('/');
+  await openFile(second, EXAMPLE_2_FILE);
+  await expectVpcs(second, example2);
+  await expect.poll(() => decodeUrl(second.url())).toBe(example2.name);
+
+  // The first tab was not touched since; the latest autosave is the second tab's design.
+  await page.reload();
+  await expect(page.getByTestId('design-name')).toHaveText(example1.name);
+  await second.reload();
+  await expect(second.getByTestId('design-name')).toHaveText(example2.name);
+  expect(consoleErrors).toEqual([]);
+});

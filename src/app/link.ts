@@ -7,8 +7,9 @@
 //   Back button leaves the app instead of stepping through edits; undo is Ctrl/Cmd+Z).
 // - Past FRAGMENT_LIMIT characters the fragment is dropped instead: such designs travel as files.
 // - Every fragment we write is fingerprinted in localStorage. At boot a fragment we wrote is a
-//   reload (the autosave, which is never older, wins); any other fragment is a link someone sent:
-//   its design opens, and a different local design moves to the "previous design" slot.
+//   reload (this tab's autosave, which is never older than its URL, wins); any other fragment is a
+//   link someone sent: its design opens, and a different local design moves to the "previous
+//   design" slot.
 // - A link pasted into the address bar of an open tab (hashchange) opens the same way, as one
 //   undoable step.
 import { EXAMPLES } from './examples';
@@ -16,6 +17,7 @@ import {
   isOwnFragment,
   readAutosave,
   readPreviousDesign,
+  readTabDesign,
   rememberOwnFragment,
   writeAutosave,
   writePreviousDesign,
@@ -58,7 +60,8 @@ export interface BootOutcome {
 export function decideFirstDesign(): BootOutcome {
   const fragment = window.location.hash.slice(1);
   const autosave = readAutosave();
-  const local = autosave?.ok ? autosave.saved.design : null;
+  // This tab's own design (after a reload) before the latest of any tab.
+  const local = readTabDesign()?.design ?? (autosave?.ok ? autosave.saved.design : null);
   const unreadableAutosave = autosave && !autosave.ok ? { unreadableAutosave: autosave.errors } : {};
   const fallback = local
     ? { design: local, source: 'autosave' as const }

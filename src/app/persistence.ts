@@ -3,9 +3,11 @@
 // page is being hidden or reloaded. A design is text of a few kilobytes (about 220 KB for 100 VPCs),
 // far below the usual 5 MB per origin; a full quota is reported, never thrown.
 //
-// Slots: the current design; the "previous design" a share link displaced (so opening a link never
-// costs the local work); and the fingerprints of fragments this app wrote into the address bar, so a
-// reload of our own URL is told apart from a link someone sent.
+// Slots: the current design, twice — in localStorage (the latest from any tab: what a new tab opens)
+// and in sessionStorage (this tab's own, which survives a reload; otherwise reloading one of two tabs
+// would bring up the other tab's design and lose its own); the "previous design" a share link
+// displaced (so opening a link never costs the local work); and the fingerprints of fragments this
+// app wrote into the address bar, so a reload of our own URL is told apart from a link someone sent.
 import { loadDesignValue, parseJsonSafely, type LoadError } from '../model/parse';
 import type { Design } from '../model/schema';
 import { crc32 } from '../share/bytes';
@@ -27,17 +29,18 @@ export interface SavedDesign {
 
 export type ReadResult = { ok: true; saved: SavedDesign } | { ok: false; errors: LoadError[] } | null;
 
-function storage(): Storage | null {
+function storage(kind: 'local' | 'session' = 'local'): Storage | null {
   try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
+    const store = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+    return store ?? null;
   } catch {
     // Storage can be disabled (privacy settings, sandboxed frames): the app then just doesn't persist.
     return null;
   }
 }
 
-function read(key: string): ReadResult {
-  const text = storage()?.getItem(key);
+function read(key: string, kind: 'local' | 'session' = 'local'): ReadResult {
+  const text = storage(kind)?.getItem(key);
   if (text == null) return null;
   let envelope: unknown;
   try {
@@ -55,8 +58,8 @@ function read(key: string): ReadResult {
 }
 
 /** Writes a slot; false when storage is unavailable or full. */
-function write(key: string, design: Design): boolean {
-  const store = storage();
+function write(key: string, design: Design, kind: 'local' | 'session' = 'local'): boolean {
+  const store = storage(kind);
   if (!store) return false;
   try {
     store.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), design }));
@@ -82,7 +85,15 @@ export function readAutosave(): ReadResult {
   return result;
 }
 
+/** This tab's design from before a reload, if any. */
+export function readTabDesign(): SavedDesign | null {
+  const result = read(KEYS.design, 'session');
+  return result?.ok ? result.saved : null;
+}
+
 export function writeAutosave(design: Design): boolean {
+  // This tab's copy first: it is what a reload of this tab needs even when localStorage is full.
+  write(KEYS.design, design, 'session');
   return write(KEYS.design, design);
 }
 
