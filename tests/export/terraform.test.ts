@@ -1,0 +1,252 @@
+// The Terraform export, judged by Terraform itself: for every test design the module passes
+// `terraform fmt -check`, offline `init`, `validate`, and a `terraform test` with mock providers that
+// plans and applies it and checks each route, accepter and ingress rule against the design.
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { exportTerraform, terraformLabels } from '../../src/export/index';
+import { hclString } from '../../src/export/terraform/hcl';
+import { tagValue } from '../../src/export/text';
+import type { Design } from '../../src/model/schema';
+import { validate } from '../../src/rules/registry';
+import { exportDesigns, HOSTILE_NAMES, hostileDesign, loadExample } from './fixtures/designs';
+import { countResources, decodeHclString, nameTags } from './hcl-decode';
+import { exec, terraformSandbox, toolOrSkip } from './tools';
+
+const designs = exportDesigns();
+
+function isCross(design: Design, requester: string, accepter: string): boolean | undefined {
+  const req = design.vpcs.find((v) => v.id === requester);
+  const acc = design.vpcs.find((v) => v.id === accepter);
+  if (!req || !acc) return undefined;
+  return req.account !== acc.account || req.region !== acc.region;
+}
+
+/** A `terraform test` file written from the design (not from the export): what the plan must contain. */
+function countsTest(design: Design, providerAliases: string[], variables: string[]): string {
+  const labels = terraformLabels(design);
+  const asserts: [string, string][] = [];
+  const peeringExpr = (id: string) => {
+    const p = design.peerings.find((x) => x.id === id)!;
+    return isCross(design, p.requester, p.accepter)
+      ? `aws_vpc_peering_connection_accepter.${labels.peering(p)}.id`
+      : `aws_vpc_peering_connection.${labels.peering(p)}.id`;
+  };
+  for (const vpc of design.vpcs) {
+    for (const table of vpc.routeTables) {
+      table.routes.forEach((route, i) => {
+        const r = `aws_route.${labels.route(table, i)}`;
+        asserts.push([`${r}.route_table_id == aws_route_table.${labels.routeTable(table)}.id`, `${r} table`]);
+        asserts.push([
+          `${r}.destination_cidr_block == ${JSON.stringify(route.destination)}`,
+          `${r} destination`,
+        ]);
+        if (route.peering)
+          asserts.push([`${r}.vpc_peering_connection_id == ${peeringExpr(route.peering)}`, `${r} peering`]);
+        else if (route.gateway === 'internet')
+          asserts.push([`${r}.gateway_id == aws_internet_gateway.${labels.vpc(vpc)}.id`, `${r} igw`]);
+        else asserts.push([`${r}.nat_gateway_id == var.${labels.natVariable(vpc)}`, `${r} nat`]);
+      });
+    }
+    for (const group of vpc.securityGroups) {
+      group.ingress.forEach((rule, i) => {
+        const r = `aws_vpc_security_group_ingress_rule.${labels.rule(group, 'ingress', i)}`;
+        asserts.push([
+          `${r}.security_group_id == aws_security_group.${labels.securityGroup(group)}.id`,
+          `${r} group`,
+        ]);
+        asserts.push([`${r}.ip_protocol == ${JSON.stringify(rule.protocol)}`, `${r} protocol`]);
+        if (rule.cidr) asserts.push([`${r}.cidr_ipv4 == ${JSON.stringify(rule.cidr)}`, `${r} cidr`]);
+      });
+    }
+  }
+  const vpcOf = (id: string) => design.vpcs.find((v) => v.id === id)!;
+  for (const p of design.peerings) {
+    const pcx = `aws_vpc_peering_connection.${labels.peering(p)}`;
+    asserts.push([`${pcx}.vpc_id == aws_vpc.${labels.vpc(vpcOf(p.requester))}.id`, `${pcx} requester`]);
+    asserts.push([`${pcx}.peer_vpc_id == aws_vpc.${labels.vpc(vpcOf(p.accepter))}.id`, `${pcx} accepter`]);
+    if (isCross(design, p.requester, p.accepter)) {
+      const acc = `aws_vpc_peering_connection_accepter.${labels.peering(p)}`;
+      asserts.push([`${acc}.vpc_peering_connection_id == ${pcx}.id`, `${acc} accepts ${pcx}`]);
+    }
+  }
+  const count = (n: number, output: string) =>
+    asserts.push([`length(output.${output}) == ${n}`, `${output} count`]);
+  count(design.vpcs.length, 'vpc_ids');
+  count(design.vpcs.flatMap((v) => v.subnets).length, 'subnet_ids');
+  count(design.vpcs.flatMap((v) => v.securityGroups).length, 'security_group_ids');
+  count(design.vpcs.flatMap((v) => v.endpoints).length, 'vpc_endpoint_ids');
+  count(design.peerings.length, 'peering_connection_ids');
+
+  const lines = providerAliases.map((a) => `mock_provider "aws" {\n  alias = "${a}"\n}\n`);
+  lines.push('variables {');
+  for (const v of variables) {
+    lines.push(
+      `  ${v} = ${v.endsWith('_role_arn') ? '"arn:aws:iam::123456789012:role/terraform"' : '"nat-0123456789abcdef0"'}`,
+    );
+  }
+  lines.push('}\n', 'run "module_matches_design" {');
+  for (const [condition, message] of asserts) {
+    lines.push(
+      '  assert {',
+      `    condition     = ${condition}`,
+      `    error_message = ${JSON.stringify(message)}`,
+      '  }',
+    );
+  }
+  lines.push('}');
+  return lines.join('\n') + '\n';
+}
+
+describe('Terraform export (structure)', () => {
+  it.each(designs)(
+    '$name: one aws_route per route, an accepter per cross peering, one rule resource per rule',
+    ({ design }) => {
+      const files = exportTerraform(design, validate(design));
+      const routes = design.vpcs.flatMap((v) => v.routeTables.flatMap((t) => t.routes));
+      expect(countResources(files, 'aws_route')).toBe(routes.length);
+      const cross = design.peerings.filter((p) => isCross(design, p.requester, p.accepter));
+      expect(countResources(files, 'aws_vpc_peering_connection_accepter')).toBe(cross.length);
+      expect(countResources(files, 'aws_vpc_peering_connection')).toBe(design.peerings.length);
+      const groups = design.vpcs.flatMap((v) => v.securityGroups);
+      expect(countResources(files, 'aws_vpc_security_group_ingress_rule')).toBe(
+        groups.flatMap((g) => g.ingress).length,
+      );
+      expect(countResources(files, 'aws_vpc_security_group_egress_rule')).toBe(
+        groups.flatMap((g) => g.egress).length,
+      );
+      // No inline rules: groups carry no ingress/egress blocks.
+      expect(files.some((f) => /^\s+(ingress|egress) \{/m.test(f.content))).toBe(false);
+      const scopes = new Set(design.vpcs.map((v) => `${v.account} ${v.region}`));
+      const providers = files.find((f) => f.path === 'providers.tf')!.content;
+      expect(providers.match(/^provider "aws" \{/gm)).toHaveLength(scopes.size);
+      expect(providers.match(/^\s+assume_role \{\n\s+role_arn = var\.\w+_role_arn\n/gm)).toHaveLength(
+        scopes.size,
+      );
+    },
+  );
+
+  it('every file starts with the header: design, format version, generator version, open error findings', () => {
+    const design = loadExample('example-1-ec2-backup.json');
+    // A dangling reference is an error finding; export still goes ahead and says so.
+    design.vpcs[0]!.subnets[0]!.routeTable = 'rt-gone';
+    const findings = validate(design);
+    expect(findings.some((f) => f.severity === 'error')).toBe(true);
+    for (const file of exportTerraform(design, findings)) {
+      const header = file.content.split('\n\n')[0]!;
+      expect(header).toMatch(/^# /);
+      expect(header).toContain('Design: "Example 1 — EC2 backup through private endpoints"');
+      expect(header).toContain('Format: vbaws-network-design version 1');
+      expect(header).toMatch(/Private Network Designer \d+\.\d+\.\d+/);
+      expect(header).toMatch(/Open error findings at export time: \d+/);
+      expect(header).toContain('rt-gone');
+    }
+    const clean = loadExample('example-1-ec2-backup.json');
+    const cleanFindings = validate(clean).filter((f) => f.severity === 'error');
+    if (cleanFindings.length === 0) {
+      expect(exportTerraform(clean, validate(clean))[0]!.content).toContain(
+        'Open error findings at export time: none',
+      );
+    }
+  });
+
+  it('names land in Name tags exactly (after the 256-character cut), whatever they contain', () => {
+    const design = hostileDesign();
+    const tags = exportTerraform(design, []).flatMap((f) => nameTags(f.content));
+    for (const vpc of design.vpcs) expect(tags).toContain(tagValue(vpc.name || vpc.id));
+    for (const g of design.vpcs.flatMap((v) => v.securityGroups))
+      expect(tags).toContain(tagValue(g.name || g.id));
+    // The raw text never appears unescaped: no interpolation sequence survives outside `$${`.
+    for (const f of exportTerraform(design, [])) {
+      const code = f.content.replace(/^#.*$/gm, '');
+      expect(code).not.toMatch(/(?<![$])\$\{(?!local\.|aws_)/);
+      expect(code).not.toMatch(/(?<![%])%\{/);
+    }
+  });
+
+  it('labels stay the same when unrelated elements are added', () => {
+    const design = loadExample('example-2-ec2-archive.json');
+    const before = exportTerraform(design, [])
+      .map((f) => f.content.match(/^resource "\w+" "\w+"/gm) ?? [])
+      .flat();
+    const grown = structuredClone(design);
+    grown.vpcs.unshift({
+      ...structuredClone(design.vpcs[0]!),
+      id: 'vpc-new',
+      subnets: [],
+      routeTables: [],
+      securityGroups: [],
+      endpoints: [],
+    });
+    const after = exportTerraform(grown, [])
+      .map((f) => f.content.match(/^resource "\w+" "\w+"/gm) ?? [])
+      .flat();
+    for (const label of before) expect(after).toContain(label);
+  });
+});
+
+describe('Terraform export (judged by terraform)', () => {
+  const hasTerraform = toolOrSkip('terraform');
+  let sandbox: ReturnType<typeof terraformSandbox>;
+  beforeAll(() => {
+    if (hasTerraform) sandbox = terraformSandbox();
+  });
+
+  it.runIf(hasTerraform)('escaped strings read back as the same text (terraform console)', async () => {
+    const dir = join(sandbox.root, 'strings');
+    mkdirSync(dir);
+    const samples = [...HOSTILE_NAMES, '$', '$$', '$${', '$$${', '%%%{', 'a\\', '\\u0041', '\u0000'];
+    writeFileSync(
+      join(dir, 'main.tf'),
+      `locals {\n  samples = [\n${samples.map((s) => `    ${hclString(s)},`).join('\n')}\n  ]\n}\n`,
+    );
+    const out = await exec('terraform', ['console'], {
+      cwd: dir,
+      env: sandbox.env,
+      input: 'base64encode(jsonencode(local.samples))\n',
+    });
+    expect(out.stderr).toBe('');
+    // Base64 keeps the console's own quoting out of the way.
+    const encoded = JSON.parse(out.stdout.trim()) as string;
+    const decoded = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as string[];
+    expect(decoded).toEqual(samples);
+    // The independent decoder agrees with Terraform.
+    expect(samples.map((s) => decodeHclString(hclString(s)))).toEqual(samples);
+  });
+
+  it.runIf(hasTerraform)(
+    'every design: fmt -check, offline init, validate, and terraform test with mock providers',
+    async () => {
+      const modules = designs.map(({ name, design }) => {
+        const dir = join(sandbox.root, name);
+        mkdirSync(join(dir, 'tests'), { recursive: true });
+        const files = exportTerraform(design, validate(design));
+        for (const f of files) writeFileSync(join(dir, f.path), f.content);
+        const all = files.map((f) => f.content).join('\n');
+        const aliases = [...all.matchAll(/^\s+alias\s+= "(\w+)"/gm)].map((m) => m[1]!);
+        const variables = [...all.matchAll(/^variable "(\w+)"/gm)].map((m) => m[1]!);
+        writeFileSync(join(dir, 'tests', 'design.tftest.hcl'), countsTest(design, aliases, variables));
+        return { name, dir };
+      });
+      const tf = (dir: string, ...args: string[]) => exec('terraform', args, { cwd: dir, env: sandbox.env });
+      const expectOk = (name: string, step: string, r: { code: number; stdout: string; stderr: string }) => {
+        if (r.code !== 0) throw new Error(`${name}: terraform ${step} failed\n${r.stdout}\n${r.stderr}`);
+      };
+
+      // The exported files are fmt-clean as written (the test file is ours, so it is left out).
+      for (const m of modules) expectOk(m.name, 'fmt -check', await tf(m.dir, 'fmt', '-check', '-diff'));
+      // One init at a time: Terraform's plugin cache is not safe for concurrent installs.
+      for (const m of modules)
+        expectOk(m.name, 'init', await tf(m.dir, 'init', '-backend=false', '-input=false'));
+      await Promise.all(
+        modules.map(async (m) => {
+          expectOk(m.name, 'validate', await tf(m.dir, 'validate', '-no-color'));
+          const test = await tf(m.dir, 'test', '-no-color');
+          expectOk(m.name, 'test', test);
+          expect(test.stdout).toMatch(/1 passed, 0 failed/);
+        }),
+      );
+    },
+    180_000,
+  );
+});
