@@ -16,6 +16,15 @@ function design(raw: unknown): Design {
   return loaded.design;
 }
 
+/** The fixture watches only `page`; other tabs report into the same list. */
+function watchErrors(tab: Page, errors: string[]): Page {
+  tab.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  tab.on('pageerror', (err) => errors.push(err.message));
+  return tab;
+}
+
 /** Every VPC of the design is on the canvas with its name. */
 async function expectVpcs(page: Page, raw: { vpcs: { id: string; name: string }[] }) {
   for (const vpc of raw.vpcs) await expect(page.getByTestId(`vpc-${vpc.id}`)).toContainText(vpc.name);
@@ -50,17 +59,13 @@ test('a link from the Share dialog opens its design in a fresh browser context',
   expect(decoded.ok && decoded.design).toEqual(design(example2));
 
   const fresh = await browser.newContext();
-  const other = await fresh.newPage();
-  const otherErrors: string[] = [];
-  other.on('console', (msg) => msg.type() === 'error' && otherErrors.push(msg.text()));
-  other.on('pageerror', (err) => otherErrors.push(err.message));
+  const other = watchErrors(await fresh.newPage(), consoleErrors);
   await other.goto(link);
   await expectVpcs(other, example2);
   await expect(other.getByTestId('vpc-vpc-repo')).toHaveCount(0);
   // Nothing was saved in the fresh context, so there is no previous design to offer.
   await expect(other.getByText('Opened the design from the link')).toBeVisible();
   await expect(other.getByRole('button', { name: 'Restore previous design' })).toHaveCount(0);
-  expect(otherErrors).toEqual([]);
   await fresh.close();
   expect(consoleErrors).toEqual([]);
 });
@@ -107,7 +112,7 @@ test('a truncated link shows what is wrong and keeps the previous design in a wo
 
   const received = `http://127.0.0.1:4173/#${encode(design({ ...example1, name: 'From a colleague' }))}`;
   const truncated = received.slice(0, 400);
-  const tab = await context.newPage();
+  const tab = watchErrors(await context.newPage(), consoleErrors);
   await tab.goto(truncated);
   const message = tab.getByTestId('link-error');
   await expect(message).toContainText('incomplete');
@@ -133,7 +138,7 @@ test('opening a link over a local design offers "Restore previous design"', asyn
   await openFile(page, EXAMPLE_2_FILE);
   await expectVpcs(page, example2);
 
-  const tab = await context.newPage();
+  const tab = watchErrors(await context.newPage(), consoleErrors);
   await tab.goto(`/#${encode(design({ ...example1, name: 'From a colleague' }))}`);
   await expect(tab.getByTestId('design-name')).toHaveText('From a colleague');
   await tab.getByRole('button', { name: 'Restore previous design' }).click();
@@ -241,7 +246,7 @@ test('a link pasted into the address bar of an open tab opens as one undoable st
 test('two tabs keep their own designs across a reload', async ({ page, context, consoleErrors }) => {
   await page.goto('/');
   await expectVpcs(page, example1);
-  const second = await context.newPage();
+  const second = watchErrors(await context.newPage(), consoleErrors);
   await second.goto('/');
   await openFile(second, EXAMPLE_2_FILE);
   await expectVpcs(second, example2);
