@@ -12,7 +12,13 @@ export const CURRENT_VERSION = 1;
 
 export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
-const id = z.string().regex(ID_PATTERN, 'an id: 1–64 characters of A–Z a–z 0–9 . _ : -');
+/** Ids become object keys (layout, lookups); these three would reach a prototype instead. */
+export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+const id = z
+  .string()
+  .regex(ID_PATTERN, 'an id: 1–64 characters of A–Z a–z 0–9 . _ : -')
+  .refine((value) => !RESERVED_IDS.has(value), 'an id other than __proto__, constructor or prototype');
 const ref = id;
 const name = z.string().default('');
 const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);

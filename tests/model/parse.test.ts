@@ -130,9 +130,14 @@ describe('load errors name the JSON path and what was expected', () => {
     expect(e!.message).toMatch(/^expected one of "ec2-backup", /);
   });
 
-  it('ids with characters the format forbids', () => {
+  it('ids with characters the format forbids, or that name a prototype', () => {
     const [e] = errorsOf(text({ ...minimal, accounts: [{ id: 'has space', accountId: '1' }] }));
     expect(e!.path).toBe('$.accounts[0].id');
+    const [proto] = errorsOf(text({ ...minimal, accounts: [{ id: 'constructor', accountId: '1' }] }));
+    expect(proto).toEqual({
+      path: '$.accounts[0].id',
+      message: expect.stringContaining('other than __proto__'),
+    });
   });
 
   it('a rule with both or neither of cidr and securityGroup, a route with two targets', () => {
