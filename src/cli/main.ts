@@ -2,6 +2,7 @@
 // own module; this file only wires arguments to them and turns errors into exit codes.
 import { cac } from 'cac';
 import { runExport } from './export';
+import { runFix } from './fix';
 import { CliError, EXIT } from './io';
 import { runShare } from './share';
 import { runValidate } from './validate';
@@ -12,6 +13,14 @@ cli
   .command('validate <file>', 'Check a design: load errors, then every rule')
   .option('--json', 'Print {"findings":[...]} on stdout')
   .action((file: string, options: { json?: boolean }) => runValidate(file, options));
+
+cli
+  .command(
+    'fix <file>',
+    'Apply every automatic fix; print the fixed design (or --write it back) and a summary',
+  )
+  .option('--write', 'Write the fixed design back to the file instead of printing it')
+  .action((file: string, options: { write?: boolean }) => runFix(file, options));
 
 cli
   .command(

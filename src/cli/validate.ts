@@ -14,6 +14,7 @@ export function formatFindingsText(file: string, findings: readonly Finding[]): 
     for (const f of group) {
       lines.push(`  ${f.rule}  ${f.message}`);
       if (f.elements.length) lines.push(`      elements: ${f.elements.join(', ')}`);
+      if (f.flow) lines.push(`      flow: ${f.flow}`);
       if (f.fix) lines.push(`      fix: ${f.fix.title}`);
     }
   }

@@ -26,18 +26,24 @@ export interface NetworkModel {
   regionOfGroup(groupId: string): string | undefined;
 }
 
-const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);
+const NONE: Peering[] = [];
 
 export function buildNetwork(index: DesignIndex): NetworkModel {
   const blocks = new Map<string, Cidr[]>();
   const mains = new Map<string, RouteTable | undefined>();
   const sortedRoutes = new Map<RouteTable, ParsedRoute[]>();
-  const byPair = new Map<string, Peering[]>();
-  for (const p of index.design.peerings) {
-    const key = pairKey(p.requester, p.accepter);
-    const list = byPair.get(key);
+  // Keyed both ways round, so a lookup needs no key string built per question.
+  const byPair = new Map<string, Map<string, Peering[]>>();
+  const note = (a: string, b: string, p: Peering) => {
+    let inner = byPair.get(a);
+    if (!inner) byPair.set(a, (inner = new Map()));
+    const list = inner.get(b);
     if (list) list.push(p);
-    else byPair.set(key, [p]);
+    else inner.set(b, [p]);
+  };
+  for (const p of index.design.peerings) {
+    note(p.requester, p.accepter, p);
+    if (p.requester !== p.accepter) note(p.accepter, p.requester, p);
   }
 
   const blocksOf = (vpc: Vpc): Cidr[] => {
@@ -83,7 +89,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
       return hit;
     },
     peeringsBetween(a, b) {
-      return byPair.get(pairKey(a, b)) ?? [];
+      return byPair.get(a)?.get(b) ?? NONE;
     },
     regionOfGroup(groupId) {
       return index.securityGroups.get(groupId)?.vpc?.region;

@@ -4,12 +4,12 @@
 // AWS facts applied: the local route covers the VPC's own blocks; a peering carries traffic only
 // between exactly its two VPCs (never transitively) and only once accepted; route tables are not
 // stateful, so the destination side needs a return route; security groups are stateful.
-import type { Endpoint, RouteTable, Subnet, Vpc } from '../model/schema';
+import type { Endpoint, Peering, RouteTable, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
-import { routeFor } from './routes';
+import { routeFor, type RouteMatch } from './routes';
 import { groupsAllow443 } from './security-groups';
-import type { Hop, HopKind, Trace } from './trace';
+import type { Hop, HopKind, HopReason, Trace } from './trace';
 
 export interface FlowSource {
   /** The element the traffic starts from (worker subnet, appliance, endpoint VPC). */
@@ -41,7 +41,38 @@ function hop(
   return { kind, verdict, detail, elements, ...extra };
 }
 
-function judgeRoute(
+/** How one route table treats a destination, as data (no text): the basis of route hops and verdicts. */
+export interface RouteJudgement {
+  verdict: Hop['verdict'];
+  reason?: HopReason;
+  /** The most specific matching route (absent for no-route). */
+  match?: RouteMatch;
+  /** The peering of the matching route, when it exists. */
+  peering?: Peering;
+}
+
+export function judgeRoute(
+  net: NetworkModel,
+  from: Vpc,
+  table: RouteTable | undefined,
+  to: Vpc,
+  destination: Cidr,
+): RouteJudgement {
+  const match = routeFor(net, from, table, destination);
+  if (match.kind === 'local') return { verdict: 'skip', reason: 'unknown', match };
+  if (match.kind === 'none') return { verdict: 'fail', reason: 'no-route', match };
+  const r = match.match.route;
+  if (r.gateway !== undefined) return { verdict: 'fail', reason: 'gateway', match };
+  const peering = r.peering === undefined ? undefined : net.index.peerings.get(r.peering)?.element;
+  if (!peering) return { verdict: 'skip', reason: 'unknown', match };
+  if (peering.requester !== from.id && peering.accepter !== from.id)
+    return { verdict: 'fail', reason: 'foreign-peering', match, peering };
+  const other = peering.requester === from.id ? peering.accepter : peering.requester;
+  if (other !== to.id) return { verdict: 'fail', reason: 'other-peering', match, peering };
+  return { verdict: 'pass', match, peering };
+}
+
+function routeHop(
   net: NetworkModel,
   kind: 'route' | 'return-route',
   from: Vpc,
@@ -53,7 +84,8 @@ function judgeRoute(
   const tableId = table?.id;
   const where = table ? `route table "${name(table.id)}"` : `VPC "${name(from.id)}" (no main route table)`;
   const elements = [tableId ?? from.id];
-  const m = routeFor(net, from, table, destination);
+  const j = judgeRoute(net, from, table, to, destination);
+  const m = j.match!;
   if (m.kind === 'local')
     return hop(
       kind,
@@ -73,69 +105,107 @@ function judgeRoute(
     });
   const r = m.match.route;
   const route = { destination: r.destination, peering: r.peering, gateway: r.gateway };
-  if (r.gateway !== undefined)
-    return hop(
-      kind,
-      'fail',
-      `${where}: ${r.destination} → ${r.gateway} gateway (longest match), not a peering to "${name(to.id)}"`,
-      elements,
-      {
-        reason: 'gateway',
-        routeTable: tableId,
-        route,
-      },
+  const extra = { reason: j.reason, routeTable: tableId, route };
+  const p = j.peering;
+  switch (j.reason) {
+    case 'gateway':
+      return hop(
+        kind,
+        'fail',
+        `${where}: ${r.destination} → ${r.gateway} gateway (longest match), not a peering to "${name(to.id)}"`,
+        elements,
+        extra,
+      );
+    case 'unknown':
+      return hop(
+        kind,
+        'skip',
+        `${where}: ${r.destination} → ${r.peering ?? '?'}, a peering that does not exist`,
+        elements,
+        extra,
+      );
+    case 'foreign-peering':
+      return hop(
+        kind,
+        'fail',
+        `${where}: ${r.destination} → peering "${name(p!.id)}", which does not involve VPC "${name(from.id)}"`,
+        [...elements, p!.id],
+        extra,
+      );
+    case 'other-peering': {
+      const other = p!.requester === from.id ? p!.accepter : p!.requester;
+      return hop(
+        kind,
+        'fail',
+        `${where}: ${r.destination} → peering "${name(p!.id)}" leads to VPC "${name(other)}", not "${name(to.id)}" (peering is not transitive)`,
+        [...elements, p!.id],
+        { ...extra, peering: p!.id },
+      );
+    }
+    default:
+      return hop(
+        kind,
+        'pass',
+        `${where}: ${r.destination} → peering "${name(p!.id)}" (longest match)`,
+        [...elements, p!.id],
+        { routeTable: tableId, route, peering: p!.id },
+      );
+  }
+}
+
+/** A joining peering to show and fix with: an active one first. */
+function joiningPeering(net: NetworkModel, a: string, b: string): Peering | undefined {
+  const joining = net.peeringsBetween(a, b);
+  return joining.find((p) => p.status === 'active') ?? joining[0];
+}
+
+/**
+ * The verdict traceFlow would reach, without building the trace: validation runs it for every
+ * (flow, endpoint subnet) and builds full traces only where something fails or the UI asks.
+ * A unit test holds the two to the same answer.
+ */
+export function flowVerdict(net: NetworkModel, source: FlowSource, target: FlowTarget): Hop['verdict'] {
+  const destination = cidrOf(target.subnet.cidr);
+  if (!destination) return 'skip';
+  let failed = false;
+  let skipped = false;
+  if (source.vpc.id !== target.vpc.id) {
+    let used: Peering | undefined;
+    for (const subnet of source.subnets) {
+      const table = net.tableOf(subnet, source.vpc);
+      if (!table) failed = true;
+      const j = judgeRoute(net, source.vpc, table, target.vpc, destination);
+      if (j.verdict === 'pass') used = j.peering;
+      else if (j.verdict === 'fail') failed = true;
+      else skipped = true;
+    }
+    const peering = used ?? joiningPeering(net, source.vpc.id, target.vpc.id);
+    if (!peering) skipped = true;
+    else if (peering.status !== 'active') failed = true;
+    const backTable = net.tableOf(target.subnet, target.vpc);
+    if (!backTable) failed = true;
+    const back = judgeRoute(net, target.vpc, backTable, source.vpc, source.range).verdict;
+    if (back === 'fail') failed = true;
+    else if (back === 'skip') skipped = true;
+  }
+  if (source.checkEgress && source.groups.length > 0) {
+    const out = groupsAllow443(
+      net,
+      source.groups,
+      'egress',
+      destination,
+      target.endpoint.securityGroups,
+      source.vpc.region,
     );
-  const peering = r.peering === undefined ? undefined : net.index.peerings.get(r.peering)?.element;
-  if (!peering)
-    return hop(
-      kind,
-      'skip',
-      `${where}: ${r.destination} → ${r.peering ?? '?'}, a peering that does not exist`,
-      elements,
-      {
-        reason: 'unknown',
-        routeTable: tableId,
-        route,
-      },
-    );
-  const sides = [peering.requester, peering.accepter];
-  if (!sides.includes(from.id))
-    return hop(
-      kind,
-      'fail',
-      `${where}: ${r.destination} → peering "${name(peering.id)}", which does not involve VPC "${name(from.id)}"`,
-      [...elements, peering.id],
-      {
-        reason: 'foreign-peering',
-        routeTable: tableId,
-        route,
-      },
-    );
-  const other = peering.requester === from.id ? peering.accepter : peering.requester;
-  if (other !== to.id)
-    return hop(
-      kind,
-      'fail',
-      `${where}: ${r.destination} → peering "${name(peering.id)}" leads to VPC "${name(other)}", not "${name(to.id)}" (peering is not transitive)`,
-      [...elements, peering.id],
-      {
-        reason: 'other-peering',
-        routeTable: tableId,
-        route,
-        peering: peering.id,
-      },
-    );
-  return hop(
-    kind,
-    'pass',
-    `${where}: ${r.destination} → peering "${name(peering.id)}" (longest match)`,
-    [...elements, peering.id],
-    {
-      routeTable: tableId,
-      route,
-      peering: peering.id,
-    },
-  );
+    if (!out.ok) failed = true;
+  }
+  const groups = target.endpoint.securityGroups;
+  if (
+    groups.length === 0 ||
+    !groupsAllow443(net, groups, 'ingress', source.range, source.groups, target.vpc.region).ok
+  )
+    failed = true;
+  return failed ? 'fail' : skipped ? 'skip' : 'pass';
 }
 
 export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTarget): Trace {
@@ -158,7 +228,7 @@ export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTar
       }),
     );
   } else {
-    const joining = net.peeringsBetween(source.vpc.id, target.vpc.id);
+    const joining = joiningPeering(net, source.vpc.id, target.vpc.id);
     let used: string | undefined;
     for (const subnet of source.subnets) {
       const table = net.tableOf(subnet, source.vpc);
@@ -176,14 +246,12 @@ export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTar
           },
         ),
       );
-      const routeHop = judgeRoute(net, 'route', source.vpc, table, target.vpc, destination);
-      if (!routeHop.peering && joining.length)
-        routeHop.peering = (joining.find((p) => p.status === 'active') ?? joining[0])!.id;
-      if (routeHop.verdict === 'pass') used = routeHop.peering;
-      hops.push(routeHop);
+      const forward = routeHop(net, 'route', source.vpc, table, target.vpc, destination);
+      if (forward.verdict === 'pass') used = forward.peering;
+      else if (!forward.peering && joining) forward.peering = joining.id;
+      hops.push(forward);
     }
-    const peering =
-      net.index.peerings.get(used ?? '')?.element ?? joining.find((p) => p.status === 'active') ?? joining[0];
+    const peering = net.index.peerings.get(used ?? '')?.element ?? joining;
     if (!peering) {
       hops.push(
         hop(
@@ -223,7 +291,7 @@ export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTar
         },
       ),
     );
-    const back = judgeRoute(net, 'return-route', target.vpc, backTable, source.vpc, source.range);
+    const back = routeHop(net, 'return-route', target.vpc, backTable, source.vpc, source.range);
     if (!back.peering && peering) back.peering = peering.id;
     hops.push(back);
   }

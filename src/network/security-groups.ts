@@ -3,10 +3,12 @@
 // A rule admits the peer by CIDR containment or by naming one of the peer's groups; AWS resolves
 // such group references only within one region.
 import type { SgRule } from '../model/schema';
-import { cidrOf, contains, type Cidr } from './cidr';
+import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
 
 export const HTTPS_PORT = 443;
+
+const NONE: string[] = [];
 
 /** Whether a rule's protocol and port range take tcp/`port`; absent ports mean the whole range. */
 export function coversTcpPort(rule: SgRule, port = HTTPS_PORT): boolean {
@@ -30,6 +32,25 @@ export interface GroupVerdict {
  * Whether any of `groups` (in `region`) lets tcp/443 through in `direction` to or from a peer
  * occupying `peerRange` and carrying `peerGroups`.
  */
+interface ParsedRule {
+  rule: SgRule;
+  /** The CIDR block, when the rule names one and it is valid. */
+  block?: Cidr;
+}
+
+// Rules that carry tcp/443, parsed once per rule list (designs are immutable, so the list is a key).
+const parsedRules = new WeakMap<readonly SgRule[], ParsedRule[]>();
+
+function httpsRules(rules: readonly SgRule[]): ParsedRule[] {
+  let hit = parsedRules.get(rules);
+  if (!hit) {
+    hit = [];
+    for (const rule of rules) if (coversTcpPort(rule)) hit.push({ rule, block: cidrOf(rule.cidr) });
+    parsedRules.set(rules, hit);
+  }
+  return hit;
+}
+
 export function groupsAllow443(
   net: NetworkModel,
   groups: readonly string[],
@@ -38,22 +59,20 @@ export function groupsAllow443(
   peerGroups: readonly string[],
   region: string,
 ): GroupVerdict {
-  const crossRegion: string[] = [];
+  let crossRegion: string[] | undefined;
   for (const groupId of groups) {
     const group = net.index.securityGroups.get(groupId)?.element;
     if (!group) continue;
-    for (const rule of group[direction]) {
-      if (!coversTcpPort(rule)) continue;
-      if (rule.cidr !== undefined) {
-        const block = cidrOf(rule.cidr);
-        if (block && contains(block, peerRange))
-          return { ok: true, admittedBy: { group: groupId, rule }, crossRegion };
+    for (const { rule, block } of httpsRules(group[direction])) {
+      if (block) {
+        if (block.first <= peerRange.first && peerRange.last <= block.last)
+          return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
       } else if (rule.securityGroup !== undefined && peerGroups.includes(rule.securityGroup)) {
         if (net.regionOfGroup(rule.securityGroup) === region)
-          return { ok: true, admittedBy: { group: groupId, rule }, crossRegion };
-        crossRegion.push(groupId);
+          return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
+        (crossRegion ??= []).push(groupId);
       }
     }
   }
-  return { ok: false, crossRegion };
+  return { ok: false, crossRegion: crossRegion ?? NONE };
 }

@@ -99,12 +99,8 @@ export const invalidReference: Rule = {
     const findings: Finding[] = [];
     for (const ref of referencesOf(index)) {
       const hits = index.all.get(ref.target) ?? [];
-      const holder =
-        ref.from === 'design'
-          ? 'The design'
-          : `${KIND_LABEL[index.kindOf(ref.from) ?? 'vpc']} "${index.nameOf(ref.from)}"`;
       const want = KIND_LABEL[ref.kind];
-      const ofKind = hits.find((h) => h.kind === ref.kind);
+      const ofKind = hits.length === 1 ? hits[0]!.kind === ref.kind : hits.some((h) => h.kind === ref.kind);
       let problem: string | undefined;
       if (!ofKind) {
         problem = hits.length
@@ -117,6 +113,10 @@ export const invalidReference: Rule = {
         }
       }
       if (problem) {
+        const holder =
+          ref.from === 'design'
+            ? 'The design'
+            : `${KIND_LABEL[index.kindOf(ref.from) ?? 'vpc']} "${index.nameOf(ref.from)}"`;
         findings.push({
           rule: 'design/invalid-reference',
           severity: 'error',
@@ -180,13 +180,17 @@ function kindMismatches(index: DesignIndex): Finding[] {
 }
 
 function lookupVpcOf(index: DesignIndex, kind: ElementKind, id: string): string | undefined {
-  const maps: Partial<Record<ElementKind, Map<string, { vpc?: { id: string } }>>> = {
-    subnet: index.subnets,
-    routeTable: index.routeTables,
-    securityGroup: index.securityGroups,
-    endpoint: index.endpoints,
-  };
-  return maps[kind]?.get(id)?.vpc?.id;
+  const map =
+    kind === 'subnet'
+      ? index.subnets
+      : kind === 'routeTable'
+        ? index.routeTables
+        : kind === 'securityGroup'
+          ? index.securityGroups
+          : kind === 'endpoint'
+            ? index.endpoints
+            : undefined;
+  return map?.get(id)?.vpc?.id;
 }
 
 export const duplicateId: Rule = {

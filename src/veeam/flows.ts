@@ -62,6 +62,16 @@ export interface Requirements {
 
 const key = (...parts: string[]) => parts.join('\u0000');
 
+type NeedSlot = EndpointNeed & { lastOp: string | undefined };
+
+interface WorkerSource {
+  rc: ResolvedConfiguration;
+  source: FlowSource;
+  /** The worker VPC block holding the worker subnet: what fixes admit and route back. */
+  workerBlock: string;
+  flows: Map<string, PlannedFlow>;
+}
+
 export function interfaceEndpointsOf(vpc: Vpc, service: string): Endpoint[] {
   return vpc.endpoints.filter((e) => e.type === 'Interface' && e.service === service);
 }
@@ -104,12 +114,54 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     regionsWithConfigs.add(c.region);
   }
 
-  const needs = new Map<string, EndpointNeed & { subnetIds: Set<string>; opIds: Set<string> }>();
+  const needs = new Map<string, Map<string, NeedSlot>>();
   const flows = new Map<string, PlannedFlow>();
-  const resolved = new Map<string, ResolvedConfiguration | undefined>();
-  const resolve = (c: WorkerConfiguration) => {
-    if (!resolved.has(c.id)) resolved.set(c.id, resolveConfiguration(index, c));
-    return resolved.get(c.id);
+  // Per worker configuration: its flow source, computed once however many operations use it,
+  // and its flows by target endpoint (plain lookups: this loop runs for every operation).
+  const sources = new Map<string, WorkerSource | null>();
+  const workerSource = (config: WorkerConfiguration): WorkerSource | null => {
+    let hit = sources.get(config.id);
+    if (hit === undefined) {
+      const rc = resolveConfiguration(index, config);
+      const range = rc && cidrOf(rc.subnet.cidr);
+      hit =
+        rc && range
+          ? {
+              rc,
+              source: {
+                id: rc.subnet.id,
+                label: `workers in subnet "${index.nameOf(rc.subnet.id)}"`,
+                vpc: rc.vpc,
+                subnets: [rc.subnet],
+                range,
+                groups: [config.securityGroup],
+                checkEgress: true,
+              },
+              workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
+              flows: new Map(),
+            }
+          : null;
+      sources.set(config.id, hit);
+    }
+    return hit;
+  };
+  const needFor = (vpc: Vpc, service: string): NeedSlot => {
+    let byService = needs.get(vpc.id);
+    if (!byService) needs.set(vpc.id, (byService = new Map()));
+    let need = byService.get(service);
+    if (!need) {
+      need = {
+        vpc,
+        service,
+        operations: [],
+        subnets: [],
+        groups: [],
+        endpoints: interfaceEndpointsOf(vpc, service),
+        lastOp: undefined,
+      };
+      byService.set(service, need);
+    }
+    return need;
   };
 
   const addFlow = (
@@ -126,9 +178,9 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     const existing = flows.get(k);
     if (existing) {
       if (opId !== undefined && !existing.flow.operations.includes(opId)) existing.flow.operations.push(opId);
-      return;
+      return existing;
     }
-    flows.set(k, {
+    const planned: PlannedFlow = {
       flow: {
         id: `${kind}:${source.id}→${endpoint.id}`,
         kind,
@@ -140,13 +192,47 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         targetVpc: endpointVpc.id,
         sourceRange: source.range.text,
         fixRange,
-        sourceGroups: [...source.groups],
+        sourceGroups: source.groups as string[],
         service,
       },
       source,
       endpoint,
       endpointVpc,
-    });
+    };
+    flows.set(k, planned);
+    return planned;
+  };
+
+  const addWorkerFlow = (
+    ws: WorkerSource,
+    kind: 'worker-service' | 'worker-repository',
+    opId: string,
+    endpoint: Endpoint,
+    endpointVpc: Vpc,
+    service: string,
+    repo: Repository | undefined,
+  ) => {
+    const existing = ws.flows.get(endpoint.id);
+    if (existing && existing.flow.kind === kind) {
+      const ops = existing.flow.operations;
+      if (ops[ops.length - 1] !== opId && !ops.includes(opId)) ops.push(opId);
+      return;
+    }
+    const subnetName = index.nameOf(ws.rc.subnet.id);
+    const description = repo
+      ? `workers in subnet "${subnetName}" → S3 endpoint "${index.nameOf(endpoint.id)}" of repository "${index.nameOf(repo.id)}"`
+      : `workers in subnet "${subnetName}" → ${service} endpoint "${index.nameOf(endpoint.id)}"`;
+    const planned = addFlow(
+      kind,
+      opId,
+      ws.source,
+      endpoint,
+      endpointVpc,
+      service,
+      ws.workerBlock,
+      description,
+    );
+    if (!existing) ws.flows.set(endpoint.id, planned);
   };
 
   const repoEndpoint = (repo: Repository): { endpoint: Endpoint; vpc: Vpc } | undefined => {
@@ -190,72 +276,21 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
 
     for (const config of placement.configurations) {
-      const rc = resolve(config);
-      if (!rc) continue;
-      const range = cidrOf(rc.subnet.cidr);
-      if (!range) continue;
-      const source: FlowSource = {
-        id: rc.subnet.id,
-        label: `workers in subnet "${name(rc.subnet.id)}"`,
-        vpc: rc.vpc,
-        subnets: [rc.subnet],
-        range,
-        groups: [config.securityGroup],
-        checkEgress: true,
-      };
-      const workerBlock = blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text;
-
+      const ws = workerSource(config);
+      if (!ws) continue;
+      const { rc } = ws;
       for (const service of requiredEndpoints(op)) {
-        const nk = key(rc.vpc.id, service);
-        let need = needs.get(nk);
-        if (!need) {
-          need = {
-            vpc: rc.vpc,
-            service,
-            operations: [],
-            subnets: [],
-            groups: [],
-            endpoints: interfaceEndpointsOf(rc.vpc, service),
-            subnetIds: new Set(),
-            opIds: new Set(),
-          };
-          needs.set(nk, need);
-        }
-        if (!need.opIds.has(op.id)) {
-          need.opIds.add(op.id);
-          need.operations.push(op.id);
-        }
-        if (!need.subnetIds.has(rc.subnet.id)) {
-          need.subnetIds.add(rc.subnet.id);
-          need.subnets.push(rc.subnet);
-        }
+        const need = needFor(rc.vpc, service);
+        if (need.lastOp !== op.id && !need.operations.includes(op.id)) need.operations.push(op.id);
+        need.lastOp = op.id;
+        if (!need.subnets.includes(rc.subnet)) need.subnets.push(rc.subnet);
         if (!need.groups.includes(config.securityGroup)) need.groups.push(config.securityGroup);
         const endpoint = preferredEndpoint(need.endpoints);
-        if (endpoint)
-          addFlow(
-            'worker-service',
-            op.id,
-            source,
-            endpoint,
-            rc.vpc,
-            service,
-            workerBlock,
-            `workers in subnet "${name(rc.subnet.id)}" → ${service} endpoint "${name(endpoint.id)}"`,
-          );
+        if (endpoint) addWorkerFlow(ws, 'worker-service', op.id, endpoint, rc.vpc, service, undefined);
       }
       for (const repo of repos) {
         const target = repoEndpoint(repo);
-        if (target)
-          addFlow(
-            'worker-repository',
-            op.id,
-            source,
-            target.endpoint,
-            target.vpc,
-            's3',
-            workerBlock,
-            `workers in subnet "${name(rc.subnet.id)}" → S3 endpoint "${name(target.endpoint.id)}" of repository "${name(repo.id)}"`,
-          );
+        if (target) addWorkerFlow(ws, 'worker-repository', op.id, target.endpoint, target.vpc, 's3', repo);
       }
     }
   }
@@ -335,7 +370,9 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
   }
 
-  result.endpointNeeds = [...needs.values()].map(({ subnetIds: _s, opIds: _o, ...need }) => need);
+  result.endpointNeeds = [...needs.values()].flatMap((byService) =>
+    [...byService.values()].map(({ lastOp: _l, ...need }) => need),
+  );
   result.flows = [...flows.values()];
   return result;
 }

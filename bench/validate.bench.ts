@@ -1,0 +1,73 @@
+// Validation speed against the cost of merely parsing the same document. Goal (issue 3): a
+// 2,000-VPC design validates in at most 3× its JSON.parse time, growing near-linearly.
+// "cold" clears the CIDR parse memo first (a freshly opened design); "warm" is the UI's case of
+// revalidating after an edit. Each figure is the median of several runs.
+import { generateDesign } from '../src/model/generate';
+import { loadDesignValue } from '../src/model/parse';
+import { clearCidrCache } from '../src/network/cidr';
+import { analyze, validate } from '../src/rules/registry';
+
+const SIZES = [10, 100, 1000, 2000, 5000];
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+function time(runs: number, f: () => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
+
+const rows: string[][] = [];
+for (const vpcs of SIZES) {
+  const text = JSON.stringify(generateDesign({ vpcs, seed: 42, regions: 6 }));
+  const loaded = loadDesignValue(JSON.parse(text));
+  if (!loaded.ok) throw new Error(`generated design of ${vpcs} VPCs does not load`);
+  const design = loaded.design;
+  const runs = vpcs >= 2000 ? 7 : 11;
+  const findings = validate(design);
+  const bad = findings.filter((f) => f.severity !== 'info');
+  if (bad.length) throw new Error(`generated design has ${bad.length} findings, e.g. ${bad[0]!.rule}`);
+  const parseMs = time(runs, () => JSON.parse(text));
+  const cold = time(runs, () => {
+    clearCidrCache();
+    validate(design);
+  });
+  const warm = time(runs, () => validate(design));
+  const analyzeMs = time(runs, () => analyze(design));
+  const flows = analyze(design).flows.length;
+  rows.push([
+    String(vpcs),
+    `${(text.length / 1e6).toFixed(1)} MB`,
+    String(flows),
+    parseMs.toFixed(1),
+    cold.toFixed(1),
+    warm.toFixed(1),
+    analyzeMs.toFixed(1),
+    (cold / parseMs).toFixed(2),
+    (warm / parseMs).toFixed(2),
+  ]);
+}
+
+const head = [
+  'VPCs',
+  'JSON',
+  'flows',
+  'JSON.parse ms',
+  'validate cold ms',
+  'validate warm ms',
+  'analyze ms',
+  'cold ÷ parse',
+  'warm ÷ parse',
+];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => '| ' + r.map((c, i) => c.padStart(widths[i]!)).join(' | ') + ' |';
+console.log(line(head));
+console.log('|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|');
+for (const r of rows) console.log(line(r));
