@@ -35,10 +35,14 @@ const nameTags = (name: string): Json => [{ Key: 'Name', Value: tagValue(name) }
 
 /** CloudFormation counts description limits in bytes. */
 function truncateBytes(s: string, max: number): string {
+  const text = wellFormed(s);
+  // A UTF-16 code unit never takes more than 3 bytes in UTF-8: most texts need no counting.
+  if (text.length * 3 <= max) return text;
   const encoder = new TextEncoder();
+  if (encoder.encode(text).length <= max) return text;
   let out = '';
   let bytes = 0;
-  for (const c of wellFormed(s)) {
+  for (const c of text) {
     const n = encoder.encode(c).length;
     if (bytes + n > max) break;
     out += c;

@@ -7,6 +7,7 @@ import { memo, useDeferredValue, useMemo, useState } from 'react';
 import { exportAll, exportCloudFormation, exportJson, exportTerraform, exportZip } from '../../export/index';
 import type { ExportFile } from '../../export/index';
 import type { Design } from '../../model/schema';
+import type { Finding } from '../../rules/types';
 import { validate } from '../../rules/registry';
 import { tokenize } from './highlight';
 import './export.css';
@@ -88,21 +89,24 @@ function zipName(design: Design): string {
   return `${slug || 'design'}-export.zip`;
 }
 
+type Target = 'terraform' | 'cloudformation' | 'json';
+
+const EXPORTERS: Record<Target, (design: Design, findings: Finding[]) => ExportFile[]> = {
+  terraform: exportTerraform,
+  cloudformation: exportCloudFormation,
+  json: (design) => exportJson(design),
+};
+
 export default function ExportPanel({ design }: { design: Design }) {
   const deferred = useDeferredValue(design);
-  const exported = useMemo(() => {
-    const findings = validate(deferred);
-    return {
-      findings,
-      terraform: exportTerraform(deferred, findings),
-      cloudformation: exportCloudFormation(deferred, findings),
-      json: exportJson(deferred),
-    };
-  }, [deferred]);
-  const errors = exported.findings.filter((f) => f.severity === 'error').length;
+  const [target, setTarget] = useState<Target>('terraform');
+  const findings = useMemo(() => validate(deferred), [deferred]);
+  // Only the tab in view is computed: CloudFormation of a 2,000-VPC design takes seconds (bench/export).
+  const files = useMemo(() => EXPORTERS[target](deferred, findings), [deferred, findings, target]);
+  const errors = findings.filter((f) => f.severity === 'error').length;
 
   const downloadAll = () => {
-    const bytes = exportZip(exportAll(deferred, exported.findings));
+    const bytes = exportZip(exportAll(deferred, findings));
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
     const a = document.createElement('a');
     a.href = url;
@@ -132,20 +136,20 @@ export default function ExportPanel({ design }: { design: Design }) {
           designed until they are fixed.
         </Alert>
       )}
-      <Tabs defaultValue="terraform" keepMounted={false}>
+      <Tabs value={target} onChange={(v) => v && setTarget(v as Target)} keepMounted={false}>
         <Tabs.List aria-label="Export format">
           <Tabs.Tab value="terraform">Terraform</Tabs.Tab>
           <Tabs.Tab value="cloudformation">CloudFormation</Tabs.Tab>
           <Tabs.Tab value="json">JSON</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="terraform" pt="sm">
-          <FileTabs files={exported.terraform} label="Terraform" />
+          {target === 'terraform' && <FileTabs files={files} label="Terraform" />}
         </Tabs.Panel>
         <Tabs.Panel value="cloudformation" pt="sm">
-          <FileTabs files={exported.cloudformation} label="CloudFormation" />
+          {target === 'cloudformation' && <FileTabs files={files} label="CloudFormation" />}
         </Tabs.Panel>
         <Tabs.Panel value="json" pt="sm">
-          <FileTabs files={exported.json} label="JSON" />
+          {target === 'json' && <FileTabs files={files} label="JSON" />}
         </Tabs.Panel>
       </Tabs>
     </Stack>
