@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { cidrOf, contains, isPrivate, overlaps, parseCidr } from '../../src/network/cidr';
+
+const toText = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+const block = fc
+  .tuple(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 32 }))
+  .map(([ip, prefix]) => {
+    const size = 2 ** (32 - prefix);
+    const first = ip - (ip % size);
+    return { text: `${toText(first)}/${prefix}`, first, last: first + size - 1, prefix };
+  });
+
+describe('CIDR blocks', () => {
+  it('parses every well-formed block to its first and last address', () => {
+    fc.assert(
+      fc.property(block, (b) => {
+        const c = cidrOf(b.text);
+        expect(c).toMatchObject({ first: b.first, last: b.last, prefix: b.prefix });
+      }),
+    );
+  });
+  it('rejects host bits and says which block was meant', () => {
+    const r = parseCidr('10.0.0.1/16');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toContain('10.0.0.0/16');
+    for (const bad of [
+      '10.0.0.0',
+      '10.0.0.0/33',
+      '256.0.0.0/8',
+      ' 10.0.0.0/8',
+      '10.0.0.0/8 ',
+      '',
+      'fe80::/10',
+    ])
+      expect(parseCidr(bad).ok, bad).toBe(false);
+  });
+  it('containment is transitive with halves and overlap is symmetric', () => {
+    fc.assert(
+      fc.property(block, block, (a, b) => {
+        const x = cidrOf(a.text)!;
+        const y = cidrOf(b.text)!;
+        expect(overlaps(x, y)).toBe(overlaps(y, x));
+        // Two CIDR blocks either nest or are disjoint.
+        expect(overlaps(x, y)).toBe(contains(x, y) || contains(y, x));
+      }),
+    );
+  });
+  it('knows RFC 1918 space', () => {
+    expect(isPrivate(cidrOf('172.31.0.0/16')!)).toBe(true);
+    expect(isPrivate(cidrOf('172.32.0.0/16')!)).toBe(false);
+    expect(isPrivate(cidrOf('11.0.0.0/16')!)).toBe(false);
+  });
+});

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { renderRulesDoc } from '../../src/rules/catalog-doc';
+import { RULES, ruleMeta } from '../../src/rules/registry';
+
+// The ids of rules.md section 3, in catalog order: tests and users match on them.
+const CATALOG = [
+  'design/invalid-reference',
+  'design/duplicate-id',
+  'account/invalid-id',
+  'region/unknown',
+  'subnet/az-mismatch',
+  'cidr/invalid',
+  'cidr/vpc-size',
+  'cidr/subnet-outside-vpc',
+  'cidr/subnet-overlap',
+  'cidr/non-rfc1918',
+  'peering/self',
+  'peering/duplicate',
+  'peering/cidr-overlap',
+  'peering/not-active',
+  'route/missing',
+  'route/wrong-target',
+  'route/foreign-peering',
+  'endpoint/missing',
+  'endpoint/private-dns-off',
+  'endpoint/dns-attributes',
+  'endpoint/duplicate-private-dns',
+  'endpoint/az-not-covered',
+  'endpoint/gateway-unsupported',
+  'endpoint/s3-region-mismatch',
+  'repository/no-endpoint',
+  'sg/ingress-443',
+  'sg/egress-443',
+  'sg/cross-region-reference',
+  'worker/no-configuration',
+  'worker/public-ip',
+  'worker/production-only',
+  'reach/partial',
+  'appliance/missing',
+  'archive/repository-peering',
+  's3/public-endpoint-needed',
+];
+const SEVERITY: Record<string, string> = {
+  'cidr/non-rfc1918': 'info',
+  's3/public-endpoint-needed': 'info',
+  'endpoint/az-not-covered': 'warning',
+  'worker/no-configuration': 'warning',
+  'worker/public-ip': 'warning',
+  'reach/partial': 'warning',
+  'appliance/missing': 'warning',
+  'archive/repository-peering': 'warning',
+};
+
+describe('rule catalog', () => {
+  it('holds exactly the catalog ids, in order, with the catalog severities', () => {
+    expect(RULES.map((r) => r.meta.id)).toEqual(CATALOG);
+    for (const r of RULES)
+      expect([r.meta.id, r.meta.severity]).toEqual([r.meta.id, SEVERITY[r.meta.id] ?? 'error']);
+  });
+  it('every rule explains itself and cites a source', () => {
+    for (const r of RULES) {
+      expect(r.meta.title.length, r.meta.id).toBeGreaterThan(8);
+      expect(r.meta.explanation.length, r.meta.id).toBeGreaterThan(60);
+      expect(r.meta.source, r.meta.id).toMatch(/Veeam|AWS|Design format|RFC/);
+    }
+  });
+  it('ruleMeta answers "learn more" and knows no invented ids', () => {
+    expect(ruleMeta('route/missing')?.fixable).toBe(true);
+    expect(ruleMeta('route/nope')).toBeUndefined();
+  });
+  it('docs/rules.md is fresh (run `npm run docs:rules` after changing a rule)', () => {
+    const committed = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+    expect(committed).toBe(renderRulesDoc(RULES));
+  });
+});

@@ -1,0 +1,96 @@
+// What operations require: where workers run, which endpoints, which flows (rules.md sections 1–2).
+import { describe, expect, it } from 'vitest';
+import { indexDesign } from '../../src/model/design-index';
+import type { Design, OperationKind } from '../../src/model/schema';
+import { buildNetwork } from '../../src/network/model';
+import { deriveRequirements } from '../../src/veeam/flows';
+import { OPERATION_REQUIREMENTS, requiredEndpoints } from '../../src/veeam/operations';
+import { edit, example } from '../rules/helpers';
+
+function requirements(d: Design) {
+  const index = indexDesign(d);
+  return deriveRequirements(index, buildNetwork(index));
+}
+
+describe('operation table', () => {
+  it.each<[OperationKind, string[]]>([
+    ['ec2-backup', ['ec2messages', 'ssm', 'sqs', 'ebs']],
+    ['ec2-restore', ['ec2messages', 'ssm', 'sqs']],
+    ['retention', ['ec2messages', 'ssm', 'sqs']],
+    ['rds-backup', ['ssmmessages', 'ssm', 'sqs']],
+    ['efs-indexing', ['ssmmessages', 'ssm', 'sqs']],
+    ['rds-archive', ['ssmmessages', 'ssm', 'sqs']],
+  ])('%s needs %j', (kind, services) => {
+    expect(
+      requiredEndpoints({ id: 'o', kind, workersIn: 'backup-account', restoreToOriginal: false }),
+    ).toEqual(services);
+  });
+  it('file-level recovery to the original location adds kinesis-streams', () => {
+    expect(
+      requiredEndpoints({
+        id: 'o',
+        kind: 'flr-backup',
+        workersIn: 'backup-account',
+        restoreToOriginal: true,
+      }),
+    ).toContain('kinesis-streams');
+  });
+  it('only rds/efs kinds are tied to the production VPC', () => {
+    const tied = Object.entries(OPERATION_REQUIREMENTS)
+      .filter(([, r]) => r.workerInOperationVpc)
+      .map(([k]) => k);
+    expect(tied.sort()).toEqual(['efs-indexing', 'rds-backup', 'rds-restore']);
+  });
+});
+
+describe('flows of the examples', () => {
+  it('example 1: four service flows, workers and appliance to the S3 endpoint', () => {
+    const r = requirements(example(1));
+    expect(r.flows.map((f) => `${f.flow.kind} ${f.flow.source}→${f.flow.target}`).sort()).toEqual([
+      'appliance-repository appliance→vpce-s3-repo',
+      'worker-repository sn-worker-a→vpce-s3-repo',
+      'worker-service sn-worker-a→vpce-ebs',
+      'worker-service sn-worker-a→vpce-ec2messages',
+      'worker-service sn-worker-a→vpce-sqs',
+      'worker-service sn-worker-a→vpce-ssm',
+    ]);
+    expect(r.flows.every((f) => f.flow.operations.includes('op-ec2-backup'))).toBe(true);
+  });
+  it('example 2: archiving reaches both repositories and joins their VPCs both ways', () => {
+    const kinds = requirements(example(2)).flows.map((f) => `${f.flow.kind} ${f.flow.target}`);
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        'worker-repository vpce-s3-std',
+        'worker-repository vpce-s3-archive',
+        'appliance-repository vpce-s3-std',
+        'appliance-repository vpce-s3-archive',
+        'archive-peering vpce-s3-std',
+        'archive-peering vpce-s3-archive',
+      ]),
+    );
+  });
+  it('health checks run in the repository’s region with the backup account’s configuration', () => {
+    const d = edit(
+      example(2),
+      (x) =>
+        (x.operations = [
+          {
+            id: 'op-hc',
+            kind: 'ec2-health-check',
+            repository: 'repo-std',
+            workersIn: 'production-account',
+            restoreToOriginal: false,
+          },
+        ]),
+    );
+    const [p] = requirements(d).placements;
+    expect(p).toMatchObject({
+      account: 'acct-backup',
+      region: 'us-west-2',
+      configurations: [{ id: 'wc-backup-usw2' }],
+    });
+  });
+  it('private network deployment off: nothing to derive', () => {
+    expect(requirements(edit(example(1), (x) => (x.privateNetworkDeployment = false))).flows).toEqual([]);
+  });
+});
