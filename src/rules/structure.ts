@@ -29,9 +29,10 @@ interface Reference {
   withinVpc?: string;
 }
 
-function referencesOf(index: DesignIndex): Reference[] {
+/** Calls `visit` for every reference in the design (a visitor, so large designs allocate nothing per reference). */
+function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): void {
   const d = index.design;
-  const refs: Reference[] = [];
+  const ref: Reference = { from: '', field: '', target: '', kind: 'vpc', withinVpc: undefined };
   const add = (
     from: string,
     field: string,
@@ -39,7 +40,13 @@ function referencesOf(index: DesignIndex): Reference[] {
     kind: ElementKind,
     withinVpc?: string,
   ) => {
-    if (target !== undefined) refs.push({ from, field, target, kind, withinVpc });
+    if (target === undefined) return;
+    ref.from = from;
+    ref.field = field;
+    ref.target = target;
+    ref.kind = kind;
+    ref.withinVpc = withinVpc;
+    visit(ref);
   };
   if (d.backupAccount !== undefined) add('design', 'backupAccount', d.backupAccount, 'account');
   for (const v of d.vpcs) {
@@ -82,7 +89,6 @@ function referencesOf(index: DesignIndex): Reference[] {
     add(o.id, 'archiveRepository', o.archiveRepository, 'repository');
     add(o.id, 'vpc', o.vpc, 'vpc');
   }
-  return refs;
 }
 
 export const invalidReference: Rule = {
@@ -97,7 +103,7 @@ export const invalidReference: Rule = {
   },
   check({ index }) {
     const findings: Finding[] = [];
-    for (const ref of referencesOf(index)) {
+    forEachReference(index, (ref) => {
       const hits = index.all.get(ref.target) ?? [];
       const want = KIND_LABEL[ref.kind];
       const ofKind = hits.length === 1 ? hits[0]!.kind === ref.kind : hits.some((h) => h.kind === ref.kind);
@@ -124,7 +130,7 @@ export const invalidReference: Rule = {
           elements: ref.from === 'design' ? [] : [ref.from],
         });
       }
-    }
+    });
     findings.push(...kindMismatches(index));
     return findings;
   },
