@@ -117,6 +117,20 @@ describe('CloudFormation export (structure)', () => {
     expect(route.Condition).toBe(pcx!.Condition);
   });
 
+  it('same-account peering needs no role: same region is one stack, another region passes only PeerRegion', () => {
+    const { parsed } = templates(hostileDesign());
+    const peerings = all(parsed, 'AWS::EC2::VPCPeeringConnection');
+    const sameRegion = peerings.find((p) => nameTag(p) === tagValue('pcx:same'))!;
+    expect(sameRegion.Properties.PeerVpcId).toEqual({ Ref: expect.any(String) });
+    expect(sameRegion.Condition).toBeUndefined();
+    expect(sameRegion.Properties).not.toHaveProperty('PeerRoleArn');
+    expect(sameRegion.Properties).not.toHaveProperty('PeerRegion');
+    const crossRegion = peerings.find((p) => nameTag(p) === tagValue('pcx:xregion'))!;
+    expect(crossRegion.Properties.PeerRegion).toBe('eu-west-1');
+    expect(crossRegion.Properties).not.toHaveProperty('PeerRoleArn');
+    expect(crossRegion.Properties).not.toHaveProperty('PeerOwnerId');
+  });
+
   it.each(designs)(
     '$name: DEPLOY.md maps every cross-stack Parameter to an existing Output',
     ({ design }) => {
