@@ -69,7 +69,8 @@ interface WorkerSource {
   source: FlowSource;
   /** The worker VPC block holding the worker subnet: what fixes admit and route back. */
   workerBlock: string;
-  flows: Map<string, PlannedFlow>;
+  serviceFlows: Map<string, PlannedFlow>;
+  repositoryFlows: Map<string, PlannedFlow>;
 }
 
 export function interfaceEndpointsOf(vpc: Vpc, service: string): Endpoint[] {
@@ -116,6 +117,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
 
   const needs = new Map<string, Map<string, NeedSlot>>();
   const flows = new Map<string, PlannedFlow>();
+  const workerFlows: PlannedFlow[] = [];
   // Per worker configuration: its flow source, computed once however many operations use it,
   // and its flows by target endpoint (plain lookups: this loop runs for every operation).
   const sources = new Map<string, WorkerSource | null>();
@@ -138,7 +140,8 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
                 checkEgress: true,
               },
               workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
-              flows: new Map(),
+              serviceFlows: new Map(),
+              repositoryFlows: new Map(),
             }
           : null;
       sources.set(config.id, hit);
@@ -174,8 +177,12 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     fixRange: string,
     description: string,
   ) => {
-    const k = key(kind, source.id, source.groups.join(','), endpoint.id);
-    const existing = flows.get(k);
+    // Worker flows arrive deduplicated per configuration (addWorkerFlow); others by a composite key.
+    const k =
+      kind === 'worker-service' || kind === 'worker-repository'
+        ? undefined
+        : key(kind, source.id, source.groups.join(','), endpoint.id);
+    const existing = k === undefined ? undefined : flows.get(k);
     if (existing) {
       if (opId !== undefined && !existing.flow.operations.includes(opId)) existing.flow.operations.push(opId);
       return existing;
@@ -199,7 +206,8 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       endpoint,
       endpointVpc,
     };
-    flows.set(k, planned);
+    if (k === undefined) workerFlows.push(planned);
+    else flows.set(k, planned);
     return planned;
   };
 
@@ -212,8 +220,9 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     service: string,
     repo: Repository | undefined,
   ) => {
-    const existing = ws.flows.get(endpoint.id);
-    if (existing && existing.flow.kind === kind) {
+    const byTarget = kind === 'worker-service' ? ws.serviceFlows : ws.repositoryFlows;
+    const existing = byTarget.get(endpoint.id);
+    if (existing) {
       const ops = existing.flow.operations;
       if (ops[ops.length - 1] !== opId && !ops.includes(opId)) ops.push(opId);
       return;
@@ -232,7 +241,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       ws.workerBlock,
       description,
     );
-    if (!existing) ws.flows.set(endpoint.id, planned);
+    byTarget.set(endpoint.id, planned);
   };
 
   const repoEndpoint = (repo: Repository): { endpoint: Endpoint; vpc: Vpc } | undefined => {
@@ -373,6 +382,6 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   result.endpointNeeds = [...needs.values()].flatMap((byService) =>
     [...byService.values()].map(({ lastOp: _l, ...need }) => need),
   );
-  result.flows = [...flows.values()];
+  result.flows = [...workerFlows, ...flows.values()];
   return result;
 }
