@@ -1,7 +1,7 @@
 // The CloudFormation export, judged by cfn-lint (no errors, no warnings) and by reading the templates
 // back: one per account and region, names intact, cross-account peering wired through the accepter's
 // role, and DEPLOY.md naming an existing Output for every cross-stack Parameter.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -205,6 +205,7 @@ describe('CloudFormation export (judged by cfn-lint)', () => {
         }
       }
       const result = await exec('cfn-lint', ['--format', 'parseable', '--', ...paths]);
+      rmSync(root, { recursive: true, force: true });
       expect(`${result.stdout}${result.stderr}`.trim()).toBe('');
       expect(result.code).toBe(0);
     },

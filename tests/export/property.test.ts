@@ -1,6 +1,6 @@
 // Property: whatever names and ids a user gives (any Unicode, any id the format allows), both exports
 // stay well-formed and carry the names back exactly. A few samples also go through `terraform fmt`.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -127,6 +127,7 @@ describe('export property: random names and ids', () => {
       for (const f of exportTerraform(design, [])) writeFileSync(join(dir, f.path), f.content);
     });
     const result = await exec('terraform', ['fmt', '-check', '-diff', '-recursive', root], { env });
+    rmSync(root, { recursive: true, force: true });
     expect(`${result.stdout}${result.stderr}`).toBe('');
     expect(result.code).toBe(0);
   });

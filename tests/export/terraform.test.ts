@@ -1,9 +1,9 @@
 // The Terraform export, judged by Terraform itself: for every test design the module passes
 // `terraform fmt -check`, offline `init`, `validate`, and a `terraform test` with mock providers that
 // plans and applies it and checks each route, accepter and ingress rule against the design.
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportTerraform, terraformLabels } from '../../src/export/index';
 import { hclString } from '../../src/export/terraform/hcl';
 import { tagValue } from '../../src/export/text';
@@ -190,6 +190,9 @@ describe('Terraform export (judged by terraform)', () => {
   let sandbox: ReturnType<typeof terraformSandbox>;
   beforeAll(() => {
     if (hasTerraform) sandbox = terraformSandbox();
+  });
+  afterAll(() => {
+    if (sandbox) rmSync(sandbox.root, { recursive: true, force: true });
   });
 
   it.runIf(hasTerraform)('escaped strings read back as the same text (terraform console)', async () => {
