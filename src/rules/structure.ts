@@ -145,12 +145,9 @@ function kindMismatches(index: DesignIndex): Finding[] {
     findings.push({ rule: 'design/invalid-reference', severity: 'error', message, elements: [element] });
   for (const o of d.operations) {
     const req = OPERATION_REQUIREMENTS[o.kind];
-    const missing = req.reads.filter((f) => o[f] === undefined);
-    if (missing.length)
-      report(
-        o.id,
-        `Operation ${name(o.id)} (${req.label}) needs ${missing.map((f) => `"${f}"`).join(', ')}. Fill in ${missing.length > 1 ? 'those fields' : 'that field'}.`,
-      );
+    // A field the kind reads but lacks (e.g. no repository yet) is left to the requirement rules,
+    // which skip what they cannot judge: deleting an element clears references to it, and that
+    // cleanup must not read as a broken reference (tests/model/edit-commands.test.ts).
     const archive =
       o.archiveRepository === undefined ? undefined : index.repositories.get(o.archiveRepository)?.element;
     if (req.repositories.includes('archiveRepository') && archive && archive.tier !== 'archive')
