@@ -20,6 +20,8 @@ export interface UiState {
   notice: Notice | null;
   /** Bumped to ask the canvas to zoom to the current selection. */
   zoomRequest: number;
+  /** Bumped to ask the canvas to fit the whole design (a new or opened design). */
+  fitRequest: number;
   /** Ids waiting for the delete confirmation. */
   pendingDelete: string[] | null;
   /** A subnet an interface endpoint was dropped on, waiting for the user to pick services. */
@@ -27,6 +29,7 @@ export interface UiState {
   exportOpen: boolean;
   select(ids: readonly string[], options?: { zoom?: boolean; tab?: PanelTab }): void;
   setTab(tab: PanelTab): void;
+  requestFit(): void;
   setShowFlows(show: boolean): void;
   setOpenTrace(flow: string | null): void;
   notify(message: string, tone?: Notice['tone']): void;
@@ -48,6 +51,7 @@ export const useUiStore = create<UiState>()((set) => ({
   openTrace: null,
   notice: null,
   zoomRequest: 0,
+  fitRequest: 0,
   pendingDelete: null,
   endpointDrop: null,
   exportOpen: false,
@@ -58,6 +62,7 @@ export const useUiStore = create<UiState>()((set) => ({
       tab: options?.tab ?? s.tab,
     })),
   setTab: (tab) => set({ tab }),
+  requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setShowFlows: (showFlows) => set({ showFlows }),
   setOpenTrace: (openTrace) => set({ openTrace }),
   notify: (message, tone = 'refused') => set({ notice: { id: ++noticeSeq, message, tone } }),

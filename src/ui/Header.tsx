@@ -19,6 +19,7 @@ import { FileShareControls } from './share';
 function openTemplate(id: ExampleId) {
   useDesignStore.getState().replace(EXAMPLES[id].design());
   useUiStore.getState().select([]);
+  useUiStore.getState().requestFit();
 }
 
 export function Header() {

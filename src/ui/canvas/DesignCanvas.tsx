@@ -87,7 +87,8 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const showFlows = useUiStore((s) => s.showFlows);
   const findings = useValidationStore((s) => s.findings);
   const flows = useValidationStore((s) => s.flows);
-  const { screenToFlowPosition, getInternalNode, fitView, getNodes } = useReactFlow();
+  const fitRequest = useUiStore((s) => s.fitRequest);
+  const { screenToFlowPosition, getInternalNode, fitView, getNodes, setViewport } = useReactFlow();
   const [reuse] = useState(() => new NodeReuse());
   const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition> | null>(null);
 
@@ -157,6 +158,8 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
     [],
   );
   const onConnect = useCallback((c: Connection) => connectVpcs(c.source, c.target), []);
+  // React Flow calls onConnectEnd after onConnect too; only connections it refused or that ended
+  // off a handle are handled there.
   // A connection dropped on a VPC's body (not its handle) still peers the two VPCs; a refused one
   // (self, duplicate) says why instead of silently snapping back.
   const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
@@ -199,6 +202,16 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       void fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding: 0.4, maxZoom: 1.5 });
   }, [zoomRequest, fitView, getInternalNode]);
 
+  useEffect(() => {
+    if (!fitRequest) return;
+    // Wait a frame so React Flow has the new design's nodes; an empty design starts at 100 %.
+    const frame = requestAnimationFrame(() => {
+      if (getNodes().length) void fitView({ maxZoom: 1 });
+      else void setViewport({ x: 0, y: 0, zoom: 1 });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [fitRequest, fitView, getNodes, setViewport]);
+
   return (
     <ReactFlow
       nodes={nodes}
@@ -217,6 +230,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       selectionKeyCode="Shift"
       multiSelectionKeyCode={['Meta', 'Control']}
       fitView
+      fitViewOptions={{ maxZoom: 1 }}
       minZoom={0.05}
       onlyRenderVisibleElements
       proOptions={{ hideAttribution: true }}

@@ -128,6 +128,8 @@ export function deriveEdges(design: Design, decorations: Decorations = NO_DECORA
         id: peering.id,
         source: peering.requester,
         target: peering.accepter,
+        sourceHandle: 'peer-out',
+        targetHandle: 'peer-in',
         type: 'peering',
         data: issues ? { peering, issues } : { peering },
         selected: decorations.selected.has(peering.id),

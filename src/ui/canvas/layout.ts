@@ -58,6 +58,15 @@ function offset(boxes: Map<string, Box>, dx: number, dy: number, into: Map<strin
   for (const [id, b] of boxes) into.set(id, { ...b, x: b.x + dx, y: b.y + dy });
 }
 
+/** Subnets grow with what sits in them (endpoint, worker and appliance chips, three per row). */
+function subnetHeight(design: Design, vpc: Design['vpcs'][number], subnet: string): number {
+  const chips =
+    vpc.endpoints.filter((e) => e.subnets.includes(subnet)).length +
+    design.workerConfigurations.filter((w) => w.subnet === subnet).length +
+    (design.appliance?.subnet === subnet ? 1 : 0);
+  return Math.max(SIZES.subnet.h, 48 + Math.ceil(chips / 3) * 24);
+}
+
 /** How far children reach, so a container grows to hold children placed by hand. */
 function extent(boxes: readonly Box[]): { right: number; bottom: number } {
   let right = 0;
@@ -92,7 +101,7 @@ export function layoutDesign(design: Design): Map<string, Box> {
     const children: Item[] = [];
     for (const vpc of design.vpcs.filter((v) => v.account === account.id)) {
       const subnets = shelf(
-        vpc.subnets.map((s) => ({ id: s.id, ...SIZES.subnet })),
+        vpc.subnets.map((s) => ({ id: s.id, w: SIZES.subnet.w, h: subnetHeight(design, vpc, s.id) })),
         SIZES.rowWidth.vpc,
       );
       const inner = new Map<string, Box>();

@@ -94,26 +94,41 @@ export const AccountNode = memo(function AccountNode({ data, selected }: NodePro
 
 export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<VpcNodeData>>) {
   const { vpc, issues } = data;
+  const label = vpc.name || vpc.id;
   return (
     <div className={classes('vpc', selected, issues)} data-testid={`vpc-${vpc.id}`}>
+      {/* Peering edges attach left and right; a connection can end on the left anchor or anywhere
+          on the VPC, and starts from the ⊕ in the header, where no edge lies over it. */}
       <Handle
+        id="peer-in"
         type="target"
         position={Position.Left}
+        isConnectableStart={false}
         className="pnd-handle"
-        aria-label={`Peering target of ${vpc.name || vpc.id}`}
+        aria-label={`Peering target of ${label}`}
+      />
+      <Handle
+        id="peer-out"
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        className="pnd-handle"
       />
       <div className="pnd-node-header">
         <span className="pnd-kind">VPC</span>
-        <strong className="pnd-name">{vpc.name || vpc.id}</strong>
+        <strong className="pnd-name">{label}</strong>
         <span className="pnd-mono">{vpc.cidr}</span>
         <span className="pnd-muted">{vpc.region}</span>
         <IssueBadge issues={issues} />
       </div>
       <Handle
+        id="connect"
         type="source"
-        position={Position.Right}
-        className="pnd-handle"
-        aria-label={`Draw a peering from ${vpc.name || vpc.id}`}
+        position={Position.Top}
+        isConnectableEnd={false}
+        className="pnd-connect-handle"
+        title={`Drag to another VPC to peer it with ${label}`}
+        aria-label={`Draw a peering from ${label}`}
       />
       <FlowHandles />
     </div>

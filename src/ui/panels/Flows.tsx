@@ -16,12 +16,21 @@ import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { useValidationStore } from '../../app/validation';
 import type { Verdict } from '../../network/trace';
+import type { Finding } from '../../rules/types';
+import type { FlowResult } from '../../veeam/flow-types';
 
 const VERDICT: Record<Verdict, { icon: string; color: string; label: string }> = {
   pass: { icon: '✓', color: 'teal', label: 'passes' },
   fail: { icon: '✕', color: 'red', label: 'blocks' },
   skip: { icon: '–', color: 'gray', label: 'not checked' },
 };
+
+/** The flows a finding speaks about: its `flow` label names each flow's description. */
+export function flowsOfFinding(finding: Finding, flows: readonly FlowResult[]): FlowResult[] {
+  const label = finding.flow;
+  if (!label) return [];
+  return flows.filter((f) => label.includes(f.flow.description));
+}
 
 export function FlowControls() {
   const show = useUiStore((s) => s.showFlows);
@@ -71,7 +80,12 @@ export function TraceView() {
   const findings = useValidationStore((s) => s.findings);
   const result = flows.find((f) => f.flow.id === openTrace);
   const close = () => useUiStore.getState().setOpenTrace(null);
-  const fixes = result ? findings.filter((f) => f.fix && f.flow?.split('; ').includes(result.flow.id)) : [];
+  const blocking = new Set(result?.traces.flatMap((t) => t.trace.blocking));
+  const fixes = result
+    ? findings.filter(
+        (f) => f.fix && (flowsOfFinding(f, [result]).length > 0 || f.elements.some((e) => blocking.has(e))),
+      )
+    : [];
   const show = (ids: string[]) => useUiStore.getState().select(ids, { zoom: true });
   return (
     <Modal opened={openTrace !== null} onClose={close} title="Flow trace" size="lg">

@@ -8,10 +8,9 @@ import { useUiStore } from '../../app/ui-store';
 import { useValidationStore } from '../../app/validation';
 import { applyCommands, type Command } from '../../model/command';
 import type { Design } from '../../model/schema';
-import { RULES, validate } from '../../rules/registry';
-import type { Finding, RuleMeta, Severity } from '../../rules/types';
-
-const META = new Map<string, RuleMeta>(RULES.map((r) => [r.meta.id, r.meta]));
+import { ruleMeta, validate } from '../../rules/registry';
+import type { Finding, Severity } from '../../rules/types';
+import { flowsOfFinding } from './Flows';
 
 export const SEVERITIES: { severity: Severity; title: string; color: string }[] = [
   { severity: 'error', title: 'Errors', color: 'red' },
@@ -45,7 +44,9 @@ export function fixAllCommands(design: Design): Command[] {
 
 function FindingRow({ finding }: { finding: Finding }) {
   const [open, setOpen] = useState(false);
-  const meta = META.get(finding.rule);
+  const meta = ruleMeta(finding.rule);
+  const flows = useValidationStore((s) => s.flows);
+  const traced = flowsOfFinding(finding, flows)[0];
   const select = () => useUiStore.getState().select(finding.elements, { zoom: true });
   return (
     <Paper
@@ -97,11 +98,11 @@ function FindingRow({ finding }: { finding: Finding }) {
               {open ? 'Less' : 'Learn more'}
             </Button>
           )}
-          {finding.flow && (
+          {traced && (
             <Button
               size="compact-xs"
               variant="subtle"
-              onClick={() => useUiStore.getState().setOpenTrace(finding.flow!.split('; ')[0]!)}
+              onClick={() => useUiStore.getState().setOpenTrace(traced.flow.id)}
             >
               Trace
             </Button>
