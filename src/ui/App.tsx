@@ -15,11 +15,10 @@ import { useShortcuts } from './shortcuts';
 
 function ProblemsTabLabel() {
   const findings = useValidationStore((s) => s.findings);
-  const errors = findings.filter((f) => f.severity === 'error').length;
   return (
     <Group gap={6} wrap="nowrap">
       Problems
-      <Badge size="xs" color={errors ? 'red' : findings.length ? 'yellow' : 'teal'} variant="light">
+      <Badge size="xs" variant="default">
         {findings.length}
       </Badge>
     </Group>

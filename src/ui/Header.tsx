@@ -1,6 +1,5 @@
 import {
   ActionIcon,
-  Badge,
   Button,
   Group,
   Menu,
@@ -64,26 +63,24 @@ export function Header() {
         >
           Export
         </Button>
-        <Badge
-          component="button"
-          color={errors ? 'red' : 'teal'}
-          variant="light"
+        <button
+          type="button"
+          className={`pnd-summary ${errors ? 'is-error' : 'is-clean'}`}
           data-testid="summary-errors"
           onClick={showProblems}
-          className="pnd-summary"
+          title="Show problems"
         >
           {errors} errors
-        </Badge>
-        <Badge
-          component="button"
-          color={warnings ? 'yellow' : 'gray'}
-          variant="light"
+        </button>
+        <button
+          type="button"
+          className={`pnd-summary ${warnings ? 'is-warning' : 'is-quiet'}`}
           data-testid="summary-warnings"
           onClick={showProblems}
-          className="pnd-summary"
+          title="Show problems"
         >
           {warnings} warnings
-        </Badge>
+        </button>
         <Tooltip label="Undo (Ctrl+Z)">
           <ActionIcon variant="subtle" aria-label="Undo" onClick={history.undo}>
             ↶

@@ -105,7 +105,7 @@ export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<
         position={Position.Left}
         isConnectableStart={false}
         className="pnd-handle"
-        aria-label={`Peering target of ${label}`}
+        title={`Peering target of ${label}`}
       />
       <Handle
         id="peer-out"
@@ -128,7 +128,6 @@ export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<
         isConnectableEnd={false}
         className="pnd-connect-handle"
         title={`Drag to another VPC to peer it with ${label}`}
-        aria-label={`Draw a peering from ${label}`}
       />
       <FlowHandles />
     </div>

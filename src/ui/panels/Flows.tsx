@@ -94,7 +94,9 @@ export function TraceView() {
       ) : (
         <Stack gap="sm" data-testid="trace-view">
           <Group gap={6}>
-            <Badge color={result.ok ? 'teal' : 'red'}>{result.ok ? 'passes' : 'fails'}</Badge>
+            <Badge variant="default" className={result.ok ? 'pnd-ok-text' : 'pnd-fail-text'}>
+              {result.ok ? '✓ passes' : '✕ fails'}
+            </Badge>
             <Text size="sm" fw={600}>
               {result.flow.description}
             </Text>
@@ -112,8 +114,8 @@ export function TraceView() {
                   <li key={i} className={`pnd-hop is-${hop.verdict}`}>
                     <Badge
                       size="xs"
-                      color={VERDICT[hop.verdict].color}
-                      variant="light"
+                      variant="default"
+                      className={`pnd-verdict-${hop.verdict}`}
                       title={VERDICT[hop.verdict].label}
                     >
                       {VERDICT[hop.verdict].icon} {hop.kind}

@@ -85,18 +85,14 @@ const selectId = (id: string) => useUiStore.getState().select([id], { zoom: true
 
 function Section({ title, children, actions }: { title: string; children: ReactNode; actions?: ReactNode }) {
   return (
-    <Stack gap={6}>
-      <Divider
-        label={
-          <Group gap={6}>
-            <Text size="xs" fw={700} tt="uppercase">
-              {title}
-            </Text>
-            {actions}
-          </Group>
-        }
-        labelPosition="left"
-      />
+    <Stack gap={6} component="section" aria-label={title}>
+      <Group gap={6} className="pnd-section-title" wrap="nowrap">
+        <Text size="xs" fw={700} tt="uppercase">
+          {title}
+        </Text>
+        <Divider className="pnd-section-rule" />
+        {actions}
+      </Group>
       {children}
     </Stack>
   );
@@ -162,7 +158,7 @@ function AccountForm({ account, design }: { account: Account; design: Design }) 
       <Header kind="Account" title={account.name} id={account.id} />
       <Group gap={4}>
         {roles.map((r) => (
-          <Badge key={r} size="sm" variant="light">
+          <Badge key={r} size="sm" variant="default">
             {r}
           </Badge>
         ))}
@@ -384,7 +380,9 @@ function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
                 onCommit={(name) => set(t.id, { name: name || undefined })}
               />
               {t.main ? (
-                <Badge size="sm">main</Badge>
+                <Badge size="sm" variant="default">
+                  main
+                </Badge>
               ) : (
                 <Button
                   size="compact-xs"

@@ -63,13 +63,7 @@ function FindingRow({ finding }: { finding: Finding }) {
           aria-label={`Show on canvas: ${finding.message}`}
         >
           <Group gap={6} wrap="nowrap" align="flex-start">
-            <Badge
-              size="xs"
-              variant="light"
-              color={SEVERITIES.find((s) => s.severity === finding.severity)?.color}
-              className="pnd-mono"
-              tt="none"
-            >
+            <Badge size="xs" variant="default" className="pnd-mono" tt="none">
               {finding.rule}
             </Badge>
           </Group>
@@ -167,7 +161,7 @@ export function Problems() {
               <Text size="xs" fw={700} tt="uppercase">
                 {title}
               </Text>
-              <Badge size="xs" color={color}>
+              <Badge size="xs" variant="default" data-color={color}>
                 {group.length}
               </Badge>
             </Group>
