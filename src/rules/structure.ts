@@ -1,6 +1,6 @@
 // Structural rules: the document loaded, but some ids do not line up. These never stop a design
 // from opening; every other rule skips what a structural finding already reports.
-import type { DesignIndex, ElementKind } from '../model/design-index';
+import { locate, type DesignIndex, type ElementKind } from '../model/design-index';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
 
@@ -54,9 +54,10 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
     for (const s of v.subnets) add(s.id, 'routeTable', s.routeTable, 'routeTable', v.id);
     for (const t of v.routeTables)
       for (const r of t.routes) add(t.id, 'routes[].peering', r.peering, 'peering');
-    for (const g of v.securityGroups)
-      for (const r of [...g.ingress, ...g.egress])
-        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup');
+    for (const g of v.securityGroups) {
+      for (const r of g.ingress) add(g.id, 'securityGroup', r.securityGroup, 'securityGroup');
+      for (const r of g.egress) add(g.id, 'securityGroup', r.securityGroup, 'securityGroup');
+    }
     for (const e of v.endpoints) {
       e.subnets.forEach((s) => add(e.id, 'subnets', s, 'subnet', v.id));
       e.securityGroups.forEach((g) => add(e.id, 'securityGroups', g, 'securityGroup', v.id));
@@ -104,17 +105,19 @@ export const invalidReference: Rule = {
   check({ index }) {
     const findings: Finding[] = [];
     forEachReference(index, (ref) => {
-      const hits = index.all.get(ref.target) ?? [];
       const want = KIND_LABEL[ref.kind];
-      const ofKind = hits.length === 1 ? hits[0]!.kind === ref.kind : hits.some((h) => h.kind === ref.kind);
+      // The typed maps hold the first element of each kind per id, so a hit there is exactly
+      // "some element with this id has the expected kind".
+      const target = locate(index, ref.kind, ref.target);
       let problem: string | undefined;
-      if (!ofKind) {
-        problem = hits.length
-          ? `${ref.field} names "${ref.target}", which is a ${KIND_LABEL[hits[0]!.kind]}, not a ${want}`
+      if (!target) {
+        const other = index.kindOf(ref.target);
+        problem = other
+          ? `${ref.field} names "${ref.target}", which is a ${KIND_LABEL[other]}, not a ${want}`
           : `${ref.field} names "${ref.target}", but there is no ${want} with that id`;
-      } else if (ref.withinVpc !== undefined && index.vpcs.has(ref.withinVpc)) {
-        const home = lookupVpcOf(index, ref.kind, ref.target);
-        if (home !== undefined && home !== ref.withinVpc) {
+      } else if (ref.withinVpc !== undefined && target.vpc && index.vpcs.has(ref.withinVpc)) {
+        const home = target.vpc.id;
+        if (home !== ref.withinVpc) {
           problem = `${ref.field} names ${want} "${index.nameOf(ref.target)}" of VPC "${index.nameOf(home)}", but it must be in VPC "${index.nameOf(ref.withinVpc)}"`;
         }
       }
@@ -182,20 +185,6 @@ function kindMismatches(index: DesignIndex): Finding[] {
   return findings;
 }
 
-function lookupVpcOf(index: DesignIndex, kind: ElementKind, id: string): string | undefined {
-  const map =
-    kind === 'subnet'
-      ? index.subnets
-      : kind === 'routeTable'
-        ? index.routeTables
-        : kind === 'securityGroup'
-          ? index.securityGroups
-          : kind === 'endpoint'
-            ? index.endpoints
-            : undefined;
-  return map?.get(id)?.vpc?.id;
-}
-
 export const duplicateId: Rule = {
   meta: {
     id: 'design/duplicate-id',
@@ -208,6 +197,7 @@ export const duplicateId: Rule = {
   },
   check({ index }) {
     const findings: Finding[] = [];
+    if (!index.hasDuplicateIds) return findings;
     for (const [id, seen] of index.all) {
       if (seen.length < 2) continue;
       findings.push({
