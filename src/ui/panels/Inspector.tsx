@@ -136,15 +136,24 @@ function RemoveIcon({ label, onClick }: { label: string; onClick(): void }) {
   );
 }
 
+const LINK_LIMIT = 60;
+
 function LinkList({ items }: { items: { id: string; label: string }[] }) {
   if (!items.length) return null;
+  // Big designs list hundreds of elements: the rest stay reachable from the canvas.
+  const shown = items.slice(0, LINK_LIMIT);
   return (
     <Group gap={4}>
-      {items.map((i) => (
-        <Button key={i.id} size="compact-xs" variant="default" onClick={() => selectId(i.id)}>
+      {shown.map((i) => (
+        <button key={i.id} type="button" className="pnd-link" onClick={() => selectId(i.id)}>
           {i.label}
-        </Button>
+        </button>
       ))}
+      {items.length > shown.length && (
+        <Text size="xs" c="dimmed">
+          and {items.length - shown.length} more
+        </Text>
+      )}
     </Group>
   );
 }
@@ -1166,18 +1175,24 @@ function DesignForm({ design }: { design: Design }) {
         }
       />
       <Section title="Operations">
-        {design.operations.map((o) => (
-          <OperationForm key={o.id} operation={o} design={design} />
-        ))}
+        <LinkList
+          items={design.operations.map((o) => ({
+            id: o.id,
+            label: `${o.name || o.id} · ${OPERATION_LABELS[o.kind]}`,
+          }))}
+        />
         <SelectField
           label="Add operation"
           value={null}
           placeholder="Pick a kind"
           data={OPERATION_KINDS.map((k) => ({ value: k, label: OPERATION_LABELS[k] }))}
           testId="add-operation"
-          onChange={(kind) =>
-            kind && apply([addOperation({ operation: newOperation(design, kind as OperationKind) })])
-          }
+          onChange={(kind) => {
+            if (!kind) return;
+            const operation = newOperation(design, kind as OperationKind);
+            apply([addOperation({ operation })]);
+            useUiStore.getState().select([operation.id], { tab: 'inspector' });
+          }}
         />
       </Section>
       <Section title="Worker configurations">
