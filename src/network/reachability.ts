@@ -165,26 +165,37 @@ function joiningPeering(net: NetworkModel, a: string, b: string): Peering | unde
  * A unit test holds the two to the same answer.
  */
 export function flowVerdict(net: NetworkModel, source: FlowSource, target: FlowTarget): Hop['verdict'] {
-  const destination = cidrOf(target.subnet.cidr);
+  return flowVerdictAt(net, source, target.endpoint, target.vpc, target.subnet);
+}
+
+/** flowVerdict for a target given by its parts (validation calls it without building a target). */
+export function flowVerdictAt(
+  net: NetworkModel,
+  source: FlowSource,
+  endpoint: Endpoint,
+  vpc: Vpc,
+  subnet: Subnet,
+): Hop['verdict'] {
+  const destination = cidrOf(subnet.cidr);
   if (!destination) return 'skip';
   let failed = false;
   let skipped = false;
-  if (source.vpc.id !== target.vpc.id) {
+  if (source.vpc.id !== vpc.id) {
     let used: Peering | undefined;
-    for (const subnet of source.subnets) {
-      const table = net.tableOf(subnet, source.vpc);
+    for (const from of source.subnets) {
+      const table = net.tableOf(from, source.vpc);
       if (!table) failed = true;
-      const j = judgeRoute(net, source.vpc, table, target.vpc, destination);
+      const j = judgeRoute(net, source.vpc, table, vpc, destination);
       if (j.verdict === 'pass') used = j.peering;
       else if (j.verdict === 'fail') failed = true;
       else skipped = true;
     }
-    const peering = used ?? joiningPeering(net, source.vpc.id, target.vpc.id);
+    const peering = used ?? joiningPeering(net, source.vpc.id, vpc.id);
     if (!peering) skipped = true;
     else if (peering.status !== 'active') failed = true;
-    const backTable = net.tableOf(target.subnet, target.vpc);
+    const backTable = net.tableOf(subnet, vpc);
     if (!backTable) failed = true;
-    const back = judgeRoute(net, target.vpc, backTable, source.vpc, source.range).verdict;
+    const back = judgeRoute(net, vpc, backTable, source.vpc, source.range).verdict;
     if (back === 'fail') failed = true;
     else if (back === 'skip') skipped = true;
   }
@@ -194,15 +205,15 @@ export function flowVerdict(net: NetworkModel, source: FlowSource, target: FlowT
       source.groups,
       'egress',
       destination,
-      target.endpoint.securityGroups,
+      endpoint.securityGroups,
       source.vpc.region,
     );
     if (!out.ok) failed = true;
   }
-  const groups = target.endpoint.securityGroups;
+  const groups = endpoint.securityGroups;
   if (
     groups.length === 0 ||
-    !groupsAllow443(net, groups, 'ingress', source.range, source.groups, target.vpc.region).ok
+    !groupsAllow443(net, groups, 'ingress', source.range, source.groups, vpc.region).ok
   )
     failed = true;
   return failed ? 'fail' : skipped ? 'skip' : 'pass';

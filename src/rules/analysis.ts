@@ -1,40 +1,62 @@
 // The shared work behind the flow rules, done once per validation: the network model, what the
-// operations require, and one trace per (required flow, endpoint subnet). Rules read it; the
-// canvas reads the same flow results through analyze().
+// operations require, and a verdict per required flow. Rules read the failing flows, whose
+// traces (one per endpoint subnet) are built here; the canvas reads every flow result through
+// analyze(), and a passing flow's traces are built only when read.
 import type { DesignIndex } from '../model/design-index';
 import { buildNetwork, type NetworkModel } from '../network/model';
-import { flowVerdict, isJudged, traceFlow, type FlowTarget } from '../network/reachability';
+import { flowVerdictAt, isJudged, traceFlow, type FlowTarget } from '../network/reachability';
 import type { FlowResult } from '../veeam/flow-types';
 import { deriveRequirements, type PlannedFlow, type Requirements } from '../veeam/flows';
 import type { RuleContext } from './types';
 
+export interface JudgedFlow {
+  planned: PlannedFlow;
+  result: FlowResult;
+}
+
 export interface Analysis {
   net: NetworkModel;
   requirements: Requirements;
-  results: { planned: PlannedFlow; result: FlowResult }[];
+  /** Flows that do not pass on every endpoint subnet, in requirement order, traces built. */
+  failing: JudgedFlow[];
+  /** Every required flow with its result (built on first read; rules need only `failing`). */
+  readonly results: JudgedFlow[];
 }
 
 const memo = new WeakMap<DesignIndex, Analysis>();
 
-function judgeFlow(net: NetworkModel, index: DesignIndex, planned: PlannedFlow): FlowResult {
+/** Whether the flow passes on each endpoint subnet of its own VPC (and it has one). */
+function passes(net: NetworkModel, index: DesignIndex, planned: PlannedFlow): boolean {
+  const { source, endpoint, endpointVpc } = planned;
+  let judged = false;
+  for (const subnetId of endpoint.subnets) {
+    const subnet = index.subnets.get(subnetId);
+    if (!subnet || subnet.vpc?.id !== endpointVpc.id) continue;
+    judged = true;
+    if (flowVerdictAt(net, source, endpoint, endpointVpc, subnet.element) !== 'pass') return false;
+  }
+  return judged;
+}
+
+function tracesOf(net: NetworkModel, index: DesignIndex, planned: PlannedFlow): FlowResult['traces'] {
   const targets: FlowTarget[] = [];
   for (const subnetId of planned.endpoint.subnets) {
     const subnet = index.subnets.get(subnetId);
     if (subnet && subnet.vpc?.id === planned.endpointVpc.id)
       targets.push({ endpoint: planned.endpoint, vpc: planned.endpointVpc, subnet: subnet.element });
   }
-  const ok = targets.length > 0 && targets.every((t) => flowVerdict(net, planned.source, t) === 'pass');
+  return targets.map((t) => ({ subnet: t.subnet.id, trace: traceFlow(net, planned.source, t) }));
+}
+
+/** A passing flow's result; its traces are built when read (the canvas's "why?"). */
+function passingResult(net: NetworkModel, index: DesignIndex, planned: PlannedFlow): FlowResult {
   let traces: FlowResult['traces'] | undefined;
-  const build = () =>
-    (traces ??= targets.map((t) => ({ subnet: t.subnet.id, trace: traceFlow(net, planned.source, t) })));
-  if (!ok) build();
-  // Traces of passing flows are built only when read (the canvas's "why?"), which keeps
-  // validation of large designs cheap; the getter is enumerable, so JSON and postMessage see it.
+  // The getter is enumerable, so JSON and postMessage see the traces.
   return {
     flow: planned.flow,
-    ok,
+    ok: true,
     get traces() {
-      return build();
+      return (traces ??= tracesOf(net, index, planned));
     },
   };
 }
@@ -42,14 +64,35 @@ function judgeFlow(net: NetworkModel, index: DesignIndex, planned: PlannedFlow):
 export function analysisOf(ctx: Pick<RuleContext, 'index'>): Analysis {
   let hit = memo.get(ctx.index);
   if (!hit) {
-    const net = buildNetwork(ctx.index);
-    const requirements = deriveRequirements(ctx.index, net);
-    const results = requirements.flows.map((planned) => ({
-      planned,
-      result: judgeFlow(net, ctx.index, planned),
-    }));
-    hit = { net, requirements, results };
-    memo.set(ctx.index, hit);
+    const { index } = ctx;
+    const net = buildNetwork(index);
+    const requirements = deriveRequirements(index, net);
+    const flows = requirements.flows;
+    const ok = new Uint8Array(flows.length);
+    const failing: JudgedFlow[] = [];
+    const failed: (FlowResult | undefined)[] = [];
+    for (let i = 0; i < flows.length; i++) {
+      const planned = flows[i]!;
+      if (passes(net, index, planned)) ok[i] = 1;
+      else {
+        const result = { flow: planned.flow, ok: false, traces: tracesOf(net, index, planned) };
+        failed[i] = result;
+        failing.push({ planned, result });
+      }
+    }
+    let results: JudgedFlow[] | undefined;
+    hit = {
+      net,
+      requirements,
+      failing,
+      get results() {
+        return (results ??= flows.map((planned, i) => ({
+          planned,
+          result: ok[i] ? passingResult(net, index, planned) : failed[i]!,
+        })));
+      },
+    };
+    memo.set(index, hit);
   }
   return hit;
 }

@@ -39,8 +39,8 @@ export function flowLabel(ctx: RuleContext, result: FlowResult): string {
 export function blockedHops(ctx: RuleContext): FailedHop[] {
   const a = analysisOf(ctx);
   const out: FailedHop[] = [];
-  for (const { planned, result } of a.results) {
-    if (planned.flow.kind === 'archive-peering' || flowOutcome(result) !== 'blocked') continue;
+  for (const { planned, result } of a.failing) {
+    if (planned.kind === 'archive-peering' || flowOutcome(result) !== 'blocked') continue;
     for (const t of result.traces)
       for (const hop of t.trace.hops)
         if (hop.verdict === 'fail') out.push({ planned, result, subnet: t.subnet, hop });

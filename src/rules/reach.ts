@@ -18,8 +18,8 @@ export const reachPartial: Rule = {
   },
   check(ctx) {
     const findings: Finding[] = [];
-    for (const { planned, result } of analysisOf(ctx).results) {
-      if (planned.flow.kind === 'archive-peering' || flowOutcome(result) !== 'partial') continue;
+    for (const { planned, result } of analysisOf(ctx).failing) {
+      if (planned.kind === 'archive-peering' || flowOutcome(result) !== 'partial') continue;
       const { problems, fix, failing } = flowProblems(ctx, planned, result);
       findings.push({
         rule: 'reach/partial',
@@ -46,8 +46,8 @@ export const archiveRepositoryPeering: Rule = {
   },
   check(ctx) {
     const findings: Finding[] = [];
-    for (const { planned, result } of analysisOf(ctx).results) {
-      if (planned.flow.kind !== 'archive-peering') continue;
+    for (const { planned, result } of analysisOf(ctx).failing) {
+      if (planned.kind !== 'archive-peering') continue;
       const outcome = flowOutcome(result);
       if (outcome === 'ok' || outcome === 'unjudged') continue;
       const { problems, fix } = flowProblems(ctx, planned, result);

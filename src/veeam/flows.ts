@@ -8,7 +8,7 @@ import { blockHolding, cidrOf, hostCidr } from '../network/cidr';
 import type { NetworkModel } from '../network/model';
 import type { FlowSource } from '../network/reachability';
 import type { FlowKind, RequiredFlow } from './flow-types';
-import { OPERATION_REQUIREMENTS, repositoriesOf, requiredEndpoints } from './operations';
+import { OPERATION_REQUIREMENTS } from './operations';
 
 /** A worker configuration whose VPC, subnet and group all exist where they should. */
 export interface ResolvedConfiguration {
@@ -43,12 +43,61 @@ export interface EndpointNeed {
   endpoints: Endpoint[];
 }
 
-/** A flow with what tracing it needs. */
-export interface PlannedFlow {
-  flow: RequiredFlow;
-  source: FlowSource;
-  endpoint: Endpoint;
-  endpointVpc: Vpc;
+/**
+ * A flow with what tracing it needs. Its RequiredFlow (id, description and the rest) is spelled
+ * out on first read of `flow`: validation judges every flow but reads only the failing ones, and
+ * a large design has tens of thousands.
+ */
+export class PlannedFlow {
+  private required: RequiredFlow | undefined;
+
+  constructor(
+    readonly kind: FlowKind,
+    /** The operations that need it (the same array as `flow.operations`). */
+    readonly operations: string[],
+    readonly source: FlowSource,
+    readonly endpoint: Endpoint,
+    readonly endpointVpc: Vpc,
+    readonly service: string,
+    /** The range a fix admits or routes back (see RequiredFlow.fixRange). */
+    readonly fixRange: string,
+    private readonly nameOf: (id: string) => string,
+    /** The repository the target endpoint serves, for the description. */
+    private readonly repository: string | undefined,
+  ) {}
+
+  get flow(): RequiredFlow {
+    return (this.required ??= {
+      id: `${this.kind}:${this.source.id}→${this.endpoint.id}`,
+      kind: this.kind,
+      operations: this.operations,
+      source: this.source.id,
+      target: this.endpoint.id,
+      description: this.describe(),
+      sourceVpc: this.source.vpc.id,
+      targetVpc: this.endpointVpc.id,
+      sourceRange: this.source.range.text,
+      fixRange: this.fixRange,
+      sourceGroups: this.source.groups as string[],
+      service: this.service,
+    });
+  }
+
+  private describe(): string {
+    const name = this.nameOf;
+    const endpoint = name(this.endpoint.id);
+    const repo = this.repository === undefined ? '' : name(this.repository);
+    switch (this.kind) {
+      case 'worker-service':
+        return `workers in subnet "${name(this.source.id)}" → ${this.service} endpoint "${endpoint}"`;
+      case 'worker-repository':
+        return `workers in subnet "${name(this.source.id)}" → S3 endpoint "${endpoint}" of repository "${repo}"`;
+      case 'appliance-repository':
+        return `appliance "${name(this.source.id)}" → S3 endpoint "${endpoint}" of repository "${repo}"`;
+      case 'archive-peering':
+        return `repository VPC "${name(this.source.vpc.id)}" → S3 endpoint "${endpoint}" of repository "${repo}"`;
+    }
+  }
 }
 
 export interface Requirements {
@@ -60,8 +109,6 @@ export interface Requirements {
   flows: PlannedFlow[];
 }
 
-const key = (...parts: string[]) => parts.join('\u0000');
-
 type NeedSlot = EndpointNeed & { lastOp: string | undefined };
 
 interface WorkerSource {
@@ -69,6 +116,7 @@ interface WorkerSource {
   source: FlowSource;
   /** The worker VPC block holding the worker subnet: what fixes admit and route back. */
   workerBlock: string;
+  /** Its flows so far, by target endpoint id; service and repository flows kept apart. */
   serviceFlows: Map<string, PlannedFlow>;
   repositoryFlows: Map<string, PlannedFlow>;
 }
@@ -93,6 +141,13 @@ export function resolveConfiguration(
   return { config, vpc, subnet: subnet.element };
 }
 
+const NO_SERVICES: readonly string[] = [];
+
+/** Adds `op` to a flow's or need's operations unless it is already there. */
+function addOperation(ops: string[], op: string): void {
+  if (ops[ops.length - 1] !== op && !ops.includes(op)) ops.push(op);
+}
+
 export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requirements {
   const design = index.design;
   const backupAccount = backupAccountOf(design);
@@ -104,19 +159,21 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     flows: [],
   };
   if (!design.privateNetworkDeployment) return result;
+  const name = index.nameOf;
 
-  const configsByPlace = new Map<string, WorkerConfiguration[]>();
+  // Configurations by account, then region (nested maps: no key string per operation).
+  const configsByPlace = new Map<string, Map<string, WorkerConfiguration[]>>();
   const regionsWithConfigs = new Set<string>();
   for (const c of design.workerConfigurations) {
-    const k = key(c.account, c.region);
-    const list = configsByPlace.get(k);
+    let byRegion = configsByPlace.get(c.account);
+    if (!byRegion) configsByPlace.set(c.account, (byRegion = new Map()));
+    const list = byRegion.get(c.region);
     if (list) list.push(c);
-    else configsByPlace.set(k, [c]);
+    else byRegion.set(c.region, [c]);
     regionsWithConfigs.add(c.region);
   }
 
   const needs = new Map<string, Map<string, NeedSlot>>();
-  const flows = new Map<string, PlannedFlow>();
   const workerFlows: PlannedFlow[] = [];
   // Per worker configuration: its flow source, computed once however many operations use it,
   // and its flows by target endpoint (plain lookups: this loop runs for every operation).
@@ -132,7 +189,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
               rc,
               source: {
                 id: rc.subnet.id,
-                label: `workers in subnet "${index.nameOf(rc.subnet.id)}"`,
+                label: `workers in subnet "${name(rc.subnet.id)}"`,
                 vpc: rc.vpc,
                 subnets: [rc.subnet],
                 range,
@@ -167,50 +224,6 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     return need;
   };
 
-  const addFlow = (
-    kind: FlowKind,
-    opId: string | undefined,
-    source: FlowSource,
-    endpoint: Endpoint,
-    endpointVpc: Vpc,
-    service: string,
-    fixRange: string,
-    description: string,
-  ) => {
-    // Worker flows arrive deduplicated per configuration (addWorkerFlow); others by a composite key.
-    const k =
-      kind === 'worker-service' || kind === 'worker-repository'
-        ? undefined
-        : key(kind, source.id, source.groups.join(','), endpoint.id);
-    const existing = k === undefined ? undefined : flows.get(k);
-    if (existing) {
-      if (opId !== undefined && !existing.flow.operations.includes(opId)) existing.flow.operations.push(opId);
-      return existing;
-    }
-    const planned: PlannedFlow = {
-      flow: {
-        id: `${kind}:${source.id}→${endpoint.id}`,
-        kind,
-        operations: opId === undefined ? [] : [opId],
-        source: source.id,
-        target: endpoint.id,
-        description,
-        sourceVpc: source.vpc.id,
-        targetVpc: endpointVpc.id,
-        sourceRange: source.range.text,
-        fixRange,
-        sourceGroups: source.groups as string[],
-        service,
-      },
-      source,
-      endpoint,
-      endpointVpc,
-    };
-    if (k === undefined) workerFlows.push(planned);
-    else flows.set(k, planned);
-    return planned;
-  };
-
   const addWorkerFlow = (
     ws: WorkerSource,
     kind: 'worker-service' | 'worker-repository',
@@ -222,25 +235,19 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   ) => {
     const byTarget = kind === 'worker-service' ? ws.serviceFlows : ws.repositoryFlows;
     const existing = byTarget.get(endpoint.id);
-    if (existing) {
-      const ops = existing.flow.operations;
-      if (ops[ops.length - 1] !== opId && !ops.includes(opId)) ops.push(opId);
-      return;
-    }
-    const subnetName = index.nameOf(ws.rc.subnet.id);
-    const description = repo
-      ? `workers in subnet "${subnetName}" → S3 endpoint "${index.nameOf(endpoint.id)}" of repository "${index.nameOf(repo.id)}"`
-      : `workers in subnet "${subnetName}" → ${service} endpoint "${index.nameOf(endpoint.id)}"`;
-    const planned = addFlow(
+    if (existing) return addOperation(existing.operations, opId);
+    const planned = new PlannedFlow(
       kind,
-      opId,
+      [opId],
       ws.source,
       endpoint,
       endpointVpc,
       service,
       ws.workerBlock,
-      description,
+      name,
+      repo?.id,
     );
+    workerFlows.push(planned);
     byTarget.set(endpoint.id, planned);
   };
 
@@ -251,14 +258,13 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       return undefined;
     return { endpoint: located.element, vpc: located.vpc };
   };
-  const name = index.nameOf;
 
   for (const op of design.operations) {
     const req = OPERATION_REQUIREMENTS[op.kind];
-    const repos = repositoriesOf(op)
-      .map((id) => index.repositories.get(id)?.element)
-      .filter((r): r is Repository => r !== undefined);
-    for (const r of repositoriesOf(op)) {
+    const repoFields = req.repositories;
+    for (const field of repoFields) {
+      const r = op[field];
+      if (r === undefined) continue;
       const users = result.usedRepositories.get(r);
       if (users) users.push(op.id);
       else result.usedRepositories.set(r, [op.id]);
@@ -276,7 +282,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     if (account === undefined || region === undefined || (req.workerInOperationVpc && op.vpc === undefined))
       continue;
 
-    const atPlace = configsByPlace.get(key(account, region)) ?? [];
+    const atPlace = configsByPlace.get(account)?.get(region) ?? [];
     placement.configurations = req.workerInOperationVpc ? atPlace.filter((c) => c.vpc === op.vpc) : atPlace;
     if (placement.configurations.length === 0) {
       placement.problem =
@@ -284,27 +290,33 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       continue;
     }
 
+    const extra = op.restoreToOriginal ? req.servicesWhenRestoreToOriginal : NO_SERVICES;
     for (const config of placement.configurations) {
       const ws = workerSource(config);
       if (!ws) continue;
       const { rc } = ws;
-      for (const service of requiredEndpoints(op)) {
+      for (let i = 0, n = req.services.length + extra.length; i < n; i++) {
+        const service = i < req.services.length ? req.services[i]! : extra[i - req.services.length]!;
         const need = needFor(rc.vpc, service);
-        if (need.lastOp !== op.id && !need.operations.includes(op.id)) need.operations.push(op.id);
+        if (need.lastOp !== op.id) addOperation(need.operations, op.id);
         need.lastOp = op.id;
         if (!need.subnets.includes(rc.subnet)) need.subnets.push(rc.subnet);
         if (!need.groups.includes(config.securityGroup)) need.groups.push(config.securityGroup);
         const endpoint = preferredEndpoint(need.endpoints);
         if (endpoint) addWorkerFlow(ws, 'worker-service', op.id, endpoint, rc.vpc, service, undefined);
       }
-      for (const repo of repos) {
-        const target = repoEndpoint(repo);
+      for (const field of repoFields) {
+        const id = op[field];
+        const repo = id === undefined ? undefined : index.repositories.get(id)?.element;
+        const target = repo && repoEndpoint(repo);
         if (target) addWorkerFlow(ws, 'worker-repository', op.id, target.endpoint, target.vpc, 's3', repo);
       }
     }
   }
 
-  // Flow 3: the appliance reaches every used repository's S3 endpoint.
+  // Flow 3: the appliance reaches every used repository's S3 endpoint (one flow per endpoint,
+  // however many repositories share it).
+  const applianceFlows = new Map<string, PlannedFlow>();
   const appliance = design.appliance;
   const applianceVpc = appliance && index.vpcs.get(appliance.vpc)?.element;
   const applianceSubnet = appliance && index.subnets.get(appliance.subnet);
@@ -323,21 +335,32 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       const repo = index.repositories.get(repoId)?.element;
       const target = repo && repoEndpoint(repo);
       if (!target) continue;
-      for (const op of ops)
-        addFlow(
+      const existing = applianceFlows.get(target.endpoint.id);
+      if (existing) {
+        for (const op of ops) addOperation(existing.operations, op);
+        continue;
+      }
+      const operations: string[] = [];
+      for (const op of ops) addOperation(operations, op);
+      applianceFlows.set(
+        target.endpoint.id,
+        new PlannedFlow(
           'appliance-repository',
-          op,
+          operations,
           source,
           target.endpoint,
           target.vpc,
           's3',
           applianceRange.text,
-          `appliance "${name(appliance.id)}" → S3 endpoint "${name(target.endpoint.id)}" of repository "${name(repoId)}"`,
-        );
+          name,
+          repoId,
+        ),
+      );
     }
   }
 
   // Flow 4: for archiving, the standard and archive repositories' endpoint VPCs reach each other.
+  const archiveFlows = new Map<string, PlannedFlow>();
   for (const op of design.operations) {
     if (OPERATION_REQUIREMENTS[op.kind].repositories.length < 2 || !op.repository || !op.archiveRepository)
       continue;
@@ -346,9 +369,9 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     const a = std && repoEndpoint(std);
     const b = arc && repoEndpoint(arc);
     if (!a || !b || a.vpc.id === b.vpc.id) continue;
-    for (const [from, to, fromRepo, toRepo] of [
-      [a, b, std, arc],
-      [b, a, arc, std],
+    for (const [from, to, toRepo] of [
+      [a, b, arc],
+      [b, a, std],
     ] as const) {
       const range = cidrOf(from.vpc.cidr);
       if (!range) continue;
@@ -357,24 +380,35 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         .filter((s) => s?.vpc?.id === from.vpc.id)
         .map((s) => s!.element);
       if (!subnets.length) continue;
+      const groups = from.endpoint.securityGroups;
+      const k = `${from.vpc.id}\u0000${groups.join(',')}\u0000${to.endpoint.id}`;
+      const existing = archiveFlows.get(k);
+      if (existing) {
+        addOperation(existing.operations, op.id);
+        continue;
+      }
       const source: FlowSource = {
         id: from.vpc.id,
-        label: `VPC "${name(from.vpc.id)}" of repository "${name(fromRepo!.id)}"`,
+        label: `VPC "${name(from.vpc.id)}" of repository "${name(from === a ? std!.id : arc!.id)}"`,
         vpc: from.vpc,
         subnets,
         range,
-        groups: from.endpoint.securityGroups,
+        groups,
         checkEgress: false,
       };
-      addFlow(
-        'archive-peering',
-        op.id,
-        source,
-        to.endpoint,
-        to.vpc,
-        's3',
-        range.text,
-        `repository VPC "${name(from.vpc.id)}" → S3 endpoint "${name(to.endpoint.id)}" of repository "${name(toRepo!.id)}"`,
+      archiveFlows.set(
+        k,
+        new PlannedFlow(
+          'archive-peering',
+          [op.id],
+          source,
+          to.endpoint,
+          to.vpc,
+          's3',
+          range.text,
+          name,
+          toRepo!.id,
+        ),
       );
     }
   }
@@ -382,6 +416,6 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   result.endpointNeeds = [...needs.values()].flatMap((byService) =>
     [...byService.values()].map(({ lastOp: _l, ...need }) => need),
   );
-  result.flows = [...workerFlows, ...flows.values()];
+  result.flows = [...workerFlows, ...applianceFlows.values(), ...archiveFlows.values()];
   return result;
 }

@@ -94,3 +94,35 @@ describe('flows of the examples', () => {
     expect(requirements(edit(example(1), (x) => (x.privateNetworkDeployment = false))).flows).toEqual([]);
   });
 });
+
+describe('flow descriptions and shared flows', () => {
+  it('each kind of flow says who reaches which endpoint of which repository, by name', () => {
+    const byId = new Map(requirements(example(2)).flows.map((f) => [f.flow.id, f.flow]));
+    expect(byId.get('worker-service:sn-worker-a→vpce-ssm')?.description).toBe(
+      'workers in subnet "workers (private)" → ssm endpoint "vpce-ssm"',
+    );
+    expect(byId.get('worker-repository:sn-worker-a→vpce-s3-archive')?.description).toBe(
+      'workers in subnet "workers (private)" → S3 endpoint "vpce-s3-archive" of repository "Archive repository"',
+    );
+    expect(byId.get('appliance-repository:appliance→vpce-s3-std')?.description).toBe(
+      'appliance "Veeam Backup for AWS" → S3 endpoint "vpce-s3-std" of repository "Standard repository"',
+    );
+    expect(byId.get('archive-peering:vpc-repo-std→vpce-s3-archive')).toMatchObject({
+      description:
+        'repository VPC "Standard repository VPC" → S3 endpoint "vpce-s3-archive" of repository "Archive repository"',
+      sourceRange: '11.0.0.0/16',
+      fixRange: '11.0.0.0/16',
+    });
+  });
+
+  it('operations sharing a worker configuration and repository share one flow per target', () => {
+    const d = edit(example(1), (x) => {
+      const op = x.operations[0]!;
+      x.operations.push({ ...op, id: 'op-second', name: 'Second backup' });
+    });
+    const flows = requirements(d).flows;
+    expect(flows).toHaveLength(6);
+    for (const f of flows) expect(f.flow.operations).toEqual(['op-ec2-backup', 'op-second']);
+    expect(new Set(flows.map((f) => f.flow.id)).size).toBe(6);
+  });
+});
