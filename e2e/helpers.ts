@@ -34,7 +34,7 @@ export async function fill(page: Page, label: string, value: string, scope?: Loc
 /** Picks an option of a Mantine Select by its label. */
 export async function pick(page: Page, label: string, option: string | RegExp, scope?: Locator) {
   const field = (scope ?? page.getByTestId('inspector'))
-    .getByRole('textbox', { name: label, exact: true })
+    .getByRole('combobox', { name: label, exact: true })
     .first();
   await field.click();
   if (typeof option === 'string') await field.fill(option);

@@ -78,7 +78,7 @@ export function App() {
           <div className="pnd-canvas">
             <NoticeBar />
             <DesignCanvas colorMode={colorScheme}>
-              <Panel position="top-left">
+              <Panel position="top-right">
                 <FlowControls />
               </Panel>
             </DesignCanvas>

@@ -246,7 +246,10 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
       if (target?.type !== 'subnet') return { refused: 'Drop a worker configuration onto a subnet.' };
       const vpc = vpcOfSubnet(target.id)!;
       const commands: Command[] = [];
-      let group = vpc.securityGroups.find((g) => g.egress.length > 0)?.id;
+      // Reuse a group that allows outbound traffic but is not an endpoint's (sharing the endpoints'
+      // group would make their inbound rules the workers' too).
+      const endpointGroups = new Set(vpc.endpoints.flatMap((e) => e.securityGroups));
+      let group = vpc.securityGroups.find((g) => g.egress.length > 0 && !endpointGroups.has(g.id))?.id;
       if (!group) {
         group = newId(design, `sg-workers-${vpc.id}`);
         // Workers only open connections out (tcp/443 to endpoints and S3); nothing connects in.
