@@ -79,10 +79,12 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 }
 
 // RFC 1918 private address space.
-const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'];
+const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']
+  .map((p) => parseUncached(p))
+  .map((r) => (r as { ok: true; cidr: Cidr }).cidr);
 
 export function isPrivate(block: Cidr): boolean {
-  return PRIVATE_BLOCKS.some((p) => contains(cidrOf(p)!, block));
+  return PRIVATE_BLOCKS.some((p) => contains(p, block));
 }
 
 /** The block among `blocks` that holds `inner`, if any. */

@@ -1,6 +1,7 @@
 // Address plan: every CIDR parses, VPC blocks have a legal size, subnets sit inside their VPC and
 // do not overlap, and blocks outside private space are pointed out.
 import { contains, hostCidr, isPrivate, parseCidr, type Cidr } from '../network/cidr';
+import type { Vpc } from '../model/schema';
 import type { Finding, Rule } from './types';
 
 const name = JSON.stringify;
@@ -17,28 +18,41 @@ export const cidrInvalid: Rule = {
   },
   check({ design, index }) {
     const findings: Finding[] = [];
-    const check = (text: string, id: string, what: string) => {
+    // The holder's description is spelled out only for a block that fails to parse.
+    const what = (holder: Holder, id: string): string => {
+      const n = name(index.nameOf(id));
+      switch (holder) {
+        case 'vpc':
+          return `VPC ${n}`;
+        case 'secondary':
+          return `VPC ${n} (secondary block)`;
+        case 'subnet':
+          return `Subnet ${n}`;
+        case 'route':
+          return `A route in route table ${n}`;
+        case 'rule':
+          return `A rule of security group ${n}`;
+      }
+    };
+    const check = (text: string, id: string, holder: Holder) => {
       const r = parseCidr(text);
       if (r.ok) return;
       findings.push({
         rule: 'cidr/invalid',
         severity: 'error',
-        message: `${what} has ${name(text)}: ${r.reason}. Enter a block like 10.0.0.0/16.`,
+        message: `${what(holder, id)} has ${name(text)}: ${r.reason}. Enter a block like 10.0.0.0/16.`,
         elements: [id],
       });
     };
     for (const v of design.vpcs) {
-      const vn = `VPC ${name(index.nameOf(v.id))}`;
-      check(v.cidr, v.id, vn);
-      for (const c of v.secondaryCidrs) check(c, v.id, `${vn} (secondary block)`);
-      for (const s of v.subnets) check(s.cidr, s.id, `Subnet ${name(index.nameOf(s.id))}`);
-      for (const t of v.routeTables)
-        for (const r of t.routes)
-          check(r.destination, t.id, `A route in route table ${name(index.nameOf(t.id))}`);
-      for (const g of v.securityGroups)
-        for (const r of [...g.ingress, ...g.egress])
-          if (r.cidr !== undefined)
-            check(r.cidr, g.id, `A rule of security group ${name(index.nameOf(g.id))}`);
+      check(v.cidr, v.id, 'vpc');
+      for (const c of v.secondaryCidrs) check(c, v.id, 'secondary');
+      for (const s of v.subnets) check(s.cidr, s.id, 'subnet');
+      for (const t of v.routeTables) for (const r of t.routes) check(r.destination, t.id, 'route');
+      for (const g of v.securityGroups) {
+        for (const r of g.ingress) if (r.cidr !== undefined) check(r.cidr, g.id, 'rule');
+        for (const r of g.egress) if (r.cidr !== undefined) check(r.cidr, g.id, 'rule');
+      }
     }
     const a = design.appliance;
     if (a && !hostCidr(a.ip))
@@ -52,11 +66,19 @@ export const cidrInvalid: Rule = {
   },
 };
 
-const blocksOf = (cidrs: string[]): Cidr[] =>
-  cidrs.flatMap((c) => {
+type Holder = 'vpc' | 'secondary' | 'subnet' | 'route' | 'rule';
+
+/** A VPC's valid blocks, primary first. */
+function blocksOf(vpc: Vpc): Cidr[] {
+  const blocks: Cidr[] = [];
+  const primary = parseCidr(vpc.cidr);
+  if (primary.ok) blocks.push(primary.cidr);
+  for (const c of vpc.secondaryCidrs) {
     const r = parseCidr(c);
-    return r.ok ? [r.cidr] : [];
-  });
+    if (r.ok) blocks.push(r.cidr);
+  }
+  return blocks;
+}
 
 export const cidrVpcSize: Rule = {
   meta: {
@@ -71,7 +93,7 @@ export const cidrVpcSize: Rule = {
   check({ design, index }) {
     const findings: Finding[] = [];
     for (const v of design.vpcs)
-      for (const b of blocksOf([v.cidr, ...v.secondaryCidrs]))
+      for (const b of blocksOf(v))
         if (b.prefix < 16 || b.prefix > 28)
           findings.push({
             rule: 'cidr/vpc-size',
@@ -96,7 +118,7 @@ export const cidrSubnetOutsideVpc: Rule = {
   check({ design, index }) {
     const findings: Finding[] = [];
     for (const v of design.vpcs) {
-      const blocks = blocksOf([v.cidr, ...v.secondaryCidrs]);
+      const blocks = blocksOf(v);
       if (!blocks.length) continue;
       for (const s of v.subnets) {
         const r = parseCidr(s.cidr);
@@ -125,6 +147,7 @@ export const cidrSubnetOverlap: Rule = {
   check({ design, index }) {
     const findings: Finding[] = [];
     for (const v of design.vpcs) {
+      if (v.subnets.length < 2) continue;
       const parsed = v.subnets
         .map((s) => ({ s, r: parseCidr(s.cidr) }))
         .flatMap(({ s, r }) => (r.ok ? [{ s, c: r.cidr }] : []))
@@ -159,7 +182,7 @@ export const cidrNonRfc1918: Rule = {
   check({ design, index }) {
     const findings: Finding[] = [];
     for (const v of design.vpcs)
-      for (const b of blocksOf([v.cidr, ...v.secondaryCidrs]))
+      for (const b of blocksOf(v))
         if (!isPrivate(b))
           findings.push({
             rule: 'cidr/non-rfc1918',

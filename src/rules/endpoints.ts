@@ -23,7 +23,8 @@ function opsLabel(ctx: RuleContext, ops: readonly string[]): string {
 }
 
 /** One subnet per Availability Zone (an endpoint takes at most one per AZ). */
-function onePerAz(subnets: readonly Subnet[]): Subnet[] {
+function onePerAz(subnets: readonly Subnet[]): readonly Subnet[] {
+  if (subnets.length < 2) return subnets;
   const seen = new Set<string>();
   return subnets.filter((s) => !seen.has(s.az) && seen.add(s.az));
 }
@@ -205,9 +206,9 @@ export const endpointAzNotCovered: Rule = {
     for (const need of analysisOf(ctx).requirements.endpointNeeds) {
       const e = preferredEndpoint(need.endpoints);
       if (!e) continue;
-      const azs = new Set(e.subnets.map((s) => ctx.index.subnets.get(s)?.element.az));
+      const covers = (az: string) => e.subnets.some((id) => ctx.index.subnets.get(id)?.element.az === az);
       for (const s of onePerAz(need.subnets)) {
-        if (azs.has(s.az)) continue;
+        if (covers(s.az)) continue;
         findings.push({
           rule: 'endpoint/az-not-covered',
           severity: 'warning',

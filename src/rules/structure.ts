@@ -105,21 +105,23 @@ export const invalidReference: Rule = {
   check({ index }) {
     const findings: Finding[] = [];
     forEachReference(index, (ref) => {
-      const want = KIND_LABEL[ref.kind];
       // The typed maps hold the first element of each kind per id, so a hit there is exactly
       // "some element with this id has the expected kind".
       const target = locate(index, ref.kind, ref.target);
       let problem: string | undefined;
+      const want = KIND_LABEL[ref.kind];
       if (!target) {
         const other = index.kindOf(ref.target);
         problem = other
           ? `${ref.field} names "${ref.target}", which is a ${KIND_LABEL[other]}, not a ${want}`
           : `${ref.field} names "${ref.target}", but there is no ${want} with that id`;
-      } else if (ref.withinVpc !== undefined && target.vpc && index.vpcs.has(ref.withinVpc)) {
-        const home = target.vpc.id;
-        if (home !== ref.withinVpc) {
-          problem = `${ref.field} names ${want} "${index.nameOf(ref.target)}" of VPC "${index.nameOf(home)}", but it must be in VPC "${index.nameOf(ref.withinVpc)}"`;
-        }
+      } else if (
+        ref.withinVpc !== undefined &&
+        target.vpc &&
+        target.vpc.id !== ref.withinVpc &&
+        index.vpcs.has(ref.withinVpc)
+      ) {
+        problem = `${ref.field} names ${want} "${index.nameOf(ref.target)}" of VPC "${index.nameOf(target.vpc.id)}", but it must be in VPC "${index.nameOf(ref.withinVpc)}"`;
       }
       if (problem) {
         const holder =

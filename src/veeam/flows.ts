@@ -50,11 +50,13 @@ export interface EndpointNeed {
  */
 export class PlannedFlow {
   private required: RequiredFlow | undefined;
+  /** All operations once there are two (most flows serve one, and need no array until read). */
+  private ops: string[] | undefined;
 
   constructor(
     readonly kind: FlowKind,
-    /** The operations that need it (the same array as `flow.operations`). */
-    readonly operations: string[],
+    /** The first operation that needs it. */
+    private readonly op: string,
     readonly source: FlowSource,
     readonly endpoint: Endpoint,
     readonly endpointVpc: Vpc,
@@ -65,6 +67,17 @@ export class PlannedFlow {
     /** The repository the target endpoint serves, for the description. */
     private readonly repository: string | undefined,
   ) {}
+
+  /** The operations that need it (the same array as `flow.operations`). */
+  get operations(): string[] {
+    return (this.ops ??= [this.op]);
+  }
+
+  /** Notes another operation that needs the flow (each once). */
+  addOperation(op: string): void {
+    if (this.ops) addOperation(this.ops, op);
+    else if (op !== this.op) this.ops = [this.op, op];
+  }
 
   get flow(): RequiredFlow {
     return (this.required ??= {
@@ -109,17 +122,25 @@ export interface Requirements {
   flows: PlannedFlow[];
 }
 
-type NeedSlot = EndpointNeed & { lastOp: string | undefined };
-
 interface WorkerSource {
   rc: ResolvedConfiguration;
   source: FlowSource;
   /** The worker VPC block holding the worker subnet: what fixes admit and route back. */
   workerBlock: string;
-  /** Its flows so far, by target endpoint id; service and repository flows kept apart. */
-  serviceFlows: Map<string, PlannedFlow>;
-  repositoryFlows: Map<string, PlannedFlow>;
+  /** Its flows so far (a handful: one per service and repository endpoint). */
+  flows: PlannedFlow[];
+  /** The same by kind and target endpoint id, once there are too many to scan. */
+  byTarget?: Map<string, PlannedFlow>;
 }
+
+/** A worker VPC's endpoint needs, one per service, in the order they arose. */
+interface VpcNeeds {
+  list: EndpointNeed[];
+  /** The last operation added to each need, to skip repeats without a scan. */
+  lastOps: string[];
+}
+
+const SCAN_LIMIT = 16;
 
 export function interfaceEndpointsOf(vpc: Vpc, service: string): Endpoint[] {
   return vpc.endpoints.filter((e) => e.type === 'Interface' && e.service === service);
@@ -173,7 +194,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     regionsWithConfigs.add(c.region);
   }
 
-  const needs = new Map<string, Map<string, NeedSlot>>();
+  const needs = new Map<string, VpcNeeds>();
   const workerFlows: PlannedFlow[] = [];
   // Per worker configuration: its flow source, computed once however many operations use it,
   // and its flows by target endpoint (plain lookups: this loop runs for every operation).
@@ -197,33 +218,37 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
                 checkEgress: true,
               },
               workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
-              serviceFlows: new Map(),
-              repositoryFlows: new Map(),
+              flows: [],
             }
           : null;
       sources.set(config.id, hit);
     }
     return hit;
   };
-  const needFor = (vpc: Vpc, service: string): NeedSlot => {
-    let byService = needs.get(vpc.id);
-    if (!byService) needs.set(vpc.id, (byService = new Map()));
-    let need = byService.get(service);
-    if (!need) {
-      need = {
+  const needFor = (vpc: Vpc, service: string, opId: string): EndpointNeed => {
+    let slot = needs.get(vpc.id);
+    if (!slot) needs.set(vpc.id, (slot = { list: [], lastOps: [] }));
+    const { list, lastOps } = slot;
+    let i = 0;
+    while (i < list.length && list[i]!.service !== service) i++;
+    if (i === list.length) {
+      list.push({
         vpc,
         service,
-        operations: [],
+        operations: [opId],
         subnets: [],
         groups: [],
         endpoints: interfaceEndpointsOf(vpc, service),
-        lastOp: undefined,
-      };
-      byService.set(service, need);
+      });
+      lastOps.push(opId);
+    } else if (lastOps[i] !== opId) {
+      addOperation(list[i]!.operations, opId);
+      lastOps[i] = opId;
     }
-    return need;
+    return list[i]!;
   };
 
+  const targetKey = (kind: FlowKind, endpoint: Endpoint) => `${kind}\u0000${endpoint.id}`;
   const addWorkerFlow = (
     ws: WorkerSource,
     kind: 'worker-service' | 'worker-repository',
@@ -233,12 +258,18 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     service: string,
     repo: Repository | undefined,
   ) => {
-    const byTarget = kind === 'worker-service' ? ws.serviceFlows : ws.repositoryFlows;
-    const existing = byTarget.get(endpoint.id);
-    if (existing) return addOperation(existing.operations, opId);
+    let existing: PlannedFlow | undefined;
+    if (ws.byTarget) existing = ws.byTarget.get(targetKey(kind, endpoint));
+    else
+      for (const f of ws.flows)
+        if (f.kind === kind && f.endpoint.id === endpoint.id) {
+          existing = f;
+          break;
+        }
+    if (existing) return existing.addOperation(opId);
     const planned = new PlannedFlow(
       kind,
-      [opId],
+      opId,
       ws.source,
       endpoint,
       endpointVpc,
@@ -248,7 +279,10 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       repo?.id,
     );
     workerFlows.push(planned);
-    byTarget.set(endpoint.id, planned);
+    ws.flows.push(planned);
+    if (ws.byTarget) ws.byTarget.set(targetKey(kind, endpoint), planned);
+    else if (ws.flows.length > SCAN_LIMIT)
+      ws.byTarget = new Map(ws.flows.map((f) => [targetKey(f.kind, f.endpoint), f]));
   };
 
   const repoEndpoint = (repo: Repository): { endpoint: Endpoint; vpc: Vpc } | undefined => {
@@ -297,9 +331,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       const { rc } = ws;
       for (let i = 0, n = req.services.length + extra.length; i < n; i++) {
         const service = i < req.services.length ? req.services[i]! : extra[i - req.services.length]!;
-        const need = needFor(rc.vpc, service);
-        if (need.lastOp !== op.id) addOperation(need.operations, op.id);
-        need.lastOp = op.id;
+        const need = needFor(rc.vpc, service, op.id);
         if (!need.subnets.includes(rc.subnet)) need.subnets.push(rc.subnet);
         if (!need.groups.includes(config.securityGroup)) need.groups.push(config.securityGroup);
         const endpoint = preferredEndpoint(need.endpoints);
@@ -337,25 +369,22 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       if (!target) continue;
       const existing = applianceFlows.get(target.endpoint.id);
       if (existing) {
-        for (const op of ops) addOperation(existing.operations, op);
+        for (const op of ops) existing.addOperation(op);
         continue;
       }
-      const operations: string[] = [];
-      for (const op of ops) addOperation(operations, op);
-      applianceFlows.set(
-        target.endpoint.id,
-        new PlannedFlow(
-          'appliance-repository',
-          operations,
-          source,
-          target.endpoint,
-          target.vpc,
-          's3',
-          applianceRange.text,
-          name,
-          repoId,
-        ),
+      const planned = new PlannedFlow(
+        'appliance-repository',
+        ops[0]!,
+        source,
+        target.endpoint,
+        target.vpc,
+        's3',
+        applianceRange.text,
+        name,
+        repoId,
       );
+      for (const op of ops) planned.addOperation(op);
+      applianceFlows.set(target.endpoint.id, planned);
     }
   }
 
@@ -384,7 +413,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       const k = `${from.vpc.id}\u0000${groups.join(',')}\u0000${to.endpoint.id}`;
       const existing = archiveFlows.get(k);
       if (existing) {
-        addOperation(existing.operations, op.id);
+        existing.addOperation(op.id);
         continue;
       }
       const source: FlowSource = {
@@ -400,7 +429,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         k,
         new PlannedFlow(
           'archive-peering',
-          [op.id],
+          op.id,
           source,
           to.endpoint,
           to.vpc,
@@ -413,9 +442,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
   }
 
-  result.endpointNeeds = [...needs.values()].flatMap((byService) =>
-    [...byService.values()].map(({ lastOp: _l, ...need }) => need),
-  );
+  for (const { list } of needs.values()) for (const need of list) result.endpointNeeds.push(need);
   result.flows = [...workerFlows, ...applianceFlows.values(), ...archiveFlows.values()];
   return result;
 }

@@ -126,3 +126,23 @@ describe('flow descriptions and shared flows', () => {
     expect(new Set(flows.map((f) => f.flow.id)).size).toBe(6);
   });
 });
+
+describe('many targets from one worker configuration', () => {
+  it('one flow per repository endpoint, each listing every operation that writes there', () => {
+    const d = edit(example(1), (x) => {
+      const repoVpc = x.vpcs.find((v) => v.id === 'vpc-repo')!;
+      const [endpoint] = repoVpc.endpoints;
+      const [repo] = x.repositories;
+      const [op] = x.operations;
+      x.operations = [];
+      for (let i = 0; i < 20; i++) {
+        repoVpc.endpoints.push({ ...endpoint!, id: `vpce-s3-${i}`, privateDns: false });
+        x.repositories.push({ ...repo!, id: `repo-${i}`, bucket: `bucket-${i}`, s3Endpoint: `vpce-s3-${i}` });
+        for (const n of [0, 1]) x.operations.push({ ...op!, id: `op-${i}-${n}`, repository: `repo-${i}` });
+      }
+    });
+    const flows = requirements(d).flows.filter((f) => f.flow.kind === 'worker-repository');
+    expect(flows.map((f) => f.flow.target)).toEqual(Array.from({ length: 20 }, (_, i) => `vpce-s3-${i}`));
+    flows.forEach((f, i) => expect(f.flow.operations).toEqual([`op-${i}-0`, `op-${i}-1`]));
+  });
+});
