@@ -159,10 +159,8 @@ test('flow overlay: a failing flow opens its trace with the blocking hop and a f
   // A straight path has no height, so Playwright calls it hidden: count the drawn paths instead.
   await expect(page.locator('.pnd-flow.is-failing').first()).toBeAttached();
   await expect(page.locator('.pnd-flow.is-ok').first()).toBeAttached();
-  await page
-    .getByRole('button', { name: /Why does this flow fail/ })
-    .first()
-    .click();
+  await expect(page.getByRole('button', { name: /Why does this flow fail/ }).first()).toBeVisible();
+  await page.locator('[data-testid="flow-item"].is-failing').first().click();
   const trace = page.getByTestId('trace-view');
   await expect(trace).toContainText('fails');
   await expect(trace.locator('.pnd-hop.is-fail').first()).toBeVisible();

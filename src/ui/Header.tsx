@@ -24,6 +24,8 @@ function openTemplate(id: ExampleId) {
 export function Header() {
   const name = useDesignStore((s) => s.design.name);
   const findings = useValidationStore((s) => s.findings);
+  // Until the first answer arrives the counts are unknown, not zero.
+  const checked = useValidationStore((s) => s.design !== null);
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -70,7 +72,7 @@ export function Header() {
           onClick={showProblems}
           title="Show problems"
         >
-          {errors} errors
+          {checked ? errors : '…'} errors
         </button>
         <button
           type="button"
@@ -79,7 +81,7 @@ export function Header() {
           onClick={showProblems}
           title="Show problems"
         >
-          {warnings} warnings
+          {checked ? warnings : '…'} warnings
         </button>
         <Tooltip label="Undo (Ctrl+Z)">
           <ActionIcon variant="subtle" aria-label="Undo" onClick={history.undo}>

@@ -21,7 +21,14 @@ import { useUiStore } from '../../app/ui-store';
 import { useValidationStore } from '../../app/validation';
 import { connectPeering, newId, peeringRefusal, setLayout } from '../../model/commands/edit';
 import type { LayoutBox } from '../../model/schema';
-import { deriveEdges, deriveFlowEdges, deriveNodes, NodeReuse, type DesignNode } from './derive';
+import {
+  deriveEdges,
+  deriveFlowEdges,
+  deriveNodes,
+  NodeReuse,
+  type DesignNode,
+  type FlowEdgeData,
+} from './derive';
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes } from './edges';
 import { issuesByPlace } from './elements';
@@ -169,8 +176,12 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
     if (!to) {
       const point = 'changedTouches' in event ? event.changedTouches[0] : event;
       if (!point) return;
-      const el = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node-vpc');
-      to = el?.getAttribute('data-id') ?? undefined;
+      // Every element under the pointer, not just the top one: an edge or label may lie over the VPC.
+      const vpcNode = document
+        .elementsFromPoint(point.clientX, point.clientY)
+        .map((el) => el.closest('.react-flow__node-vpc'))
+        .find((el) => el !== null);
+      to = vpcNode?.getAttribute('data-id') ?? undefined;
     }
     if (!to) return;
     connectVpcs(from, to);
@@ -222,6 +233,10 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
       onConnectEnd={onConnectEnd}
+      onEdgeClick={(_, edge) => {
+        if (edge.type === 'flow')
+          useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
+      }}
       isValidConnection={isValidConnection}
       onDragOver={onDragOver}
       onDrop={onDrop}

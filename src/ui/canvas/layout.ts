@@ -8,9 +8,9 @@ export const SIZES = {
   subnet: { w: 230, h: 96 },
   repository: { w: 220, h: 84 },
   pad: 16,
-  header: 44,
+  header: 52,
   gap: 16,
-  rowWidth: { vpc: 2, account: 3, canvas: 1900 },
+  rowWidth: { vpc: 2, account: 3, canvas: 1200 },
 } as const;
 
 export interface Box {
@@ -109,7 +109,7 @@ export function layoutDesign(design: Design): Map<string, Box> {
       const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
       [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
       const fit = extent(placed);
-      const w = Math.max(260, subnets.w + 2 * pad, fit.right + pad);
+      const w = Math.max(300, subnets.w + 2 * pad, fit.right + pad);
       const h = Math.max(header + Math.max(subnets.h, 40) + pad, fit.bottom + pad);
       children.push({ id: vpc.id, w, h });
     }
