@@ -17,36 +17,60 @@ export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; reason: string }
 const SHAPE = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\/(\d{1,2})$/;
 const cache = new Map<string, CidrParse>();
 const CACHE_LIMIT = 200_000;
+// ip-num's parse is the costly step of a cold validation, and blocks share addresses (a VPC and
+// its first subnet, routes and rules naming the same block), so each address and each prefix
+// length goes through ip-num once per memo. NaN marks an address ip-num rejects.
+const addresses = new Map<string, number>();
+const prefixSizes: (number | undefined)[] = [];
+
+function addressValue(text: string): number {
+  let value = addresses.get(text);
+  if (value === undefined) {
+    try {
+      value = Number(IPv4.fromString(text).getValue());
+    } catch {
+      value = NaN;
+    }
+    addresses.set(text, value);
+  }
+  return value;
+}
+
+/** The number of addresses in a block of this prefix length, or undefined when it is not one. */
+function prefixSize(length: number): number | undefined {
+  if (!(length in prefixSizes)) {
+    try {
+      prefixSizes[length] = Number(IPv4Prefix.fromNumber(BigInt(length)).toRangeSize());
+    } catch {
+      prefixSizes[length] = undefined;
+    }
+  }
+  return prefixSizes[length];
+}
 
 function parseUncached(text: string): CidrParse {
   const m = SHAPE.exec(text);
   if (!m) return { ok: false, reason: 'not an IPv4 CIDR like 10.0.0.0/16' };
-  let address: IPv4;
-  let prefix: IPv4Prefix;
-  try {
-    address = IPv4.fromString(m[1]!);
-  } catch {
-    return { ok: false, reason: `${m[1]} is not an IPv4 address` };
-  }
-  try {
-    prefix = IPv4Prefix.fromNumber(BigInt(m[2]!));
-  } catch {
-    return { ok: false, reason: `/${m[2]} is not a prefix length between 0 and 32` };
-  }
-  const first = Number(address.getValue());
-  const size = Number(prefix.toRangeSize());
+  const first = addressValue(m[1]!);
+  if (Number.isNaN(first)) return { ok: false, reason: `${m[1]} is not an IPv4 address` };
+  const prefix = Number(m[2]!);
+  const size = prefixSize(prefix);
+  if (size === undefined) return { ok: false, reason: `/${m[2]} is not a prefix length between 0 and 32` };
   const network = first - (first % size);
   if (network !== first) {
     const fixed = IPv4.fromNumber(BigInt(network)).toString();
     return { ok: false, reason: `host bits are set; the block is ${fixed}/${m[2]}` };
   }
-  return { ok: true, cidr: { text, first, last: first + size - 1, prefix: Number(prefix.getValue()) } };
+  return { ok: true, cidr: { text, first, last: first + size - 1, prefix } };
 }
 
 export function parseCidr(text: string): CidrParse {
   let hit = cache.get(text);
   if (!hit) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
+    if (cache.size >= CACHE_LIMIT) {
+      cache.clear();
+      addresses.clear();
+    }
     hit = parseUncached(text);
     cache.set(text, hit);
   }
@@ -68,6 +92,7 @@ export function hostCidr(ip: string): Cidr | undefined {
 /** Drops the parse memo (benchmarks measure a cold start with it). */
 export function clearCidrCache(): void {
   cache.clear();
+  addresses.clear();
 }
 
 export function contains(outer: Cidr, inner: Cidr): boolean {

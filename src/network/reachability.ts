@@ -165,58 +165,97 @@ function joiningPeering(net: NetworkModel, a: string, b: string): Peering | unde
  * A unit test holds the two to the same answer.
  */
 export function flowVerdict(net: NetworkModel, source: FlowSource, target: FlowTarget): Hop['verdict'] {
-  return flowVerdictAt(net, source, target.endpoint, target.vpc, target.subnet);
+  const destination = cidrOf(target.subnet.cidr);
+  if (!destination) return 'skip';
+  const path = pathVerdict(net, source, target.vpc, target.subnet, destination);
+  if (
+    path === 'fail' ||
+    !egressAllows(net, source, target.endpoint, destination) ||
+    !ingressAllows(net, source, target.endpoint, target.vpc)
+  )
+    return 'fail';
+  return path;
 }
 
-/** flowVerdict for a target given by its parts (validation calls it without building a target). */
-export function flowVerdictAt(
+/** The endpoint's subnets that exist in its own VPC: where a flow to it is judged and traced. */
+export function endpointSubnetsOf(net: NetworkModel, endpoint: Endpoint, vpc: Vpc): Subnet[] {
+  const subnets: Subnet[] = [];
+  for (const id of endpoint.subnets) {
+    const subnet = net.index.subnets.get(id);
+    if (subnet && subnet.vpc?.id === vpc.id) subnets.push(subnet.element);
+  }
+  return subnets;
+}
+
+/**
+ * Whether a flow passes on every one of endpointSubnetsOf (and there is one), as flowVerdict
+ * would judge each. The endpoint's ingress check does not depend on the subnet, so it runs once.
+ */
+export function flowPasses(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
+  let judged = false;
+  for (const id of endpoint.subnets) {
+    const located = net.index.subnets.get(id);
+    if (!located || located.vpc?.id !== vpc.id) continue;
+    if (!judged && !ingressAllows(net, source, endpoint, vpc)) return false;
+    judged = true;
+    const subnet = located.element;
+    const destination = cidrOf(subnet.cidr);
+    if (
+      !destination ||
+      pathVerdict(net, source, vpc, subnet, destination) !== 'pass' ||
+      !egressAllows(net, source, endpoint, destination)
+    )
+      return false;
+  }
+  return judged;
+}
+
+/** Routes both ways and the peering between them: what traceFlow's route and peering hops decide. */
+function pathVerdict(
   net: NetworkModel,
   source: FlowSource,
-  endpoint: Endpoint,
   vpc: Vpc,
   subnet: Subnet,
+  destination: Cidr,
 ): Hop['verdict'] {
-  const destination = cidrOf(subnet.cidr);
-  if (!destination) return 'skip';
+  if (source.vpc.id === vpc.id) return 'pass';
   let failed = false;
   let skipped = false;
-  if (source.vpc.id !== vpc.id) {
-    let used: Peering | undefined;
-    for (const from of source.subnets) {
-      const table = net.tableOf(from, source.vpc);
-      if (!table) failed = true;
-      const j = judgeRoute(net, source.vpc, table, vpc, destination);
-      if (j.verdict === 'pass') used = j.peering;
-      else if (j.verdict === 'fail') failed = true;
-      else skipped = true;
-    }
-    const peering = used ?? joiningPeering(net, source.vpc.id, vpc.id);
-    if (!peering) skipped = true;
-    else if (peering.status !== 'active') failed = true;
-    const backTable = net.tableOf(subnet, vpc);
-    if (!backTable) failed = true;
-    const back = judgeRoute(net, vpc, backTable, source.vpc, source.range).verdict;
-    if (back === 'fail') failed = true;
-    else if (back === 'skip') skipped = true;
+  let used: Peering | undefined;
+  for (const from of source.subnets) {
+    const table = net.tableOf(from, source.vpc);
+    if (!table) failed = true;
+    const j = judgeRoute(net, source.vpc, table, vpc, destination);
+    if (j.verdict === 'pass') used = j.peering;
+    else if (j.verdict === 'fail') failed = true;
+    else skipped = true;
   }
-  if (source.checkEgress && source.groups.length > 0) {
-    const out = groupsAllow443(
-      net,
-      source.groups,
-      'egress',
-      destination,
-      endpoint.securityGroups,
-      source.vpc.region,
-    );
-    if (!out.ok) failed = true;
-  }
-  const groups = endpoint.securityGroups;
-  if (
-    groups.length === 0 ||
-    !groupsAllow443(net, groups, 'ingress', source.range, source.groups, vpc.region).ok
-  )
-    failed = true;
+  const peering = used ?? joiningPeering(net, source.vpc.id, vpc.id);
+  if (!peering) skipped = true;
+  else if (peering.status !== 'active') failed = true;
+  const backTable = net.tableOf(subnet, vpc);
+  if (!backTable) failed = true;
+  const back = judgeRoute(net, vpc, backTable, source.vpc, source.range).verdict;
+  if (back === 'fail') failed = true;
+  else if (back === 'skip') skipped = true;
   return failed ? 'fail' : skipped ? 'skip' : 'pass';
+}
+
+/** The source's own groups let tcp/443 out (or are not part of the requirement). */
+function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, destination: Cidr): boolean {
+  return (
+    !source.checkEgress ||
+    source.groups.length === 0 ||
+    groupsAllow443(net, source.groups, 'egress', destination, endpoint.securityGroups, source.vpc.region).ok
+  );
+}
+
+/** The endpoint has a group, and one of its groups admits tcp/443 from the source. */
+function ingressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
+  const groups = endpoint.securityGroups;
+  return (
+    groups.length > 0 && groupsAllow443(net, groups, 'ingress', source.range, source.groups, vpc.region).ok
+  );
 }
 
 export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTarget): Trace {

@@ -4,7 +4,7 @@
 // analyze(), and a passing flow's traces are built only when read.
 import type { DesignIndex } from '../model/design-index';
 import { buildNetwork, type NetworkModel } from '../network/model';
-import { flowVerdictAt, isJudged, traceFlow, type FlowTarget } from '../network/reachability';
+import { endpointSubnetsOf, flowPasses, isJudged, traceFlow } from '../network/reachability';
 import type { FlowResult } from '../veeam/flow-types';
 import { deriveRequirements, type PlannedFlow, type Requirements } from '../veeam/flows';
 import type { RuleContext } from './types';
@@ -25,38 +25,23 @@ export interface Analysis {
 
 const memo = new WeakMap<DesignIndex, Analysis>();
 
-/** Whether the flow passes on each endpoint subnet of its own VPC (and it has one). */
-function passes(net: NetworkModel, index: DesignIndex, planned: PlannedFlow): boolean {
-  const { source, endpoint, endpointVpc } = planned;
-  let judged = false;
-  for (const subnetId of endpoint.subnets) {
-    const subnet = index.subnets.get(subnetId);
-    if (!subnet || subnet.vpc?.id !== endpointVpc.id) continue;
-    judged = true;
-    if (flowVerdictAt(net, source, endpoint, endpointVpc, subnet.element) !== 'pass') return false;
-  }
-  return judged;
-}
-
-function tracesOf(net: NetworkModel, index: DesignIndex, planned: PlannedFlow): FlowResult['traces'] {
-  const targets: FlowTarget[] = [];
-  for (const subnetId of planned.endpoint.subnets) {
-    const subnet = index.subnets.get(subnetId);
-    if (subnet && subnet.vpc?.id === planned.endpointVpc.id)
-      targets.push({ endpoint: planned.endpoint, vpc: planned.endpointVpc, subnet: subnet.element });
-  }
-  return targets.map((t) => ({ subnet: t.subnet.id, trace: traceFlow(net, planned.source, t) }));
+function tracesOf(net: NetworkModel, planned: PlannedFlow): FlowResult['traces'] {
+  const { source, endpoint, endpointVpc: vpc } = planned;
+  return endpointSubnetsOf(net, endpoint, vpc).map((subnet) => ({
+    subnet: subnet.id,
+    trace: traceFlow(net, source, { endpoint, vpc, subnet }),
+  }));
 }
 
 /** A passing flow's result; its traces are built when read (the canvas's "why?"). */
-function passingResult(net: NetworkModel, index: DesignIndex, planned: PlannedFlow): FlowResult {
+function passingResult(net: NetworkModel, planned: PlannedFlow): FlowResult {
   let traces: FlowResult['traces'] | undefined;
   // The getter is enumerable, so JSON and postMessage see the traces.
   return {
     flow: planned.flow,
     ok: true,
     get traces() {
-      return (traces ??= tracesOf(net, index, planned));
+      return (traces ??= tracesOf(net, planned));
     },
   };
 }
@@ -73,9 +58,10 @@ export function analysisOf(ctx: Pick<RuleContext, 'index'>): Analysis {
     const failed: (FlowResult | undefined)[] = [];
     for (let i = 0; i < flows.length; i++) {
       const planned = flows[i]!;
-      if (passes(net, index, planned)) ok[i] = 1;
+      const { source, endpoint, endpointVpc } = planned;
+      if (flowPasses(net, source, endpoint, endpointVpc)) ok[i] = 1;
       else {
-        const result = { flow: planned.flow, ok: false, traces: tracesOf(net, index, planned) };
+        const result = { flow: planned.flow, ok: false, traces: tracesOf(net, planned) };
         failed[i] = result;
         failing.push({ planned, result });
       }
@@ -88,7 +74,7 @@ export function analysisOf(ctx: Pick<RuleContext, 'index'>): Analysis {
       get results() {
         return (results ??= flows.map((planned, i) => ({
           planned,
-          result: ok[i] ? passingResult(net, index, planned) : failed[i]!,
+          result: ok[i] ? passingResult(net, planned) : failed[i]!,
         })));
       },
     };

@@ -52,3 +52,17 @@ describe('CIDR blocks', () => {
     expect(isPrivate(cidrOf('11.0.0.0/16')!)).toBe(false);
   });
 });
+
+describe('CIDR blocks sharing an address or a prefix length', () => {
+  it('each block is judged on its own: prefix, host bits and a bad address', () => {
+    expect(cidrOf('10.1.0.0/16')).toMatchObject({ prefix: 16, last: cidrOf('10.1.255.255/32')!.first });
+    expect(cidrOf('10.1.0.0/24')).toMatchObject({ prefix: 24, last: cidrOf('10.1.0.255/32')!.first });
+    expect(parseCidr('10.1.0.0/33')).toMatchObject({ ok: false, reason: expect.stringContaining('/33') });
+    expect(parseCidr('10.1.0.0/15')).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('10.0.0.0/15'),
+    });
+    for (const text of ['300.1.0.0/8', '300.1.0.0/16'])
+      expect(parseCidr(text)).toMatchObject({ ok: false, reason: '300.1.0.0 is not an IPv4 address' });
+  });
+});

@@ -6,7 +6,7 @@ import { generateDesign } from '../../src/model/generate';
 import type { Design } from '../../src/model/schema';
 import { cidrOf } from '../../src/network/cidr';
 import { buildNetwork } from '../../src/network/model';
-import { flowVerdict, traceFlow } from '../../src/network/reachability';
+import { endpointSubnetsOf, flowPasses, flowVerdict, traceFlow } from '../../src/network/reachability';
 import { routeFor } from '../../src/network/routes';
 import { analyze } from '../../src/rules/registry';
 import { deriveRequirements } from '../../src/veeam/flows';
@@ -103,5 +103,38 @@ describe('traces', () => {
         }
     }
     expect(compared).toBeGreaterThan(300);
+  });
+});
+
+describe('whole-flow verdict', () => {
+  it('a flow passes exactly when it has endpoint subnets in its VPC and each one passes', () => {
+    const designs: Design[] = [];
+    for (const base of [example(1), example(2)])
+      for (let vi = 0; vi < base.vpcs.length; vi++)
+        for (const mutate of [
+          (d: Design) => (d.vpcs[vi]!.securityGroups[0]!.ingress = []),
+          (d: Design) => (d.vpcs[vi]!.securityGroups.at(-1)!.egress = []),
+          (d: Design) => (d.vpcs[vi]!.routeTables[0]!.routes = []),
+          (d: Design) => (d.vpcs[vi]!.subnets[0]!.cidr = '10.0.0.300/33'),
+          (d: Design) => d.vpcs[vi]!.endpoints.forEach((e) => (e.securityGroups = [])),
+        ])
+          designs.push(edit(base, mutate));
+    let passing = 0;
+    let failing = 0;
+    for (const d of designs) {
+      const net = buildNetwork(indexDesign(d));
+      for (const p of deriveRequirements(net.index, net).flows) {
+        const subnets = endpointSubnetsOf(net, p.endpoint, p.endpointVpc);
+        const each = subnets.map((subnet) =>
+          flowVerdict(net, p.source, { endpoint: p.endpoint, vpc: p.endpointVpc, subnet }),
+        );
+        const whole = flowPasses(net, p.source, p.endpoint, p.endpointVpc);
+        expect(whole, p.flow.id).toBe(each.length > 0 && each.every((v) => v === 'pass'));
+        if (whole) passing++;
+        else failing++;
+      }
+    }
+    expect(passing).toBeGreaterThan(50);
+    expect(failing).toBeGreaterThan(20);
   });
 });
