@@ -9,6 +9,8 @@ import { cidrOf, type Cidr } from './cidr';
 export interface ParsedRoute {
   route: Route;
   cidr: Cidr;
+  /** The route's peering once looked up (null: none by that id); see peeringOf. */
+  peering?: Peering | null;
 }
 
 export interface NetworkModel {

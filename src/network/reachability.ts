@@ -6,7 +6,7 @@
 // stateful, so the destination side needs a return route; security groups are stateful.
 import type { Endpoint, Peering, RouteTable, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
-import type { NetworkModel } from './model';
+import type { NetworkModel, ParsedRoute } from './model';
 import { routeFor, type RouteMatch } from './routes';
 import { groupsAllow443 } from './security-groups';
 import type { Hop, HopKind, HopReason, Trace } from './trace';
@@ -51,6 +51,15 @@ export interface RouteJudgement {
   peering?: Peering;
 }
 
+/** A route's peering, looked up once per route table and validation (routes are judged per flow). */
+function peeringOf(net: NetworkModel, parsed: ParsedRoute): Peering | undefined {
+  if (parsed.peering === undefined) {
+    const id = parsed.route.peering;
+    parsed.peering = (id === undefined ? undefined : net.index.peerings.get(id)?.element) ?? null;
+  }
+  return parsed.peering ?? undefined;
+}
+
 export function judgeRoute(
   net: NetworkModel,
   from: Vpc,
@@ -63,7 +72,7 @@ export function judgeRoute(
   if (match.kind === 'none') return { verdict: 'fail', reason: 'no-route', match };
   const r = match.match.route;
   if (r.gateway !== undefined) return { verdict: 'fail', reason: 'gateway', match };
-  const peering = r.peering === undefined ? undefined : net.index.peerings.get(r.peering)?.element;
+  const peering = peeringOf(net, match.match);
   if (!peering) return { verdict: 'skip', reason: 'unknown', match };
   if (peering.requester !== from.id && peering.accepter !== from.id)
     return { verdict: 'fail', reason: 'foreign-peering', match, peering };

@@ -29,6 +29,11 @@ function onePerAz(subnets: readonly Subnet[]): readonly Subnet[] {
   return subnets.filter((s) => !seen.has(s.az) && seen.add(s.az));
 }
 
+function hasSubnetIn(ctx: RuleContext, endpoint: Endpoint, az: string): boolean {
+  for (const id of endpoint.subnets) if (ctx.index.subnets.get(id)?.element.az === az) return true;
+  return false;
+}
+
 function addEndpointFix(ctx: RuleContext, need: EndpointNeed): Command {
   const { net } = analysisOf(ctx);
   const ranges = need.subnets.map((s) => cidrOf(s.cidr)).filter((c) => c !== undefined);
@@ -206,9 +211,8 @@ export const endpointAzNotCovered: Rule = {
     for (const need of analysisOf(ctx).requirements.endpointNeeds) {
       const e = preferredEndpoint(need.endpoints);
       if (!e) continue;
-      const covers = (az: string) => e.subnets.some((id) => ctx.index.subnets.get(id)?.element.az === az);
       for (const s of onePerAz(need.subnets)) {
-        if (covers(s.az)) continue;
+        if (hasSubnetIn(ctx, e, s.az)) continue;
         findings.push({
           rule: 'endpoint/az-not-covered',
           severity: 'warning',

@@ -59,9 +59,9 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
       for (const r of g.egress) add(g.id, 'securityGroup', r.securityGroup, 'securityGroup');
     }
     for (const e of v.endpoints) {
-      e.subnets.forEach((s) => add(e.id, 'subnets', s, 'subnet', v.id));
-      e.securityGroups.forEach((g) => add(e.id, 'securityGroups', g, 'securityGroup', v.id));
-      e.routeTables.forEach((t) => add(e.id, 'routeTables', t, 'routeTable', v.id));
+      for (const s of e.subnets) add(e.id, 'subnets', s, 'subnet', v.id);
+      for (const g of e.securityGroups) add(e.id, 'securityGroups', g, 'securityGroup', v.id);
+      for (const t of e.routeTables) add(e.id, 'routeTables', t, 'routeTable', v.id);
     }
   }
   for (const p of d.peerings) {
@@ -72,7 +72,7 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
     const a = d.appliance;
     add(a.id, 'vpc', a.vpc, 'vpc');
     add(a.id, 'subnet', a.subnet, 'subnet', a.vpc);
-    a.securityGroups.forEach((g) => add(a.id, 'securityGroups', g, 'securityGroup', a.vpc));
+    for (const g of a.securityGroups) add(a.id, 'securityGroups', g, 'securityGroup', a.vpc);
   }
   for (const r of d.repositories) {
     add(r.id, 'account', r.account, 'account');
