@@ -30,7 +30,8 @@ for (const vpcs of SIZES) {
   const loaded = loadDesignValue(JSON.parse(text));
   if (!loaded.ok) throw new Error(`generated design of ${vpcs} VPCs does not load`);
   const design = loaded.design;
-  const runs = vpcs >= 2000 ? 7 : 11;
+  // Other work on the machine skews single runs; more runs steady the medians the goal is read from.
+  const runs = vpcs >= 2000 ? 15 : 21;
   const findings = validate(design);
   const bad = findings.filter((f) => f.severity !== 'info');
   if (bad.length) throw new Error(`generated design has ${bad.length} findings, e.g. ${bad[0]!.rule}`);
