@@ -21,6 +21,7 @@ import { peeringCidrOverlap, peeringDuplicate, peeringNotActive, peeringSelf } f
 import { archiveRepositoryPeering, reachPartial } from './reach';
 import { routeForeignPeering, routeMissing, routeWrongTarget } from './routes';
 import { sgCrossRegionReference, sgEgress443, sgIngress443 } from './security-groups';
+import { operationIncomplete } from './operations';
 import { duplicateId, invalidReference } from './structure';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types';
 import { workerNoConfiguration, workerProductionOnly, workerPublicIp } from './workers';
@@ -28,6 +29,7 @@ import { workerNoConfiguration, workerProductionOnly, workerPublicIp } from './w
 export const RULES: readonly Rule[] = [
   invalidReference,
   duplicateId,
+  operationIncomplete,
   accountInvalidId,
   regionUnknown,
   subnetAzMismatch,

@@ -150,9 +150,8 @@ function kindMismatches(index: DesignIndex): Finding[] {
     findings.push({ rule: 'design/invalid-reference', severity: 'error', message, elements: [element] });
   for (const o of d.operations) {
     const req = OPERATION_REQUIREMENTS[o.kind];
-    // A field the kind reads but lacks (e.g. no repository yet) is left to the requirement rules,
-    // which skip what they cannot judge: deleting an element clears references to it, and that
-    // cleanup must not read as a broken reference (tests/model/edit-commands.test.ts).
+    // A field the kind reads but lacks (e.g. no repository yet, or cleared when its repository was
+    // deleted) is not a broken reference: operation/incomplete (./operations.ts) reports it.
     const archive =
       o.archiveRepository === undefined ? undefined : index.repositories.get(o.archiveRepository)?.element;
     if (req.repositories.includes('archiveRepository') && archive && archive.tier !== 'archive')

@@ -41,6 +41,8 @@ const CATALOG = [
   'archive/repository-peering',
   's3/public-endpoint-needed',
 ];
+// Rules this project adds beyond the catalog, each placed after the catalog rule it extends.
+const EXTENSIONS: Record<string, string> = { 'operation/incomplete': 'design/duplicate-id' };
 const SEVERITY: Record<string, string> = {
   'cidr/non-rfc1918': 'info',
   's3/public-endpoint-needed': 'info',
@@ -53,8 +55,12 @@ const SEVERITY: Record<string, string> = {
 };
 
 describe('rule catalog', () => {
-  it('holds exactly the catalog ids, in order, with the catalog severities', () => {
-    expect(RULES.map((r) => r.meta.id)).toEqual(CATALOG);
+  it('holds exactly the catalog ids, in order, with the catalog severities, plus the declared extensions', () => {
+    const expected = CATALOG.flatMap((id) => [
+      id,
+      ...Object.keys(EXTENSIONS).filter((extra) => EXTENSIONS[extra] === id),
+    ]);
+    expect(RULES.map((r) => r.meta.id)).toEqual(expected);
     for (const r of RULES)
       expect([r.meta.id, r.meta.severity]).toEqual([r.meta.id, SEVERITY[r.meta.id] ?? 'error']);
   });

@@ -1,0 +1,41 @@
+// An operation the design lists but cannot be judged: a field its kind reads is empty. This is
+// what a half-made operation, or one whose repository or account was deleted, looks like; the
+// requirement rules skip it, so without this finding its network needs would go unchecked silently.
+import { OPERATION_REQUIREMENTS, type OperationField } from '../veeam/operations';
+import type { Finding, Rule } from './types';
+
+const FIELD_LABEL: Record<OperationField, string> = {
+  account: 'production account',
+  region: 'region',
+  repository: 'repository',
+  archiveRepository: 'archive repository',
+  vpc: 'VPC',
+};
+
+export const operationIncomplete: Rule = {
+  meta: {
+    id: 'operation/incomplete',
+    severity: 'error',
+    title: 'Operation lacks a field its kind needs',
+    explanation:
+      'Each kind of operation reads its own fields: an EC2 backup needs the production account, region and repository; archiving needs a standard and an archive repository; RDS and EFS need the VPC of the protected resource. Until they are set, the tool cannot tell where workers run or which repositories they reach, so nothing about that operation is checked.',
+    source: 'Design format 1 (shared/spec/design-format.md), operation kinds',
+    fixable: false,
+  },
+  check({ design, index }) {
+    const findings: Finding[] = [];
+    for (const o of design.operations) {
+      const req = OPERATION_REQUIREMENTS[o.kind];
+      const missing = req.reads.filter((field) => o[field] === undefined || o[field] === '');
+      if (!missing.length) continue;
+      const what = missing.map((f) => FIELD_LABEL[f]).join(', ');
+      findings.push({
+        rule: 'operation/incomplete',
+        severity: 'error',
+        message: `Operation ${JSON.stringify(index.nameOf(o.id))} (${req.label}) has no ${what}, so its network needs cannot be checked. Set ${missing.length > 1 ? 'them' : 'it'} in the Inspector.`,
+        elements: [o.id],
+      });
+    }
+    return findings;
+  },
+};
