@@ -2,9 +2,12 @@
 //
 // - The fragment always holds the current design (`#d=1…`), so the address bar is a share link at
 //   every moment and a bookmark reopens what was on screen. It is rewritten with
-//   history.replaceState, 400 ms after the last edit (and at once when the page is hidden), so
-//   typing does not re-encode on every keystroke and edits add no browser-history entries (the
+//   history.replaceState once edits pause (100 ms after the last one, when the browser is idle),
+//   so typing does not re-encode on every keystroke and edits add no browser-history entries (the
 //   Back button leaves the app instead of stepping through edits; undo is Ctrl/Cmd+Z).
+// - The autosave follows at the same moment and stores that same fragment. The encoding runs in a
+//   worker, so neither costs the page a long task; when the page is hidden or unloaded, whatever
+//   is not saved yet is written at once, in the page (nothing is lost on reload or close).
 // - Past FRAGMENT_LIMIT characters the fragment is dropped instead: such designs travel as files.
 // - Every fragment we write is fingerprinted in localStorage. At boot a fragment we wrote is a
 //   reload (this tab's autosave, which is never older than its URL, wins); any other fragment is a
@@ -26,11 +29,13 @@ import { useDesignStore } from './store';
 import type { LoadError } from '../model/parse';
 import type { Design } from '../model/schema';
 import { carriesDesign, decode, encode, shareLink, type LinkError } from '../share';
+import type { EncodeAnswer, EncodeRequest } from './share.worker';
 
 /** Longer fragments are left out of the address bar (the design is still autosaved). */
 export const FRAGMENT_LIMIT = 100_000;
-export const URL_DELAY_MS = 400;
-export const AUTOSAVE_DELAY_MS = 250;
+export const SAVE_DELAY_MS = 100;
+/** Longest wait for an idle moment once edits pause (a busy page still saves). */
+export const SAVE_IDLE_TIMEOUT_MS = 1000;
 
 /** The app's own address without fragment: the base of every link it makes. */
 export function pageBaseUrl(): string {
@@ -80,11 +85,7 @@ export function decideFirstDesign(): BootOutcome {
 
 /** Puts the design into the address bar (or takes a too-long one out) without a history entry. */
 export function writeFragment(design: Design): void {
-  const fragment = encode(design);
-  const base = pageBaseUrl();
-  const url = fragment.length <= FRAGMENT_LIMIT ? `${base}#${fragment}` : base;
-  if (url !== window.location.href) window.history.replaceState(window.history.state, '', url);
-  if (fragment.length <= FRAGMENT_LIMIT) rememberOwnFragment(fragment);
+  writeEncodedFragment(encode(design));
 }
 
 /** Swaps the current design with the previous-design slot, as one undoable step. */
@@ -105,27 +106,125 @@ export interface SyncEvents {
   onAutosaveFailed(): void;
 }
 
+/** Puts an already encoded fragment into the address bar, or takes a too-long one out. */
+function writeEncodedFragment(fragment: string): void {
+  const base = pageBaseUrl();
+  const url = fragment.length <= FRAGMENT_LIMIT ? `${base}#${fragment}` : base;
+  if (url !== window.location.href) window.history.replaceState(window.history.state, '', url);
+  if (fragment.length <= FRAGMENT_LIMIT) rememberOwnFragment(fragment);
+}
+
+type Encoder = (design: Design) => Promise<string>;
+
+/** Share-link encoding in a worker; null where workers are unavailable. */
+function startEncoder(): { encode: Encoder; stop(): void } | null {
+  if (typeof Worker === 'undefined') return null;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./share.worker.ts', import.meta.url), { type: 'module' });
+  } catch {
+    return null;
+  }
+  let seq = 0;
+  const waiting = new Map<number, { resolve(f: string): void; reject(e: Error): void }>();
+  const failAll = (message: string) => {
+    for (const { reject } of waiting.values()) reject(new Error(message));
+    waiting.clear();
+  };
+  worker.onmessage = (event: MessageEvent<EncodeAnswer>) => {
+    const { id, fragment, error } = event.data;
+    const pending = waiting.get(id);
+    waiting.delete(id);
+    if (fragment !== undefined) pending?.resolve(fragment);
+    else pending?.reject(new Error(error ?? 'encoding failed'));
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    failAll('the encoding worker failed');
+  };
+  return {
+    encode: (design) =>
+      new Promise((resolve, reject) => {
+        const id = ++seq;
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, design } satisfies EncodeRequest);
+      }),
+    stop: () => {
+      worker.terminate();
+      failAll('stopped');
+    },
+  };
+}
+
+const whenIdle = (run: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(run, { timeout: SAVE_IDLE_TIMEOUT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(run, 0);
+  return () => clearTimeout(handle);
+};
+
 /** Keeps the autosave and the address bar in step with the design until the returned stop(). */
 export function startSync(events: SyncEvents): () => void {
-  let autosaveTimer: ReturnType<typeof setTimeout> | undefined;
-  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  let encoder = startEncoder();
+  let cancelPending: (() => void) | undefined;
   let autosaveFailing = false;
+  let stopped = false;
+  /** The design that storage and the address bar hold. */
+  let saved: Design | null = null;
 
-  const saveNow = () => {
-    clearTimeout(autosaveTimer);
-    autosaveTimer = undefined;
-    const saved = writeAutosave(useDesignStore.getState().design);
-    if (!saved && !autosaveFailing) events.onAutosaveFailed();
-    autosaveFailing = !saved;
+  const reportSave = (ok: boolean) => {
+    if (!ok && !autosaveFailing) events.onAutosaveFailed();
+    autosaveFailing = !ok;
   };
-  const writeUrlNow = () => {
-    clearTimeout(urlTimer);
-    urlTimer = undefined;
-    writeFragment(useDesignStore.getState().design);
+  const commit = (design: Design, fragment: string) => {
+    reportSave(writeAutosave({ fragment }));
+    writeEncodedFragment(fragment);
+    saved = design;
   };
+  /** Everything now, in the page: for when it is being hidden or closed. */
   const flush = () => {
-    if (autosaveTimer !== undefined) saveNow();
-    if (urlTimer !== undefined) writeUrlNow();
+    cancelPending?.();
+    cancelPending = undefined;
+    const { design } = useDesignStore.getState();
+    if (design === saved) return;
+    // JSON first: it is the quickest durable copy should the page be torn down mid-way.
+    reportSave(writeAutosave({ design }));
+    writeFragment(design);
+    saved = design;
+  };
+  const saveInBackground = () => {
+    cancelPending = undefined;
+    const { design } = useDesignStore.getState();
+    if (design === saved) return;
+    if (!encoder) {
+      commit(design, encode(design));
+      return;
+    }
+    encoder.encode(design).then(
+      (fragment) => {
+        // A newer design has its own save scheduled; an older fragment must not overwrite it.
+        if (!stopped && useDesignStore.getState().design === design) commit(design, fragment);
+      },
+      () => {
+        if (stopped) return;
+        encoder?.stop();
+        encoder = null;
+        if (useDesignStore.getState().design === design) commit(design, encode(design));
+      },
+    );
+  };
+  const schedule = () => {
+    cancelPending?.();
+    let cancelIdle: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      cancelIdle = whenIdle(saveInBackground);
+    }, SAVE_DELAY_MS);
+    cancelPending = () => {
+      clearTimeout(timer);
+      cancelIdle?.();
+    };
   };
   const onVisibility = () => {
     if (document.visibilityState === 'hidden') flush();
@@ -137,7 +236,7 @@ export function startSync(events: SyncEvents): () => void {
     const { design, replace } = useDesignStore.getState();
     if (!result.ok) {
       events.onLinkError(result.error);
-      writeUrlNow();
+      writeFragment(design);
       return;
     }
     if (sameDesign(design, result.design)) return;
@@ -147,21 +246,19 @@ export function startSync(events: SyncEvents): () => void {
   };
 
   const unsubscribe = useDesignStore.subscribe((state, before) => {
-    if (state.design === before.design) return;
-    clearTimeout(autosaveTimer);
-    autosaveTimer = setTimeout(saveNow, AUTOSAVE_DELAY_MS);
-    clearTimeout(urlTimer);
-    urlTimer = setTimeout(writeUrlNow, URL_DELAY_MS);
+    if (state.design !== before.design) schedule();
   });
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('hashchange', onHashChange);
-  saveNow();
-  writeUrlNow();
+  // The opening design is saved too (a link's design becomes this browser's), off the critical path.
+  schedule();
 
   return () => {
     flush();
+    stopped = true;
     unsubscribe();
+    encoder?.stop();
     window.removeEventListener('pagehide', flush);
     document.removeEventListener('visibilitychange', onVisibility);
     window.removeEventListener('hashchange', onHashChange);

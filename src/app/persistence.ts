@@ -1,7 +1,10 @@
 // Autosave in localStorage. Chosen over IndexedDB because it is synchronous: the first design is
 // decided before the first paint (no flash of Example 1), and a last write still lands while the
-// page is being hidden or reloaded. A design is text of a few kilobytes (about 220 KB for 100 VPCs),
-// far below the usual 5 MB per origin; a full quota is reported, never thrown.
+// page is being hidden or reloaded. A slot holds the design as its share-link fragment (compressed
+// off the main thread, ~55 KB for 300 VPCs) or, when written in a hurry as the page goes away, as
+// JSON (about 220 KB for 100 VPCs); both are far below the usual 5 MB per origin. Writing 300 VPCs
+// of JSON into both storages took ~47 ms of main thread, the compressed form a few. A full quota is
+// reported, never thrown.
 //
 // Slots: the current design, twice — in localStorage (the latest from any tab: what a new tab opens)
 // and in sessionStorage (this tab's own, which survives a reload; otherwise reloading one of two tabs
@@ -10,6 +13,7 @@
 // app wrote into the address bar, so a reload of our own URL is told apart from a link someone sent.
 import { loadDesignValue, parseJsonSafely, type LoadError } from '../model/parse';
 import type { Design } from '../model/schema';
+import { decode } from '../share';
 import { crc32 } from '../share/bytes';
 
 const KEYS = {
@@ -48,21 +52,28 @@ function read(key: string, kind: 'local' | 'session' = 'local'): ReadResult {
   } catch {
     return { ok: false, errors: [{ path: '$', message: 'the saved copy is not JSON' }] };
   }
-  const record = (envelope ?? {}) as { design?: unknown; savedAt?: unknown };
+  const record = (envelope ?? {}) as { design?: unknown; fragment?: unknown; savedAt?: unknown };
+  const savedAt = typeof record.savedAt === 'string' ? record.savedAt : '';
+  if (typeof record.fragment === 'string') {
+    const decoded = decode(record.fragment);
+    if (!decoded.ok)
+      return { ok: false, errors: decoded.error.errors ?? [{ path: '$', message: decoded.error.message }] };
+    return { ok: true, saved: { design: decoded.design, savedAt } };
+  }
   const loaded = loadDesignValue(record.design ?? null);
   if (!loaded.ok) return { ok: false, errors: loaded.errors };
-  return {
-    ok: true,
-    saved: { design: loaded.design, savedAt: typeof record.savedAt === 'string' ? record.savedAt : '' },
-  };
+  return { ok: true, saved: { design: loaded.design, savedAt } };
 }
 
+/** A slot's content: the design as JSON, or as the share fragment (`d=1…`) that encodes it. */
+export type SlotContent = { design: Design } | { fragment: string };
+
 /** Writes a slot; false when storage is unavailable or full. */
-function write(key: string, design: Design, kind: 'local' | 'session' = 'local'): boolean {
+function write(key: string, content: SlotContent, kind: 'local' | 'session' = 'local'): boolean {
   const store = storage(kind);
   if (!store) return false;
   try {
-    store.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), design }));
+    store.setItem(key, JSON.stringify({ savedAt: new Date().toISOString(), ...content }));
     return true;
   } catch {
     return false;
@@ -91,10 +102,11 @@ export function readTabDesign(): SavedDesign | null {
   return result?.ok ? result.saved : null;
 }
 
-export function writeAutosave(design: Design): boolean {
+/** Saves the design (as JSON, or as its share fragment when one is at hand). */
+export function writeAutosave(content: SlotContent): boolean {
   // This tab's copy first: it is what a reload of this tab needs even when localStorage is full.
-  write(KEYS.design, design, 'session');
-  return write(KEYS.design, design);
+  write(KEYS.design, content, 'session');
+  return write(KEYS.design, content);
 }
 
 export function readPreviousDesign(): SavedDesign | null {
@@ -103,7 +115,7 @@ export function readPreviousDesign(): SavedDesign | null {
 }
 
 export function writePreviousDesign(design: Design): boolean {
-  return write(KEYS.previous, design);
+  return write(KEYS.previous, { design });
 }
 
 function fingerprint(fragment: string): string {

@@ -1,19 +1,32 @@
 // Live validation: every design change is sent to a Web Worker (latest wins — while the worker is
-// busy only the newest design waits), and its findings and flows land in this store. Without
-// Worker support (tests, old browsers) the same analysis runs in the page.
-import { useEffect } from 'react';
+// busy only the newest design waits), and its findings and flow summaries land in this store.
+// Traces stay in the worker until a view asks for them (useFlowDetail). Without Worker support
+// (tests, old browsers) the same analysis runs in the page.
+import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { FlowResult } from '../veeam/flow-types';
-import { analyzeDesign } from './analysis';
+import {
+  AnalysisResult,
+  answerDetail,
+  type DetailAnswer,
+  type DetailRequest,
+  type FlowPaths,
+  type FlowSummary,
+} from './analysis';
 import { useDesignStore } from './store';
+import type { WorkerRequest } from './validation.worker';
+
+export type { FlowPaths, FlowSummary } from './analysis';
 
 export interface ValidationState {
   findings: Finding[];
-  flows: FlowResult[];
+  flows: FlowSummary[];
   /** The design these results belong to (results of an older design are replaced, never mixed). */
   design: Design | null;
+  /** Which analysis the results come from; details are matched against it. */
+  seq: number;
   /** Engine failure message; the panel shows it instead of pretending the design is clean. */
   error: string | null;
   /** Milliseconds the last analysis took in the worker. */
@@ -24,17 +37,20 @@ export const useValidationStore = create<ValidationState>()(() => ({
   findings: [],
   flows: [],
   design: null,
+  seq: 0,
   error: null,
   ms: 0,
 }));
 
-interface WorkerAnswer {
-  seq: number;
-  findings?: Finding[];
-  flows?: FlowResult[];
-  error?: string;
-  ms?: number;
+type WorkerAnswer =
+  | { type: 'result'; seq: number; findings?: Finding[]; flows?: FlowSummary[]; error?: string; ms?: number }
+  | { type: 'detail'; id: number; seq: number; answer: DetailAnswer | null };
+
+interface Engine {
+  detail(request: DetailRequest): Promise<{ seq: number; answer: DetailAnswer | null }>;
 }
+
+let engine: Engine | null = null;
 
 function startWorker(): Worker | null {
   if (typeof Worker === 'undefined') return null;
@@ -52,21 +68,30 @@ export function useLiveValidation(): void {
     let seq = 0;
     let inFlight: { seq: number; design: Design } | null = null;
     let waiting: Design | null = null;
+    // The in-page fallback's last result, read by detail requests like the worker's.
+    let local: { seq: number; result: AnalysisResult } | null = null;
+    let detailSeq = 0;
+    const pendingDetails = new Map<number, (value: { seq: number; answer: DetailAnswer | null }) => void>();
 
+    const post = (message: WorkerRequest) => worker!.postMessage(message);
     const runInPage = (design: Design) => {
       const started = performance.now();
+      const mySeq = ++seq;
       try {
-        const { findings, flows } = analyzeDesign(design);
+        const result = new AnalysisResult(design);
+        local = { seq: mySeq, result };
         useValidationStore.setState({
-          findings,
-          flows,
+          ...result.summary(),
           design,
+          seq: mySeq,
           error: null,
           ms: performance.now() - started,
         });
       } catch (error) {
+        local = null;
         useValidationStore.setState({
           design,
+          seq: mySeq,
           error: error instanceof Error ? error.message : String(error),
         });
       }
@@ -78,21 +103,31 @@ export function useLiveValidation(): void {
         return;
       }
       inFlight = { seq: ++seq, design };
-      worker.postMessage({ seq, design });
+      post({ type: 'validate', seq, design });
+    };
+    const answerPendingInPage = () => {
+      for (const [, resolve] of pendingDetails) resolve({ seq: local?.seq ?? 0, answer: null });
+      pendingDetails.clear();
     };
     if (worker) {
       worker.onmessage = (event: MessageEvent<WorkerAnswer>) => {
         const answer = event.data;
+        if (answer.type === 'detail') {
+          pendingDetails.get(answer.id)?.({ seq: answer.seq, answer: answer.answer });
+          pendingDetails.delete(answer.id);
+          return;
+        }
         const done = inFlight;
         inFlight = null;
         if (done && answer.seq === done.seq) {
           if (answer.error !== undefined)
-            useValidationStore.setState({ design: done.design, error: answer.error });
+            useValidationStore.setState({ design: done.design, seq: done.seq, error: answer.error });
           else
             useValidationStore.setState({
               findings: answer.findings ?? [],
               flows: answer.flows ?? [],
               design: done.design,
+              seq: done.seq,
               error: null,
               ms: answer.ms ?? 0,
             });
@@ -111,16 +146,66 @@ export function useLiveValidation(): void {
         worker = null;
         inFlight = null;
         waiting = null;
+        answerPendingInPage();
         runInPage(useDesignStore.getState().design);
       };
     }
+    engine = {
+      detail: (request) =>
+        new Promise((resolve) => {
+          if (!worker) {
+            resolve({ seq: local?.seq ?? 0, answer: local ? answerDetail(local.result, request) : null });
+            return;
+          }
+          const id = ++detailSeq;
+          pendingDetails.set(id, resolve);
+          post({ type: 'detail', id, request });
+        }),
+    };
     send(useDesignStore.getState().design);
     const unsubscribe = useDesignStore.subscribe((state, prev) => {
       if (state.design !== prev.design) send(state.design);
     });
     return () => {
       unsubscribe();
+      engine = null;
       worker?.terminate();
+      answerPendingInPage();
     };
   }, []);
+}
+
+/**
+ * Details of the current validation results, fetched from the engine while `request` is set
+ * (null until they arrive, and again while results of a newer design are being fetched).
+ * `key` names the request so a new object with the same meaning does not refetch.
+ */
+function useFlowDetail(request: DetailRequest | null, key: string): DetailAnswer | null {
+  const seq = useValidationStore((s) => s.seq);
+  const [held, setHeld] = useState<{ seq: number; key: string; answer: DetailAnswer | null } | null>(null);
+  useEffect(() => {
+    if (!request || !engine || !seq) return;
+    let live = true;
+    void engine.detail(request).then((got) => {
+      if (live && got.seq === seq) setHeld({ seq, key, answer: got.answer });
+    });
+    return () => {
+      live = false;
+    };
+    // `key` stands for `request`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [seq, key]);
+  return request && held && held.seq === seq && held.key === key ? held.answer : null;
+}
+
+/** The full result (with hop-by-hop traces) of one flow of the current results. */
+export function useFlowTrace(flowId: string | null): FlowResult | null {
+  const answer = useFlowDetail(flowId ? { kind: 'traces', ids: [flowId] } : null, `traces:${flowId}`);
+  return answer?.kind === 'traces' ? (answer.results[0] ?? null) : null;
+}
+
+/** The traced endpoint subnets of every flow, while `enabled` (the overlay is on). */
+export function useFlowPaths(enabled: boolean): FlowPaths[] | null {
+  const answer = useFlowDetail(enabled ? { kind: 'paths' } : null, `paths:${enabled}`);
+  return answer?.kind === 'paths' ? answer.paths : null;
 }

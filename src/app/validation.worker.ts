@@ -1,21 +1,30 @@
 // Validation off the main thread: the engine is pure, so it runs here unchanged and typing or
-// dragging never waits for it. Each message carries a sequence number; the page keeps only the
-// answer to its latest design.
+// dragging never waits for it. Each design carries a sequence number; the page keeps only the
+// answer to its latest design. The last result stays here: the page asks for the traces it shows
+// (messages are handled in order, so a detail request is answered from the newest analysis).
 import type { Design } from '../model/schema';
-import { analyzeDesign } from './analysis';
+import { AnalysisResult, answerDetail, type DetailRequest } from './analysis';
 
-export interface ValidationRequest {
-  seq: number;
-  design: Design;
-}
+export type WorkerRequest =
+  { type: 'validate'; seq: number; design: Design } | { type: 'detail'; id: number; request: DetailRequest };
 
-self.onmessage = (event: MessageEvent<ValidationRequest>) => {
-  const { seq, design } = event.data;
+let latest: { seq: number; result: AnalysisResult } | null = null;
+
+self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+  const message = event.data;
+  if (message.type === 'detail') {
+    const answer = latest ? answerDetail(latest.result, message.request) : null;
+    self.postMessage({ type: 'detail', id: message.id, seq: latest?.seq ?? 0, answer });
+    return;
+  }
+  const { seq, design } = message;
   const started = performance.now();
   try {
-    const result = analyzeDesign(design);
-    self.postMessage({ seq, ...result, ms: performance.now() - started });
+    const result = new AnalysisResult(design);
+    latest = { seq, result };
+    self.postMessage({ type: 'result', seq, ...result.summary(), ms: performance.now() - started });
   } catch (error) {
-    self.postMessage({ seq, error: error instanceof Error ? error.message : String(error) });
+    latest = null;
+    self.postMessage({ type: 'result', seq, error: error instanceof Error ? error.message : String(error) });
   }
 };

@@ -18,7 +18,7 @@ import {
 } from '@xyflow/react';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
-import { useValidationStore } from '../../app/validation';
+import { useFlowPaths, useValidationStore } from '../../app/validation';
 import { connectPeering, newId, peeringRefusal, setLayout } from '../../model/commands/edit';
 import type { LayoutBox } from '../../model/schema';
 import {
@@ -116,9 +116,10 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
     [derived, dragged],
   );
   const peerings = useMemo(() => deriveEdges(design, { issues, selected }), [design, issues, selected]);
+  const flowPaths = useFlowPaths(showFlows);
   const flowEdges = useMemo(
-    () => (showFlows ? deriveFlowEdges(design, flows) : []),
-    [showFlows, design, flows],
+    () => (showFlows && flowPaths ? deriveFlowEdges(design, flows, flowPaths) : []),
+    [showFlows, design, flows, flowPaths],
   );
   const edges = useMemo<Edge[]>(() => [...peerings, ...flowEdges], [peerings, flowEdges]);
 

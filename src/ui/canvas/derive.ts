@@ -13,7 +13,7 @@ import type {
   Vpc,
   WorkerConfiguration,
 } from '../../model/schema';
-import type { FlowResult } from '../../veeam/flow-types';
+import type { FlowPaths, FlowSummary } from '../../app/analysis';
 import { elementPlaces, type Issues } from './elements';
 import { layoutDesign, type Box } from './layout';
 
@@ -28,7 +28,7 @@ export type SubnetNodeData = {
 };
 export type RepositoryNodeData = { repository: Repository; issues?: Issues };
 export type PeeringEdgeData = { peering: Peering; issues?: Issues };
-export type FlowEdgeData = { flow: FlowResult; ok: boolean };
+export type FlowEdgeData = { flow: FlowSummary; ok: boolean };
 
 export type DesignNode =
   | Node<AccountNodeData, 'account'>
@@ -139,14 +139,20 @@ export function deriveEdges(design: Design, decorations: Decorations = NO_DECORA
 }
 
 /** One edge per traced path of each required flow: source node → endpoint subnet node. */
-export function deriveFlowEdges(design: Design, flows: readonly FlowResult[]): Edge<FlowEdgeData>[] {
+export function deriveFlowEdges(
+  design: Design,
+  flows: readonly FlowSummary[],
+  paths: readonly FlowPaths[],
+): Edge<FlowEdgeData>[] {
   const { placeOf } = elementPlaces(design);
+  const pathsOf = new Map(paths.map((p) => [p.id, p.paths]));
   const edges: Edge<FlowEdgeData>[] = [];
   for (const flow of flows) {
     const source = placeOf(flow.flow.source)?.node;
     if (!source) continue;
-    const targets = flow.traces.length
-      ? flow.traces.map((t) => ({ node: placeOf(t.subnet)?.node, ok: t.trace.ok, key: t.subnet }))
+    const traced = pathsOf.get(flow.flow.id) ?? [];
+    const targets = traced.length
+      ? traced.map((t) => ({ node: placeOf(t.subnet)?.node, ok: t.ok, key: t.subnet }))
       : [{ node: placeOf(flow.flow.target)?.node, ok: flow.ok, key: flow.flow.target }];
     for (const t of targets) {
       // A worker reaching an endpoint in its own subnet has no path to draw; the flow list shows it.

@@ -14,10 +14,9 @@ import {
 } from '@mantine/core';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
-import { useValidationStore } from '../../app/validation';
+import { useFlowTrace, useValidationStore, type FlowSummary } from '../../app/validation';
 import type { Verdict } from '../../network/trace';
 import type { Finding } from '../../rules/types';
-import type { FlowResult } from '../../veeam/flow-types';
 
 const VERDICT: Record<Verdict, { icon: string; color: string; label: string }> = {
   pass: { icon: '✓', color: 'teal', label: 'passes' },
@@ -26,7 +25,7 @@ const VERDICT: Record<Verdict, { icon: string; color: string; label: string }> =
 };
 
 /** The flows a finding speaks about: its `flow` label names each flow's description. */
-export function flowsOfFinding(finding: Finding, flows: readonly FlowResult[]): FlowResult[] {
+export function flowsOfFinding<T extends FlowSummary>(finding: Finding, flows: readonly T[]): T[] {
   const label = finding.flow;
   if (!label) return [];
   return flows.filter((f) => label.includes(f.flow.description));
@@ -78,7 +77,10 @@ export function TraceView() {
   const openTrace = useUiStore((s) => s.openTrace);
   const flows = useValidationStore((s) => s.flows);
   const findings = useValidationStore((s) => s.findings);
-  const result = flows.find((f) => f.flow.id === openTrace);
+  const summary = openTrace === null ? undefined : flows.find((f) => f.flow.id === openTrace);
+  // The hops come from the engine on request; until they arrive the summary shows the verdict.
+  const traced = useFlowTrace(summary ? openTrace : null);
+  const result = summary && (traced ?? { ...summary, traces: [] });
   const close = () => useUiStore.getState().setOpenTrace(null);
   const blocking = new Set(result?.traces.flatMap((t) => t.trace.blocking));
   const fixes = result
