@@ -21,14 +21,7 @@ import { useUiStore } from '../../app/ui-store';
 import { useFlowPaths, useValidationStore } from '../../app/validation';
 import { connectPeering, newId, peeringRefusal, setLayout } from '../../model/commands/edit';
 import type { LayoutBox } from '../../model/schema';
-import {
-  deriveEdges,
-  deriveFlowEdges,
-  deriveNodes,
-  NodeReuse,
-  type DesignNode,
-  type FlowEdgeData,
-} from './derive';
+import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEdgeData } from './derive';
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes } from './edges';
 import { issuesByPlace } from './elements';
@@ -96,14 +89,15 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const flows = useValidationStore((s) => s.flows);
   const fitRequest = useUiStore((s) => s.fitRequest);
   const { screenToFlowPosition, getInternalNode, fitView, getNodes, setViewport } = useReactFlow();
-  const [reuse] = useState(() => new NodeReuse());
+  const [deriver] = useState(() => new NodeDeriver());
+  const [edgeDeriver] = useState(() => new EdgeDeriver());
   const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition> | null>(null);
 
   const issues = useMemo(() => issuesByPlace(design, findings), [design, findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const derived = useMemo(
-    () => reuse.reconcile(deriveNodes(design, { issues, selected })),
-    [reuse, design, issues, selected],
+    () => deriver.nodes(design, { issues, selected }),
+    [deriver, design, issues, selected],
   );
   const nodes = useMemo(
     () =>
@@ -115,7 +109,10 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
         : derived,
     [derived, dragged],
   );
-  const peerings = useMemo(() => deriveEdges(design, { issues, selected }), [design, issues, selected]);
+  const peerings = useMemo(
+    () => edgeDeriver.edges(design, { issues, selected }),
+    [edgeDeriver, design, issues, selected],
+  );
   const flowPaths = useFlowPaths(showFlows);
   const flowEdges = useMemo(
     () => (showFlows && flowPaths ? deriveFlowEdges(design, flows, flowPaths) : []),

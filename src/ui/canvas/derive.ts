@@ -15,7 +15,7 @@ import type {
 } from '../../model/schema';
 import type { FlowPaths, FlowSummary } from '../../app/analysis';
 import { elementPlaces, type Issues } from './elements';
-import { layoutDesign, type Box } from './layout';
+import { LayoutCache, layoutDesign, sameItems, type Box } from './layout';
 
 export type AccountNodeData = { account: Account; roles: AccountRole[]; issues?: Issues };
 export type VpcNodeData = { vpc: Vpc; issues?: Issues };
@@ -52,90 +52,204 @@ const sized = (box: Box) => ({
   measured: { width: box.w, height: box.h },
 });
 
-export function deriveNodes(design: Design, decorations: Decorations = NO_DECORATIONS): DesignNode[] {
-  const boxes = layoutDesign(design);
-  const roles = accountRoles(design);
-  const accountIds = new Set(design.accounts.map((a) => a.id));
-  const nodes: DesignNode[] = [];
-  const boxOf = (id: string): Box => boxes.get(id) ?? { x: 0, y: 0, w: 200, h: 80 };
-  const deco = (id: string) => ({ selected: decorations.selected.has(id) });
-  const issues = (id: string) => {
-    const found = decorations.issues.get(id);
-    return found ? { issues: found } : {};
-  };
+const DEFAULT_BOX: Box = { x: 0, y: 0, w: 200, h: 80 };
 
-  for (const account of design.accounts) {
-    nodes.push({
-      id: account.id,
-      type: 'account',
-      data: { account, roles: roles.get(account.id) ?? [], ...issues(account.id) },
-      ...deco(account.id),
-      ...sized(boxOf(account.id)),
-    });
+interface Remembered<T> {
+  inputs: unknown[];
+  value: T;
+}
+
+function sameIssues(a: Issues | undefined, b: Issues | undefined): boolean {
+  return a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count);
+}
+
+/**
+ * Canvas nodes for a design, remembered between calls. The design is immutable, so an element
+ * whose object, box and contents are unchanged keeps its node object, and React Flow and the
+ * memoized node components skip it: an edit to one VPC re-renders that VPC, not three hundred, and
+ * a selection change touches only the nodes whose selection changed. Layout is re-packed only for
+ * accounts whose contents changed (LayoutCache).
+ */
+export class NodeDeriver {
+  private readonly layout = new LayoutCache();
+  private base = new Map<string, Remembered<DesignNode>>();
+  private decorated = new Map<
+    string,
+    { base: DesignNode; selected: boolean; issues?: Issues; node: DesignNode }
+  >();
+  private lastDesign: Design | null = null;
+  private lastBase: DesignNode[] = [];
+
+  private remember(
+    next: Map<string, Remembered<DesignNode>>,
+    id: string,
+    inputs: unknown[],
+    make: () => DesignNode,
+  ): DesignNode {
+    const old = this.base.get(id);
+    const kept = old && sameItems(old.inputs, inputs) ? old : { inputs, value: make() };
+    next.set(id, kept);
+    return kept.value;
   }
-  for (const vpc of design.vpcs) {
-    const parent = accountIds.has(vpc.account) ? { parentId: vpc.account, extent: 'parent' as const } : {};
-    nodes.push({
-      id: vpc.id,
-      type: 'vpc',
-      data: { vpc, ...issues(vpc.id) },
-      ...parent,
-      ...deco(vpc.id),
-      ...sized(boxOf(vpc.id)),
-    });
-    for (const subnet of vpc.subnets) {
-      const appliance = design.appliance?.subnet === subnet.id ? { appliance: design.appliance } : {};
-      nodes.push({
-        id: subnet.id,
-        type: 'subnet',
-        parentId: vpc.id,
-        extent: 'parent',
-        data: {
-          subnet,
-          endpoints: vpc.endpoints.filter((e) => e.subnets.includes(subnet.id)),
-          workerConfigurations: design.workerConfigurations.filter((w) => w.subnet === subnet.id),
-          ...appliance,
-          ...issues(subnet.id),
-        },
-        ...deco(subnet.id),
-        ...sized(boxOf(subnet.id)),
-      });
+
+  /** Undecorated nodes (selected: false, no issues) of the design. */
+  private baseNodes(design: Design): DesignNode[] {
+    if (design === this.lastDesign) return this.lastBase;
+    const boxes = layoutDesign(design, this.layout);
+    const roles = accountRoles(design);
+    const accountIds = new Set(design.accounts.map((a) => a.id));
+    const workersIn = new Map<string, WorkerConfiguration[]>();
+    for (const w of design.workerConfigurations) {
+      const list = workersIn.get(w.subnet);
+      if (list) list.push(w);
+      else workersIn.set(w.subnet, [w]);
     }
+    const next = new Map<string, Remembered<DesignNode>>();
+    const nodes: DesignNode[] = [];
+    const boxOf = (id: string): Box => boxes.get(id) ?? DEFAULT_BOX;
+    const place = (box: Box) => [box.x, box.y, box.w, box.h];
+
+    for (const account of design.accounts) {
+      const box = boxOf(account.id);
+      const accountRoles = roles.get(account.id) ?? [];
+      nodes.push(
+        this.remember(next, account.id, [account, ...place(box), accountRoles.join()], () => ({
+          id: account.id,
+          type: 'account',
+          data: { account, roles: accountRoles },
+          selected: false,
+          ...sized(box),
+        })),
+      );
+    }
+    for (const vpc of design.vpcs) {
+      const parent = accountIds.has(vpc.account) ? { parentId: vpc.account, extent: 'parent' as const } : {};
+      const box = boxOf(vpc.id);
+      nodes.push(
+        this.remember(next, vpc.id, [vpc, parent.parentId, ...place(box)], () => ({
+          id: vpc.id,
+          type: 'vpc',
+          data: { vpc },
+          ...parent,
+          selected: false,
+          ...sized(box),
+        })),
+      );
+      for (const subnet of vpc.subnets) {
+        const box = boxOf(subnet.id);
+        const endpoints = vpc.endpoints.filter((e) => e.subnets.includes(subnet.id));
+        const workerConfigurations = workersIn.get(subnet.id) ?? [];
+        const appliance = design.appliance?.subnet === subnet.id ? design.appliance : undefined;
+        const inputs: unknown[] = [subnet, vpc.id, ...place(box), appliance, endpoints.length, ...endpoints];
+        inputs.push(...workerConfigurations);
+        nodes.push(
+          this.remember(next, subnet.id, inputs, () => ({
+            id: subnet.id,
+            type: 'subnet',
+            parentId: vpc.id,
+            extent: 'parent',
+            data: { subnet, endpoints, workerConfigurations, ...(appliance ? { appliance } : {}) },
+            selected: false,
+            ...sized(box),
+          })),
+        );
+      }
+    }
+    for (const repository of design.repositories) {
+      const parent = accountIds.has(repository.account)
+        ? { parentId: repository.account, extent: 'parent' as const }
+        : {};
+      const box = boxOf(repository.id);
+      nodes.push(
+        this.remember(next, repository.id, [repository, parent.parentId, ...place(box)], () => ({
+          id: repository.id,
+          type: 'repository',
+          data: { repository },
+          ...parent,
+          selected: false,
+          ...sized(box),
+        })),
+      );
+    }
+    this.base = next;
+    this.lastDesign = design;
+    this.lastBase = nodes;
+    return nodes;
   }
-  for (const repository of design.repositories) {
-    const parent = accountIds.has(repository.account)
-      ? { parentId: repository.account, extent: 'parent' as const }
-      : {};
-    nodes.push({
-      id: repository.id,
-      type: 'repository',
-      data: { repository, ...issues(repository.id) },
-      ...parent,
-      ...deco(repository.id),
-      ...sized(boxOf(repository.id)),
+
+  nodes(design: Design, decorations: Decorations = NO_DECORATIONS): DesignNode[] {
+    const next = new Map<
+      string,
+      { base: DesignNode; selected: boolean; issues?: Issues; node: DesignNode }
+    >();
+    const out = this.baseNodes(design).map((base) => {
+      const selected = decorations.selected.has(base.id);
+      const issues = decorations.issues.get(base.id);
+      if (!selected && !issues) return base;
+      const old = this.decorated.get(base.id);
+      if (old && old.base === base && old.selected === selected && sameIssues(old.issues, issues)) {
+        next.set(base.id, old);
+        return old.node;
+      }
+      const node = {
+        ...base,
+        selected,
+        data: issues ? { ...base.data, issues } : base.data,
+      } as DesignNode;
+      next.set(base.id, { base, selected, issues, node });
+      return node;
     });
+    this.decorated = next;
+    return out;
   }
-  return nodes;
+}
+
+export function deriveNodes(design: Design, decorations: Decorations = NO_DECORATIONS): DesignNode[] {
+  return new NodeDeriver().nodes(design, decorations);
+}
+
+/** Peering edges, remembered between calls like the nodes (an unchanged peering keeps its edge). */
+export class EdgeDeriver {
+  private previous = new Map<string, Remembered<Edge>>();
+
+  edges(design: Design, decorations: Decorations = NO_DECORATIONS): Edge[] {
+    const vpcIds = new Set(design.vpcs.map((v) => v.id));
+    const next = new Map<string, Remembered<Edge>>();
+    const out: Edge[] = [];
+    for (const peering of design.peerings) {
+      if (!vpcIds.has(peering.requester) || !vpcIds.has(peering.accepter)) continue;
+      if (peering.requester === peering.accepter) continue;
+      const issues = decorations.issues.get(peering.id);
+      const selected = decorations.selected.has(peering.id);
+      const inputs = [peering, selected, issues?.severity, issues?.count];
+      const old = this.previous.get(peering.id);
+      const kept =
+        old && sameItems(old.inputs, inputs)
+          ? old
+          : {
+              inputs,
+              value: {
+                id: peering.id,
+                source: peering.requester,
+                target: peering.accepter,
+                sourceHandle: 'peer-out',
+                targetHandle: 'peer-in',
+                type: 'peering',
+                data: issues ? { peering, issues } : { peering },
+                selected,
+                zIndex: 10,
+              },
+            };
+      next.set(peering.id, kept);
+      out.push(kept.value);
+    }
+    this.previous = next;
+    return out;
+  }
 }
 
 export function deriveEdges(design: Design, decorations: Decorations = NO_DECORATIONS): Edge[] {
-  const vpcIds = new Set(design.vpcs.map((v) => v.id));
-  return design.peerings
-    .filter((p) => vpcIds.has(p.requester) && vpcIds.has(p.accepter) && p.requester !== p.accepter)
-    .map((peering) => {
-      const issues = decorations.issues.get(peering.id);
-      return {
-        id: peering.id,
-        source: peering.requester,
-        target: peering.accepter,
-        sourceHandle: 'peer-out',
-        targetHandle: 'peer-in',
-        type: 'peering',
-        data: issues ? { peering, issues } : { peering },
-        selected: decorations.selected.has(peering.id),
-        zIndex: 10,
-      };
-    });
+  return new EdgeDeriver().edges(design, decorations);
 }
 
 /** One edge per traced path of each required flow: source node → endpoint subnet node. */
@@ -173,48 +287,4 @@ export function deriveFlowEdges(
     }
   }
   return edges;
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    const ka = Object.keys(a);
-    const kb = Object.keys(b);
-    return (
-      ka.length === kb.length &&
-      ka.every((k) => (a as Record<string, unknown>)[k] === (b as Record<string, unknown>)[k])
-    );
-  }
-  return false;
-}
-
-function sameNode(a: DesignNode, b: DesignNode): boolean {
-  if (a.type !== b.type || a.parentId !== b.parentId || a.selected !== b.selected) return false;
-  if (a.position.x !== b.position.x || a.position.y !== b.position.y) return false;
-  if (a.width !== b.width || a.height !== b.height) return false;
-  const da = a.data as Record<string, unknown>;
-  const db = b.data as Record<string, unknown>;
-  const keys = Object.keys(da);
-  return keys.length === Object.keys(db).length && keys.every((k) => sameValue(da[k], db[k]));
-}
-
-/**
- * Keeps the previous node object when nothing it shows changed, so React Flow and the memoized
- * node components skip it: an edit to one field re-renders one node, not three hundred.
- */
-export class NodeReuse {
-  private previous = new Map<string, DesignNode>();
-
-  reconcile(nodes: DesignNode[]): DesignNode[] {
-    const next = new Map<string, DesignNode>();
-    const out = nodes.map((node) => {
-      const old = this.previous.get(node.id);
-      const kept = old && sameNode(old, node) ? old : node;
-      next.set(node.id, kept);
-      return kept;
-    });
-    this.previous = next;
-    return out;
-  }
 }

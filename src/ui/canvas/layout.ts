@@ -59,11 +59,7 @@ function offset(boxes: Map<string, Box>, dx: number, dy: number, into: Map<strin
 }
 
 /** Subnets grow with what sits in them (endpoint, worker and appliance chips, three per row). */
-function subnetHeight(design: Design, vpc: Design['vpcs'][number], subnet: string): number {
-  const chips =
-    vpc.endpoints.filter((e) => e.subnets.includes(subnet)).length +
-    design.workerConfigurations.filter((w) => w.subnet === subnet).length +
-    (design.appliance?.subnet === subnet ? 1 : 0);
+function subnetHeight(chips: number): number {
   return Math.max(SIZES.subnet.h, 48 + Math.ceil(chips / 3) * 24);
 }
 
@@ -89,45 +85,127 @@ function withStored(id: string, computed: Box, stored: Record<string, LayoutBox>
   };
 }
 
-/** Boxes relative to the parent node (accounts: absolute). */
-export function layoutDesign(design: Design): Map<string, Box> {
-  const out = new Map<string, Box>();
+/** Same length and the same items (by identity). */
+export function sameItems(a: readonly unknown[], b: readonly unknown[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+interface AccountLayout {
+  /** Everything the account's inside depends on: its VPCs, repositories, the workers and appliance
+   * in its subnets, and the stored boxes of all of them (all immutable, so identity is enough). */
+  inputs: unknown[];
+  /** Boxes of its VPCs, subnets and repositories. */
+  boxes: Map<string, Box>;
+  w: number;
+  h: number;
+}
+
+/**
+ * Remembers each account's inside between calls: an edit re-packs only the account it touched
+ * (packing all 300 VPCs on every keystroke cost ~18 ms).
+ */
+export class LayoutCache {
+  accounts = new Map<string, AccountLayout>();
+}
+
+function layoutAccount(
+  design: Design,
+  vpcs: readonly Design['vpcs'][number][],
+  repositories: readonly Design['repositories'][number][],
+  workersIn: ReadonlyMap<string, number>,
+): Omit<AccountLayout, 'inputs'> {
   const stored = design.layout;
   const { pad, header } = SIZES;
-
-  const accountItems: Item[] = [];
-  const accountIds = new Set(design.accounts.map((a) => a.id));
-  for (const account of design.accounts) {
-    const children: Item[] = [];
-    for (const vpc of design.vpcs.filter((v) => v.account === account.id)) {
-      const subnets = shelf(
-        vpc.subnets.map((s) => ({ id: s.id, w: SIZES.subnet.w, h: subnetHeight(design, vpc, s.id) })),
-        SIZES.rowWidth.vpc,
-      );
-      const inner = new Map<string, Box>();
-      offset(subnets.boxes, pad, header, inner);
-      const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
-      [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
-      const fit = extent(placed);
-      const w = Math.max(300, subnets.w + 2 * pad, fit.right + pad);
-      const h = Math.max(header + Math.max(subnets.h, 40) + pad, fit.bottom + pad);
-      children.push({ id: vpc.id, w, h });
-    }
-    for (const repo of design.repositories.filter((r) => r.account === account.id)) {
-      children.push({ id: repo.id, ...SIZES.repository });
-    }
-    const packed = shelf(children, SIZES.rowWidth.account);
+  const out = new Map<string, Box>();
+  const children: Item[] = [];
+  for (const vpc of vpcs) {
+    const subnets = shelf(
+      vpc.subnets.map((s) => ({
+        id: s.id,
+        w: SIZES.subnet.w,
+        h: subnetHeight(
+          vpc.endpoints.filter((e) => e.subnets.includes(s.id)).length +
+            (workersIn.get(s.id) ?? 0) +
+            (design.appliance?.subnet === s.id ? 1 : 0),
+        ),
+      })),
+      SIZES.rowWidth.vpc,
+    );
     const inner = new Map<string, Box>();
-    offset(packed.boxes, pad, header + 12, inner);
+    offset(subnets.boxes, pad, header, inner);
     const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
     [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
     const fit = extent(placed);
-    accountItems.push({
-      id: account.id,
-      w: Math.max(300, packed.w + 2 * pad, fit.right + pad),
-      h: Math.max(header + 12 + Math.max(packed.h, 40) + pad, fit.bottom + pad),
-    });
+    const w = Math.max(300, subnets.w + 2 * pad, fit.right + pad);
+    const h = Math.max(header + Math.max(subnets.h, 40) + pad, fit.bottom + pad);
+    children.push({ id: vpc.id, w, h });
   }
+  for (const repo of repositories) children.push({ id: repo.id, ...SIZES.repository });
+  const packed = shelf(children, SIZES.rowWidth.account);
+  const inner = new Map<string, Box>();
+  offset(packed.boxes, pad, header + 12, inner);
+  const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
+  [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
+  const fit = extent(placed);
+  return {
+    boxes: out,
+    w: Math.max(300, packed.w + 2 * pad, fit.right + pad),
+    h: Math.max(header + 12 + Math.max(packed.h, 40) + pad, fit.bottom + pad),
+  };
+}
+
+/** Boxes relative to the parent node (accounts: absolute). */
+export function layoutDesign(design: Design, cache: LayoutCache = new LayoutCache()): Map<string, Box> {
+  const out = new Map<string, Box>();
+  const stored = design.layout;
+  const accountIds = new Set(design.accounts.map((a) => a.id));
+  const vpcsOf = new Map<string, Design['vpcs'][number][]>();
+  for (const v of design.vpcs) {
+    const list = vpcsOf.get(v.account);
+    if (list) list.push(v);
+    else vpcsOf.set(v.account, [v]);
+  }
+  const reposOf = new Map<string, Design['repositories'][number][]>();
+  for (const r of design.repositories) {
+    const list = reposOf.get(r.account);
+    if (list) list.push(r);
+    else reposOf.set(r.account, [r]);
+  }
+  const workersIn = new Map<string, number>();
+  const workerConfigurationsIn = new Map<string, unknown[]>();
+  for (const w of design.workerConfigurations) {
+    workersIn.set(w.subnet, (workersIn.get(w.subnet) ?? 0) + 1);
+    const list = workerConfigurationsIn.get(w.subnet);
+    if (list) list.push(w);
+    else workerConfigurationsIn.set(w.subnet, [w]);
+  }
+
+  const accountItems: Item[] = [];
+  const seen = new Map<string, AccountLayout>();
+  for (const account of design.accounts) {
+    const vpcs = vpcsOf.get(account.id) ?? [];
+    const repositories = reposOf.get(account.id) ?? [];
+    const inputs: unknown[] = [];
+    for (const vpc of vpcs) {
+      inputs.push(vpc, stored?.[vpc.id]);
+      for (const s of vpc.subnets) {
+        inputs.push(stored?.[s.id], ...(workerConfigurationsIn.get(s.id) ?? []));
+        if (design.appliance?.subnet === s.id) inputs.push(design.appliance);
+      }
+    }
+    for (const r of repositories) inputs.push(r, stored?.[r.id]);
+    const previous = cache.accounts.get(account.id);
+    const layout =
+      previous && sameItems(previous.inputs, inputs)
+        ? previous
+        : { inputs, ...layoutAccount(design, vpcs, repositories, workersIn) };
+    seen.set(account.id, layout);
+    for (const [id, b] of layout.boxes) out.set(id, b);
+    accountItems.push({ id: account.id, w: layout.w, h: layout.h });
+  }
+  cache.accounts = seen;
   const packed = shelf(accountItems, Infinity, SIZES.rowWidth.canvas);
   for (const [id, b] of packed.boxes) out.set(id, withStored(id, b, stored));
 

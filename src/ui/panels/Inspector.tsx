@@ -1,6 +1,6 @@
 // The Inspector: a Mantine form for every field of format 1, for whatever is selected (or the
 // design itself when nothing is). Every change is a command from src/model/commands/edit.ts.
-import { useMemo, type ReactNode } from 'react';
+import { useDeferredValue, useMemo, type ReactNode } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -28,7 +28,6 @@ import {
   moveOperation,
   moveVpcToAccount,
   newId,
-  peeringRefusal,
   removeRoute,
   removeSgRule,
   setDesignFields,
@@ -205,11 +204,28 @@ function AccountForm({ account, design }: { account: Account; design: Design }) 
 
 // ─── VPC ─────────────────────────────────────────────────────────────────────────────────────────
 
-function VpcForm({ vpc, design }: { vpc: Vpc; design: Design }) {
-  const accounts = design.accounts.map((a) => ({ value: a.id, label: a.name || a.id }));
-  const others = design.vpcs
-    .filter((v) => v.id !== vpc.id && peeringRefusal(design, vpc.id, v.id) === null)
+/** VPCs this one may still be peered with (not itself, not already peered): peeringRefusal's rules,
+ * in one pass instead of one scan of all peerings per VPC. */
+function peerCandidates(vpc: Vpc, vpcs: readonly Vpc[], peerings: readonly Peering[]) {
+  const peered = new Set<string>([vpc.id]);
+  for (const p of peerings) {
+    if (p.requester === vpc.id) peered.add(p.accepter);
+    else if (p.accepter === vpc.id) peered.add(p.requester);
+  }
+  return vpcs
+    .filter((v) => !peered.has(v.id))
     .map((v) => ({ value: v.id, label: `${v.name || v.id} (${v.region})` }));
+}
+
+function VpcForm({ vpc, design }: { vpc: Vpc; design: Design }) {
+  const accounts = useMemo(
+    () => design.accounts.map((a) => ({ value: a.id, label: a.name || a.id })),
+    [design.accounts],
+  );
+  const others = useMemo(
+    () => peerCandidates(vpc, design.vpcs, design.peerings),
+    [vpc, design.vpcs, design.peerings],
+  );
   return (
     <Stack gap="sm">
       <Header kind="VPC" title={vpc.name} id={vpc.id} />
@@ -1208,8 +1224,10 @@ function DesignForm({ design }: { design: Design }) {
 }
 
 export function Inspector() {
-  const design = useDesignStore((s) => s.design);
-  const selection = useUiStore((s) => s.selection);
+  // Deferred: a big form (a VPC's route tables and groups) renders in the background, in slices,
+  // so selecting a node to drag it or committing a field never waits for the panel.
+  const design = useDeferredValue(useDesignStore((s) => s.design));
+  const selection = useDeferredValue(useUiStore((s) => s.selection));
   const index = useMemo(() => indexDesign(design), [design]);
   const id = selection.length === 1 ? selection[0]! : undefined;
   if (selection.length > 1)
