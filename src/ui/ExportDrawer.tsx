@@ -77,7 +77,8 @@ function DiagramExport() {
 
 export function ExportDrawer() {
   const open = useUiStore((s) => s.exportOpen);
-  const design = useDesignStore((s) => s.design);
+  // Only an open drawer follows the design: closed, it must not re-render on every edit.
+  const design = useDesignStore((s) => (open ? s.design : null));
   return (
     <Drawer
       opened={open}
@@ -86,7 +87,7 @@ export function ExportDrawer() {
       position="right"
       size="xl"
     >
-      {open && (
+      {open && design && (
         <Tabs defaultValue="code" keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="code">Terraform / CloudFormation</Tabs.Tab>

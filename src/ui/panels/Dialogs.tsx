@@ -9,8 +9,9 @@ import { ENDPOINT_SERVICES, endpointCommands } from '../canvas/drop';
 
 export function DeleteDialog() {
   const ids = useUiStore((s) => s.pendingDelete);
-  const design = useDesignStore((s) => s.design);
-  const plan = useMemo(() => (ids ? deletion(design, ids) : null), [design, ids]);
+  // Closed, the dialog ignores edits (it would otherwise re-render on every one).
+  const design = useDesignStore((s) => (ids ? s.design : null));
+  const plan = useMemo(() => (ids && design ? deletion(design, ids) : null), [design, ids]);
   const close = () => useUiStore.getState().askDelete(null);
   const confirm = () => {
     if (!ids) return;

@@ -1,6 +1,6 @@
 // The Inspector: a Mantine form for every field of format 1, for whatever is selected (or the
 // design itself when nothing is). Every change is a command from src/model/commands/edit.ts.
-import { useDeferredValue, useMemo, type ReactNode } from 'react';
+import { memo, useDeferredValue, useMemo, type ReactNode } from 'react';
 import {
   ActionIcon,
   Badge,
@@ -1228,6 +1228,17 @@ export function Inspector() {
   // so selecting a node to drag it or committing a field never waits for the panel.
   const design = useDeferredValue(useDesignStore((s) => s.design));
   const selection = useDeferredValue(useUiStore((s) => s.selection));
+  return <InspectorBody design={design} selection={selection} />;
+}
+
+// Memoized so that the urgent pass (still holding the old deferred values) skips the form entirely.
+const InspectorBody = memo(function InspectorBody({
+  design,
+  selection,
+}: {
+  design: Design;
+  selection: readonly string[];
+}) {
   const index = useMemo(() => indexDesign(design), [design]);
   const id = selection.length === 1 ? selection[0]! : undefined;
   if (selection.length > 1)
@@ -1288,4 +1299,4 @@ export function Inspector() {
         </Stack>
       );
   }
-}
+});

@@ -1,7 +1,7 @@
 // The Problems tab: findings grouped by severity, each with its rule id, message, "learn more"
 // from the rule's meta, and Fix when the engine offers one. Clicking a finding selects and zooms
 // to its elements. "Fix all" applies every fix, revalidating between rounds, as one undo step.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { Alert, Badge, Button, Collapse, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
@@ -42,7 +42,7 @@ export function fixAllCommands(design: Design): Command[] {
   return commands;
 }
 
-function FindingRow({ finding }: { finding: Finding }) {
+const FindingRow = memo(function FindingRow({ finding }: { finding: Finding }) {
   const [open, setOpen] = useState(false);
   const meta = ruleMeta(finding.rule);
   const flows = useValidationStore((s) => s.flows);
@@ -116,13 +116,13 @@ function FindingRow({ finding }: { finding: Finding }) {
       </Stack>
     </Paper>
   );
-}
+});
 
 export function Problems() {
   const findings = useValidationStore((s) => s.findings);
   const error = useValidationStore((s) => s.error);
   const checked = useValidationStore((s) => s.design);
-  const design = useDesignStore((s) => s.design);
+  const updating = useDesignStore((s) => checked !== null && s.design !== checked);
   const fixable = findings.filter((f) => f.fix).length;
   return (
     <Stack gap="sm" data-testid="problems">
@@ -138,7 +138,7 @@ export function Problems() {
             : findings.length
               ? `${findings.length} finding(s)`
               : 'No problems found.'}
-          {checked !== null && checked !== design ? ' (updating…)' : ''}
+          {updating ? ' (updating…)' : ''}
         </Text>
         <Button
           size="compact-sm"
