@@ -27,6 +27,8 @@ export interface UiState {
   /** A subnet an interface endpoint was dropped on, waiting for the user to pick services. */
   endpointDrop: { vpc: string; subnet: string } | null;
   exportOpen: boolean;
+  /** The canvas renders every node, not only those in view (the diagram export needs them all). */
+  renderAll: boolean;
   select(ids: readonly string[], options?: { zoom?: boolean; tab?: PanelTab }): void;
   setTab(tab: PanelTab): void;
   requestFit(): void;
@@ -37,6 +39,7 @@ export interface UiState {
   askDelete(ids: readonly string[] | null): void;
   setEndpointDrop(target: UiState['endpointDrop']): void;
   setExportOpen(open: boolean): void;
+  setRenderAll(renderAll: boolean): void;
 }
 
 let noticeSeq = 0;
@@ -55,6 +58,7 @@ export const useUiStore = create<UiState>()((set) => ({
   pendingDelete: null,
   endpointDrop: null,
   exportOpen: false,
+  renderAll: false,
   select: (ids, options) =>
     set((s) => ({
       selection: sameIds(s.selection, ids) ? s.selection : [...ids],
@@ -70,4 +74,5 @@ export const useUiStore = create<UiState>()((set) => ({
   askDelete: (ids) => set({ pendingDelete: ids && ids.length ? [...ids] : null }),
   setEndpointDrop: (endpointDrop) => set({ endpointDrop }),
   setExportOpen: (exportOpen) => set({ exportOpen }),
+  setRenderAll: (renderAll) => set({ renderAll }),
 }));

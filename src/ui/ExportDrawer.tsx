@@ -32,6 +32,16 @@ const ExportPanel = lazy(async () => {
   return load ? load() : { default: Unavailable };
 });
 
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+
+/** Waits (a few frames at most) until the canvas has every node in the DOM. */
+async function allNodesRendered(count: number): Promise<void> {
+  for (let frame = 0; frame < 30; frame++) {
+    await nextFrame();
+    if (document.querySelectorAll('.react-flow__node').length >= count) return;
+  }
+}
+
 function DiagramExport() {
   const { getNodes } = useReactFlow();
   const name = useDesignStore((s) => s.design.name);
@@ -43,6 +53,9 @@ function DiagramExport() {
     setError(null);
     try {
       const { renderDiagram, diagramFileName } = await import('./diagram/image');
+      // Nodes out of view are not in the DOM; the image is taken from the DOM, so render them all.
+      useUiStore.getState().setRenderAll(true);
+      await allNodesRendered(getNodes().length);
       const url = await renderDiagram(getNodes(), format, scheme === 'dark' ? '#1a1b1e' : '#ffffff');
       const a = document.createElement('a');
       a.href = url;
@@ -51,6 +64,7 @@ function DiagramExport() {
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
+      useUiStore.getState().setRenderAll(false);
       setBusy(false);
     }
   };

@@ -88,6 +88,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const findings = useValidationStore((s) => s.findings);
   const flows = useValidationStore((s) => s.flows);
   const fitRequest = useUiStore((s) => s.fitRequest);
+  const renderAll = useUiStore((s) => s.renderAll);
   const { screenToFlowPosition, getInternalNode, fitView, getNodes, setViewport } = useReactFlow();
   const [deriver] = useState(() => new NodeDeriver());
   const [edgeDeriver] = useState(() => new EdgeDeriver());
@@ -245,7 +246,8 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       fitView
       fitViewOptions={{ maxZoom: 1 }}
       minZoom={0.05}
-      onlyRenderVisibleElements
+      // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
+      onlyRenderVisibleElements={!renderAll}
       proOptions={{ hideAttribution: true }}
       aria-label="Design canvas"
     >

@@ -13,7 +13,8 @@ export async function renderDiagram(nodes: Node[], format: ImageFormat, backgrou
   const bounds = getNodesBounds(nodes.filter((n) => !n.parentId));
   const width = Math.min(8000, Math.max(320, Math.ceil(bounds.width + 2 * PADDING)));
   const height = Math.min(8000, Math.max(240, Math.ceil(bounds.height + 2 * PADDING)));
-  const transform = getViewportForBounds(bounds, width, height, 0.05, 2, PADDING);
+  // In pixels: a bare number would be read as a fraction of the image (40 = 40 × its size).
+  const transform = getViewportForBounds(bounds, width, height, 0.05, 2, `${PADDING}px`);
   const options = {
     backgroundColor: background,
     width,
