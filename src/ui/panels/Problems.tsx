@@ -1,7 +1,7 @@
 // The Problems tab: findings grouped by severity, each with its rule id, message, "learn more"
 // from the rule's meta, and Fix when the engine offers one. Clicking a finding selects and zooms
 // to its elements. "Fix all" applies every fix, revalidating between rounds, as one undo step.
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Alert, Badge, Button, Collapse, Group, Paper, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
@@ -42,11 +42,30 @@ export function fixAllCommands(design: Design): Command[] {
   return commands;
 }
 
-const FindingRow = memo(function FindingRow({ finding }: { finding: Finding }) {
+/** Same row content: each validation answer brings new finding objects, mostly saying the same. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  const [x, y] = [a.finding, b.finding];
+  return (
+    a.tracedFlow === b.tracedFlow &&
+    (x === y ||
+      (x.rule === y.rule &&
+        x.severity === y.severity &&
+        x.message === y.message &&
+        x.elements.length === y.elements.length &&
+        x.elements.every((e, i) => e === y.elements[i]) &&
+        JSON.stringify(x.fix) === JSON.stringify(y.fix)))
+  );
+}
+
+interface RowProps {
+  finding: Finding;
+  /** The flow whose trace explains the finding, if any. */
+  tracedFlow: string | undefined;
+}
+
+const FindingRow = memo(function FindingRow({ finding, tracedFlow }: RowProps) {
   const [open, setOpen] = useState(false);
   const meta = ruleMeta(finding.rule);
-  const flows = useValidationStore((s) => s.flows);
-  const traced = flowsOfFinding(finding, flows)[0];
   const select = () => useUiStore.getState().select(finding.elements, { zoom: true });
   return (
     <Paper
@@ -92,11 +111,11 @@ const FindingRow = memo(function FindingRow({ finding }: { finding: Finding }) {
               {open ? 'Less' : 'Learn more'}
             </Button>
           )}
-          {traced && (
+          {tracedFlow && (
             <Button
               size="compact-xs"
               variant="subtle"
-              onClick={() => useUiStore.getState().setOpenTrace(traced.flow.id)}
+              onClick={() => useUiStore.getState().setOpenTrace(tracedFlow)}
             >
               Trace
             </Button>
@@ -116,10 +135,15 @@ const FindingRow = memo(function FindingRow({ finding }: { finding: Finding }) {
       </Stack>
     </Paper>
   );
-});
+}, sameRow);
 
 export function Problems() {
   const findings = useValidationStore((s) => s.findings);
+  const flows = useValidationStore((s) => s.flows);
+  const traced = useMemo(
+    () => new Map(findings.map((f) => [f, flowsOfFinding(f, flows)[0]?.flow.id])),
+    [findings, flows],
+  );
   const error = useValidationStore((s) => s.error);
   const checked = useValidationStore((s) => s.design);
   const updating = useDesignStore((s) => checked !== null && s.design !== checked);
@@ -166,7 +190,7 @@ export function Problems() {
               </Badge>
             </Group>
             {group.map((f, i) => (
-              <FindingRow key={`${f.rule}:${f.message}:${i}`} finding={f} />
+              <FindingRow key={`${f.rule}:${f.message}:${i}`} finding={f} tracedFlow={traced.get(f)} />
             ))}
           </Stack>
         );

@@ -23,8 +23,9 @@ async function copyText(text: string, input: HTMLInputElement | null): Promise<b
 }
 
 export function ShareDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const design = useDesignStore((s) => s.design);
-  const link = useMemo(() => (opened ? shareLinkFor(design) : ''), [opened, design]);
+  // Closed, the dialog does not follow the design (it would re-render on every edit).
+  const design = useDesignStore((s) => (opened ? s.design : null));
+  const link = useMemo(() => (design ? shareLinkFor(design) : ''), [design]);
   const [copy, setCopy] = useState<CopyState>('idle');
   const input = useRef<HTMLInputElement>(null);
   const long = link.length > LINK_LENGTH_ADVICE;
@@ -74,7 +75,11 @@ export function ShareDialog({ opened, onClose }: { opened: boolean; onClose: () 
                 the design as a file and send that instead.
               </Text>
               <Group>
-                <Button variant="light" color="yellow" onClick={() => saveDesignFile(design)}>
+                <Button
+                  variant="light"
+                  color="yellow"
+                  onClick={() => saveDesignFile(useDesignStore.getState().design)}
+                >
                   Save as file
                 </Button>
               </Group>
