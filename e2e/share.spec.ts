@@ -259,3 +259,22 @@ test('two tabs keep their own designs across a reload', async ({ page, context, 
   await expect(second.getByTestId('design-name')).toHaveText(example2.name);
   expect(consoleErrors).toEqual([]);
 });
+
+test('an edit made just before the tab closes opens in the next tab', async ({ context, consoleErrors }) => {
+  const first = watchErrors(await context.newPage(), consoleErrors);
+  await first.goto('/');
+  await expectVpcs(first, example1);
+  // The edit and the close in one go: no time for the background save after the pause in editing.
+  await first.evaluate(() => {
+    const input = document.querySelector<HTMLInputElement>('[data-testid="field-design-name"]')!;
+    input.focus();
+  });
+  await first.keyboard.type(' (closing)');
+  await first.keyboard.press('Enter');
+  await first.close({ runBeforeUnload: true });
+
+  const next = watchErrors(await context.newPage(), consoleErrors);
+  await next.goto('/');
+  await expect(next.getByTestId('design-name')).toHaveText(`${example1.name} (closing)`);
+  expect(consoleErrors).toEqual([]);
+});
