@@ -180,7 +180,10 @@ export function startSync(events: SyncEvents): () => void {
   };
   const commit = (design: Design, fragment: string) => {
     reportSave(writeAutosave({ fragment }));
-    writeEncodedFragment(fragment);
+    // A link pasted into the address bar whose hashchange has not been handled yet must not be
+    // overwritten by the design it is about to replace.
+    const inBar = window.location.hash.slice(1);
+    if (!carriesDesign(inBar) || inBar === fragment || isOwnFragment(inBar)) writeEncodedFragment(fragment);
     saved = design;
   };
   /** Everything now, in the page: for when it is being hidden or closed. */
