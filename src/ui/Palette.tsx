@@ -10,7 +10,7 @@ const ICONS: Record<string, string> = {
   vpc: '⬚',
   subnet: '▤',
   endpoint: '⬡',
-  repository: '🪣',
+  repository: '⊔',
   appliance: '◆',
   worker: '⚙',
 };

@@ -1,17 +1,57 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps } from '@xyflow/react';
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  Position,
+  useInternalNode,
+  type Edge,
+  type EdgeProps,
+  type InternalNode,
+} from '@xyflow/react';
 import { useUiStore } from '../../app/ui-store';
 import type { FlowEdgeData, PeeringEdgeData } from './derive';
 
+type Side = { x: number; y: number; position: Position };
+
+/** The middle of the side of `node` that faces `other` (React Flow's "floating edges" pattern). */
+function facingSide(node: InternalNode, other: InternalNode): Side {
+  const w = node.measured.width ?? node.width ?? 0;
+  const h = node.measured.height ?? node.height ?? 0;
+  const { x, y } = node.internals.positionAbsolute;
+  const ow = other.measured.width ?? other.width ?? 0;
+  const oh = other.measured.height ?? other.height ?? 0;
+  const dx = other.internals.positionAbsolute.x + ow / 2 - (x + w / 2);
+  const dy = other.internals.positionAbsolute.y + oh / 2 - (y + h / 2);
+  // Compare against the boxes' proportions so wide VPCs side by side connect left/right.
+  if (Math.abs(dx) / Math.max(w + ow, 1) >= Math.abs(dy) / Math.max(h + oh, 1))
+    return dx > 0
+      ? { x: x + w, y: y + h / 2, position: Position.Right }
+      : { x, y: y + h / 2, position: Position.Left };
+  return dy > 0
+    ? { x: x + w / 2, y: y + h, position: Position.Bottom }
+    : { x: x + w / 2, y, position: Position.Top };
+}
+
 export const PeeringEdge = memo(function PeeringEdge(props: EdgeProps<Edge<PeeringEdgeData>>) {
-  const { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected } = props;
+  const { data, selected } = props;
+  const sourceNode = useInternalNode(props.source);
+  const targetNode = useInternalNode(props.target);
+  const from: Side =
+    sourceNode && targetNode
+      ? facingSide(sourceNode, targetNode)
+      : { x: props.sourceX, y: props.sourceY, position: props.sourcePosition };
+  const to: Side =
+    sourceNode && targetNode
+      ? facingSide(targetNode, sourceNode)
+      : { x: props.targetX, y: props.targetY, position: props.targetPosition };
   const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
+    sourceX: from.x,
+    sourceY: from.y,
+    targetX: to.x,
+    targetY: to.y,
+    sourcePosition: from.position,
+    targetPosition: to.position,
   });
   const pending = data?.peering.status === 'pending-acceptance';
   const issues = data?.issues;

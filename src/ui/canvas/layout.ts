@@ -10,6 +10,8 @@ export const SIZES = {
   pad: 16,
   header: 52,
   gap: 16,
+  /** Between accounts: room for peering lines and their labels outside the containers. */
+  accountGap: 72,
   rowWidth: { vpc: 2, account: 3, canvas: 1200 },
 } as const;
 
@@ -31,6 +33,7 @@ function shelf(
   items: Item[],
   perRow: number,
   maxWidth = Infinity,
+  gap: number = SIZES.gap,
 ): { boxes: Map<string, Box>; w: number; h: number } {
   const boxes = new Map<string, Box>();
   let x = 0;
@@ -41,13 +44,13 @@ function shelf(
   for (const item of items) {
     if (inRow > 0 && (inRow >= perRow || x + item.w > maxWidth)) {
       x = 0;
-      y += rowH + SIZES.gap;
+      y += rowH + gap;
       rowH = 0;
       inRow = 0;
     }
     boxes.set(item.id, { x, y, w: item.w, h: item.h });
-    x += item.w + SIZES.gap;
-    w = Math.max(w, x - SIZES.gap);
+    x += item.w + gap;
+    w = Math.max(w, x - gap);
     rowH = Math.max(rowH, item.h);
     inRow++;
   }
@@ -58,9 +61,10 @@ function offset(boxes: Map<string, Box>, dx: number, dy: number, into: Map<strin
   for (const [id, b] of boxes) into.set(id, { ...b, x: b.x + dx, y: b.y + dy });
 }
 
-/** Subnets grow with what sits in them (endpoint, worker and appliance chips, three per row). */
+/** Subnets grow with what sits in them (endpoint, worker and appliance chips, about two per row
+ * beside a two-line title: service names such as ec2messages are wide). */
 function subnetHeight(chips: number): number {
-  return Math.max(SIZES.subnet.h, 48 + Math.ceil(chips / 3) * 24);
+  return Math.max(SIZES.subnet.h, 60 + Math.ceil(chips / 2) * 24);
 }
 
 /** How far children reach, so a container grows to hold children placed by hand. */
@@ -206,7 +210,7 @@ export function layoutDesign(design: Design, cache: LayoutCache = new LayoutCach
     accountItems.push({ id: account.id, w: layout.w, h: layout.h });
   }
   cache.accounts = seen;
-  const packed = shelf(accountItems, Infinity, SIZES.rowWidth.canvas);
+  const packed = shelf(accountItems, Infinity, SIZES.rowWidth.canvas, SIZES.accountGap);
   for (const [id, b] of packed.boxes) out.set(id, withStored(id, b, stored));
 
   // VPCs and repositories whose account is missing still get a place, below everything else.
