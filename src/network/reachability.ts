@@ -5,10 +5,10 @@
 // between exactly its two VPCs (never transitively) and only once accepted; route tables are not
 // stateful, so the destination side needs a return route; security groups are stateful.
 import type { Endpoint, Peering, RouteTable, Subnet, Vpc } from '../model/schema';
-import { cidrOf, type Cidr } from './cidr';
+import { cidrOf, contains, type Cidr } from './cidr';
 import type { NetworkModel, ParsedRoute } from './model';
 import { routeFor, type RouteMatch } from './routes';
-import { groupsAllow443 } from './security-groups';
+import { groupsAdmit443, groupsAllow443 } from './security-groups';
 import type { Hop, HopKind, HopReason, Trace } from './trace';
 
 export interface FlowSource {
@@ -79,6 +79,33 @@ export function judgeRoute(
   const other = peering.requester === from.id ? peering.accepter : peering.requester;
   if (other !== to.id) return { verdict: 'fail', reason: 'other-peering', match, peering };
   return { verdict: 'pass', match, peering };
+}
+
+/**
+ * judgeRoute's verdict without its match objects, for pathVerdict (run for every flow): the
+ * peering the route uses when it passes, else 'fail' or 'skip'. Mirrors routeFor and judgeRoute.
+ */
+function routeOutcome(
+  net: NetworkModel,
+  from: Vpc,
+  table: RouteTable | undefined,
+  to: Vpc,
+  destination: Cidr,
+): Peering | 'fail' | 'skip' {
+  for (const block of net.blocksOf(from)) if (contains(block, destination)) return 'skip';
+  if (!table) return 'fail';
+  let match: ParsedRoute | undefined;
+  for (const parsed of net.routesOf(table))
+    if (contains(parsed.cidr, destination)) {
+      match = parsed;
+      break;
+    }
+  if (!match || match.route.gateway !== undefined) return 'fail';
+  const peering = peeringOf(net, match);
+  if (!peering) return 'skip';
+  if (peering.requester !== from.id && peering.accepter !== from.id) return 'fail';
+  const other = peering.requester === from.id ? peering.accepter : peering.requester;
+  return other === to.id ? peering : 'fail';
 }
 
 function routeHop(
@@ -234,17 +261,17 @@ function pathVerdict(
   for (const from of source.subnets) {
     const table = net.tableOf(from, source.vpc);
     if (!table) failed = true;
-    const j = judgeRoute(net, source.vpc, table, vpc, destination);
-    if (j.verdict === 'pass') used = j.peering;
-    else if (j.verdict === 'fail') failed = true;
-    else skipped = true;
+    const out = routeOutcome(net, source.vpc, table, vpc, destination);
+    if (out === 'fail') failed = true;
+    else if (out === 'skip') skipped = true;
+    else used = out;
   }
   const peering = used ?? joiningPeering(net, source.vpc.id, vpc.id);
   if (!peering) skipped = true;
   else if (peering.status !== 'active') failed = true;
   const backTable = net.tableOf(subnet, vpc);
   if (!backTable) failed = true;
-  const back = judgeRoute(net, vpc, backTable, source.vpc, source.range).verdict;
+  const back = routeOutcome(net, vpc, backTable, source.vpc, source.range);
   if (back === 'fail') failed = true;
   else if (back === 'skip') skipped = true;
   return failed ? 'fail' : skipped ? 'skip' : 'pass';
@@ -255,16 +282,14 @@ function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint,
   return (
     !source.checkEgress ||
     source.groups.length === 0 ||
-    groupsAllow443(net, source.groups, 'egress', destination, endpoint.securityGroups, source.vpc.region).ok
+    groupsAdmit443(net, source.groups, 'egress', destination, endpoint.securityGroups, source.vpc.region)
   );
 }
 
 /** The endpoint has a group, and one of its groups admits tcp/443 from the source. */
 function ingressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
   const groups = endpoint.securityGroups;
-  return (
-    groups.length > 0 && groupsAllow443(net, groups, 'ingress', source.range, source.groups, vpc.region).ok
-  );
+  return groups.length > 0 && groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region);
 }
 
 export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTarget): Trace {

@@ -76,3 +76,32 @@ export function groupsAllow443(
   }
   return { ok: false, crossRegion: crossRegion ?? NONE };
 }
+
+/**
+ * groupsAllow443(…).ok without its verdict object: validation asks this for every flow, and
+ * only failing flows need the admitting rule or the cross-region notes (from their traces).
+ */
+export function groupsAdmit443(
+  net: NetworkModel,
+  groups: readonly string[],
+  direction: 'ingress' | 'egress',
+  peerRange: Cidr,
+  peerGroups: readonly string[],
+  region: string,
+): boolean {
+  for (const groupId of groups) {
+    const group = net.index.securityGroups.get(groupId)?.element;
+    if (!group) continue;
+    for (const { rule, block } of httpsRules(group[direction])) {
+      if (block) {
+        if (block.first <= peerRange.first && peerRange.last <= block.last) return true;
+      } else if (
+        rule.securityGroup !== undefined &&
+        peerGroups.includes(rule.securityGroup) &&
+        net.regionOfGroup(rule.securityGroup) === region
+      )
+        return true;
+    }
+  }
+  return false;
+}

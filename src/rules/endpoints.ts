@@ -10,7 +10,7 @@ import {
 } from '../model/commands/network';
 import type { Endpoint, Subnet } from '../model/schema';
 import { blockHolding, cidrOf } from '../network/cidr';
-import { groupsAllow443 } from '../network/security-groups';
+import { groupsAdmit443 } from '../network/security-groups';
 import { preferredEndpoint, type EndpointNeed } from '../veeam/flows';
 import { analysisOf } from './analysis';
 import type { Finding, Rule, RuleContext } from './types';
@@ -43,7 +43,7 @@ function addEndpointFix(ctx: RuleContext, need: EndpointNeed): Command {
   ].find(
     (g) =>
       ranges.length > 0 &&
-      ranges.every((r) => groupsAllow443(net, [g], 'ingress', r, need.groups, need.vpc.region).ok),
+      ranges.every((r) => groupsAdmit443(net, [g], 'ingress', r, need.groups, need.vpc.region)),
   );
   const workerRange = ranges[0] && blockHolding(net.blocksOf(need.vpc), ranges[0]);
   return addEndpoint({
