@@ -52,6 +52,12 @@ test('the SVG holds every VPC, also those scrolled off screen', async ({ page, c
   expect(svg).toMatch(/^<svg[\s>]/);
   for (const vpc of example1.vpcs) expect(svg).toContain(vpc.name);
   for (const account of example1.accounts) expect(svg).toContain(account.name);
+  // Every peering is drawn as a stroked line, not an invisible path.
+  const peeringPaths = [
+    ...svg.matchAll(/<path id="([^"]+)" class="react-flow__edge-path[^"]*"[^>]*style="([^"]*)"/g),
+  ];
+  expect(peeringPaths.map((m) => m[1]).sort()).toEqual(example1.peerings.map((p) => p.id).sort());
+  for (const [, , style] of peeringPaths) expect(style).toMatch(/stroke: rgb\(/);
   // The user's view is given back after the export.
   await page.keyboard.press('Escape');
   await expect(page.locator('.react-flow__viewport')).toHaveAttribute('style', viewport!);

@@ -6,7 +6,7 @@ import type { Design, LayoutBox } from '../../model/schema';
 
 export const SIZES = {
   subnet: { w: 230, h: 96 },
-  repository: { w: 220, h: 84 },
+  repository: { w: 220, h: 96 },
   pad: 16,
   header: 52,
   gap: 16,

@@ -28,7 +28,25 @@ export async function renderDiagram(nodes: Node[], format: ImageFormat, backgrou
     filter: (el: HTMLElement) =>
       !(el.classList?.contains('react-flow__minimap') || el.classList?.contains('react-flow__controls')),
   };
-  return format === 'png' ? toPng(viewport, options) : toSvg(viewport, options);
+  // html-to-image carries inline styles into the image but not the stylesheet rules that colour
+  // SVG edge paths, so the peering lines would come out unstroked (invisible): pin them inline.
+  const paths = [...viewport.querySelectorAll<SVGPathElement>('.react-flow__edge-path')];
+  const saved = paths.map((path) => path.getAttribute('style'));
+  for (const path of paths) {
+    const computed = getComputedStyle(path);
+    path.style.stroke = computed.stroke;
+    path.style.strokeWidth = computed.strokeWidth;
+    path.style.strokeDasharray = computed.strokeDasharray;
+  }
+  try {
+    return await (format === 'png' ? toPng(viewport, options) : toSvg(viewport, options));
+  } finally {
+    paths.forEach((path, i) => {
+      const style = saved[i];
+      if (style === null || style === undefined) path.removeAttribute('style');
+      else path.setAttribute('style', style);
+    });
+  }
 }
 
 /** A file name for the design, safe on every file system (the name is user text, never trusted). */
