@@ -2,23 +2,9 @@
 // and how long "Download all" takes to zip everything. Median of several runs, generated designs.
 import { exportCloudFormation, exportTerraform, exportAll, exportZip } from '../src/export/index';
 import { generateDesign } from '../src/model/generate';
+import { time } from './timing';
 
 const SIZES = [10, 100, 500, 2000];
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(runs: number, f: () => unknown): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
 
 console.log('| VPCs | Terraform ms | CloudFormation ms | all + zip ms | output KiB | zip KiB |');
 console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -6,23 +6,9 @@ import { generateDesign } from '../src/model/generate';
 import { loadDesignValue } from '../src/model/parse';
 import { clearCidrCache } from '../src/network/cidr';
 import { analyze, validate } from '../src/rules/registry';
+import { time } from './timing';
 
 const SIZES = [10, 100, 1000, 2000, 5000];
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
-
-function time(runs: number, f: () => unknown): number {
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    f();
-    samples.push(performance.now() - t0);
-  }
-  return median(samples);
-}
 
 const rows: string[][] = [];
 for (const vpcs of SIZES) {

@@ -1,0 +1,17 @@
+// Shared by the benchmarks: medians resist the noise of a shared machine better than means.
+
+export function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Median milliseconds of `runs` calls of `f`. */
+export function time(runs: number, f: () => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}
