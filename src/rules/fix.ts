@@ -7,6 +7,8 @@ import { validate } from './registry';
 
 export interface FixReport {
   design: Design;
+  /** The commands that changed something, in order: applied as one step they give `design`. */
+  commands: Command[];
   /** One line per command applied, in order. */
   changes: string[];
   /** Rounds of validate + apply it took. */
@@ -17,6 +19,7 @@ const MAX_ROUNDS = 8;
 
 export function fixAllWithReport(design: Design): FixReport {
   let current = design;
+  const commands: Command[] = [];
   const changes: string[] = [];
   let rounds = 0;
   for (; rounds < MAX_ROUNDS; rounds++) {
@@ -26,12 +29,15 @@ export function fixAllWithReport(design: Design): FixReport {
     for (const fix of fixes)
       for (const command of fix.commands) {
         const next = applyCommands(current, [command]);
-        if (next !== current) changes.push(describeCommand(current, command));
+        if (next !== current) {
+          commands.push(command);
+          changes.push(describeCommand(current, command));
+        }
         current = next;
       }
     if (current === before) break;
   }
-  return { design: current, changes, rounds };
+  return { design: current, commands, changes, rounds };
 }
 
 export function fixAll(design: Design): Design {

@@ -6,9 +6,8 @@ import { Alert, Badge, Button, Collapse, Group, Paper, Stack, Text, UnstyledButt
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { useValidationStore } from '../../app/validation';
-import { applyCommands, type Command } from '../../model/command';
-import type { Design } from '../../model/schema';
-import { ruleMeta, validate } from '../../rules/registry';
+import { fixAllWithReport } from '../../rules/fix';
+import { ruleMeta } from '../../rules/registry';
 import type { Finding, Severity } from '../../rules/types';
 import { flowsOfFinding } from './Flows';
 
@@ -17,30 +16,6 @@ export const SEVERITIES: { severity: Severity; title: string; color: string }[] 
   { severity: 'warning', title: 'Warnings', color: 'yellow' },
   { severity: 'info', title: 'Notes', color: 'blue' },
 ];
-
-const MAX_FIX_ROUNDS = 8;
-
-/**
- * Every fix, repeatedly: some fixes reveal the next problem (an endpoint with private DNS needs the
- * VPC's DNS attributes). Returns the commands in order so the store applies them as one step.
- */
-export function fixAllCommands(design: Design): Command[] {
-  const commands: Command[] = [];
-  let current = design;
-  for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
-    const fixes = validate(current).flatMap((f) => f.fix?.commands ?? []);
-    if (!fixes.length) break;
-    let next = current;
-    for (const c of fixes) {
-      const after = applyCommands(next, [c]);
-      if (after !== next) commands.push(c);
-      next = after;
-    }
-    if (next === current) break;
-    current = next;
-  }
-  return commands;
-}
 
 /** Same row content: each validation answer brings new finding objects, mostly saying the same. */
 function sameRow(a: RowProps, b: RowProps): boolean {
@@ -168,7 +143,7 @@ export function Problems() {
           size="compact-sm"
           disabled={!fixable}
           onClick={() => {
-            const commands = fixAllCommands(useDesignStore.getState().design);
+            const { commands } = fixAllWithReport(useDesignStore.getState().design);
             if (commands.length) useDesignStore.getState().apply(commands);
           }}
           data-testid="fix-all"
