@@ -8,6 +8,7 @@ import { exportAll, exportCloudFormation, exportJson, exportTerraform, exportZip
 import type { ExportFile } from '../../export/index';
 import type { Design } from '../../model/schema';
 import type { Finding } from '../../rules/types';
+import { useValidationStore } from '../../app/validation';
 import { validate } from '../../rules/registry';
 import { tokenize } from './highlight';
 import './export.css';
@@ -100,7 +101,9 @@ const EXPORTERS: Record<Target, (design: Design, findings: Finding[]) => ExportF
 export default function ExportPanel({ design }: { design: Design }) {
   const deferred = useDeferredValue(design);
   const [target, setTarget] = useState<Target>('terraform');
-  const findings = useMemo(() => validate(deferred), [deferred]);
+  // The validation worker has usually judged this very design already; validate here only when not.
+  const judged = useValidationStore((s) => (s.design === deferred && !s.error ? s.findings : null));
+  const findings = useMemo(() => judged ?? validate(deferred), [judged, deferred]);
   // Only the tab in view is computed: CloudFormation of a 2,000-VPC design takes seconds (bench/export).
   const files = useMemo(() => EXPORTERS[target](deferred, findings), [deferred, findings, target]);
   const errors = findings.filter((f) => f.severity === 'error').length;
