@@ -35,18 +35,24 @@ export interface Located<T> {
   path: string;
 }
 
+/** Elements of one kind by id: the first element of that kind holding the id. */
+export interface Lookup<T> {
+  get(id: string): Located<T> | undefined;
+  has(id: string): boolean;
+}
+
 export interface DesignIndex {
   readonly design: Design;
-  readonly accounts: Map<string, Located<Account>>;
-  readonly vpcs: Map<string, Located<Vpc>>;
-  readonly subnets: Map<string, Located<Subnet>>;
-  readonly routeTables: Map<string, Located<RouteTable>>;
-  readonly securityGroups: Map<string, Located<SecurityGroup>>;
-  readonly endpoints: Map<string, Located<Endpoint>>;
-  readonly peerings: Map<string, Located<Peering>>;
-  readonly repositories: Map<string, Located<Repository>>;
-  readonly workerConfigurations: Map<string, Located<WorkerConfiguration>>;
-  readonly operations: Map<string, Located<Operation>>;
+  readonly accounts: Lookup<Account>;
+  readonly vpcs: Lookup<Vpc>;
+  readonly subnets: Lookup<Subnet>;
+  readonly routeTables: Lookup<RouteTable>;
+  readonly securityGroups: Lookup<SecurityGroup>;
+  readonly endpoints: Lookup<Endpoint>;
+  readonly peerings: Lookup<Peering>;
+  readonly repositories: Lookup<Repository>;
+  readonly workerConfigurations: Lookup<WorkerConfiguration>;
+  readonly operations: Lookup<Operation>;
   readonly appliance?: Located<Appliance>;
   /** Every id with its kind(s) and path(s), duplicates included (built on first read). */
   readonly all: Map<string, { kind: ElementKind; path: string }[]>;
@@ -111,56 +117,71 @@ function forEachElement(design: Design, visit: (entry: Entry<{ id: string }>) =>
 
 const nameField = (element: unknown): string | undefined => (element as { name?: string }).name;
 
-export function indexDesign(design: Design): DesignIndex {
-  // The first element holding each id: its kind is kindOf, its name nameOf (unless ids repeat).
-  const first = new Map<string, Entry<{ id: string }>>();
-  let duplicates = false;
-  const put = <T extends { id: string }>(map: Map<string, Located<T>>, entry: Entry<T>) => {
-    const id = entry.element.id;
-    if (first.has(id)) {
-      duplicates = true;
-      if (!map.has(id)) map.set(id, entry);
-      return;
-    }
-    first.set(id, entry);
-    map.set(id, entry);
-  };
+type AnyEntry = Entry<{ id: string }>;
 
-  const accounts = new Map<string, Located<Account>>();
-  const vpcs = new Map<string, Located<Vpc>>();
-  const subnets = new Map<string, Located<Subnet>>();
-  const routeTables = new Map<string, Located<RouteTable>>();
-  const securityGroups = new Map<string, Located<SecurityGroup>>();
-  const endpoints = new Map<string, Located<Endpoint>>();
-  const peerings = new Map<string, Located<Peering>>();
-  const repositories = new Map<string, Located<Repository>>();
-  const workerConfigurations = new Map<string, Located<WorkerConfiguration>>();
-  const operations = new Map<string, Located<Operation>>();
-
-  const { accounts: as, vpcs: vs, peerings: ps, repositories: rs } = design;
-  for (let i = 0; i < as.length; i++) put(accounts, new Entry(as[i]!, 'account', undefined, i, -1));
-  for (let i = 0; i < vs.length; i++) {
+/** Every element's entry, in reverse document order (so a later `set` of a repeated id loses). */
+function entriesReversed(design: Design): AnyEntry[] {
+  const out: AnyEntry[] = [];
+  const {
+    accounts: as,
+    vpcs: vs,
+    peerings: ps,
+    repositories: rs,
+    workerConfigurations: ws,
+    operations: os,
+  } = design;
+  if (design.appliance) out.push(new Entry(design.appliance, 'appliance', undefined, 0, -1));
+  for (let i = os.length - 1; i >= 0; i--) out.push(new Entry(os[i]!, 'operation', undefined, i, -1));
+  for (let i = ws.length - 1; i >= 0; i--)
+    out.push(new Entry(ws[i]!, 'workerConfiguration', undefined, i, -1));
+  for (let i = rs.length - 1; i >= 0; i--) out.push(new Entry(rs[i]!, 'repository', undefined, i, -1));
+  for (let i = ps.length - 1; i >= 0; i--) out.push(new Entry(ps[i]!, 'peering', undefined, i, -1));
+  for (let i = vs.length - 1; i >= 0; i--) {
     const v = vs[i]!;
-    put(vpcs, new Entry(v, 'vpc', undefined, i, -1));
     const { subnets: s, routeTables: t, securityGroups: g, endpoints: e } = v;
-    for (let j = 0; j < s.length; j++) put(subnets, new Entry(s[j]!, 'subnet', v, i, j));
-    for (let j = 0; j < t.length; j++) put(routeTables, new Entry(t[j]!, 'routeTable', v, i, j));
-    for (let j = 0; j < g.length; j++) put(securityGroups, new Entry(g[j]!, 'securityGroup', v, i, j));
-    for (let j = 0; j < e.length; j++) put(endpoints, new Entry(e[j]!, 'endpoint', v, i, j));
+    for (let j = e.length - 1; j >= 0; j--) out.push(new Entry(e[j]!, 'endpoint', v, i, j));
+    for (let j = g.length - 1; j >= 0; j--) out.push(new Entry(g[j]!, 'securityGroup', v, i, j));
+    for (let j = t.length - 1; j >= 0; j--) out.push(new Entry(t[j]!, 'routeTable', v, i, j));
+    for (let j = s.length - 1; j >= 0; j--) out.push(new Entry(s[j]!, 'subnet', v, i, j));
+    out.push(new Entry(v, 'vpc', undefined, i, -1));
   }
-  for (let i = 0; i < ps.length; i++) put(peerings, new Entry(ps[i]!, 'peering', undefined, i, -1));
-  for (let i = 0; i < rs.length; i++) put(repositories, new Entry(rs[i]!, 'repository', undefined, i, -1));
-  const ws = design.workerConfigurations;
-  for (let i = 0; i < ws.length; i++)
-    put(workerConfigurations, new Entry(ws[i]!, 'workerConfiguration', undefined, i, -1));
-  const os = design.operations;
-  for (let i = 0; i < os.length; i++) put(operations, new Entry(os[i]!, 'operation', undefined, i, -1));
-  let appliance: Located<Appliance> | undefined;
+  for (let i = as.length - 1; i >= 0; i--) out.push(new Entry(as[i]!, 'account', undefined, i, -1));
+  return out;
+}
+
+/** A kind's lookup as a view of the one id map: right whenever every id is unique. */
+function view<T>(byId: Map<string, AnyEntry>, kind: ElementKind): Lookup<T> {
+  const get = (id: string) => {
+    const e = byId.get(id);
+    return e !== undefined && e.kind === kind ? (e as unknown as Located<T>) : undefined;
+  };
+  return { get, has: (id) => get(id) !== undefined };
+}
+
+export function indexDesign(design: Design): DesignIndex {
+  // One map from id to the first element holding it, filled back to front so the first wins.
+  // With unique ids (the normal case) each kind's lookup is a view of it; only a design that
+  // repeats ids gets a map per kind. One map is a third of the work of a map per kind plus a
+  // map of first elements, and the index is rebuilt on every edit.
+  const entries = entriesReversed(design);
+  const byId = new Map<string, AnyEntry>();
+  for (let i = 0; i < entries.length; i++) byId.set(entries[i]!.element.id, entries[i]!);
+  const duplicates = byId.size < entries.length;
+
+  const lookup = <T>(kind: ElementKind): Lookup<T> => {
+    if (!duplicates) return view<T>(byId, kind);
+    const map = new Map<string, Located<T>>();
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const e = entries[i]!;
+      if (e.kind === kind && !map.has(e.element.id)) map.set(e.element.id, e as unknown as Located<T>);
+    }
+    return map;
+  };
+  const vpcs = lookup<Vpc>('vpc');
+  let appliance: Entry<Appliance> | undefined;
   if (design.appliance) {
     const a = design.appliance;
     appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, 0, -1);
-    if (first.has(a.id)) duplicates = true;
-    else first.set(a.id, appliance as Entry<Appliance>);
   }
 
   let all: DesignIndex['all'] | undefined;
@@ -170,7 +191,7 @@ export function indexDesign(design: Design): DesignIndex {
   const walk = () => {
     all = new Map();
     names = new Map();
-    const note = (entry: Entry<{ id: string }>) => {
+    const note = (entry: AnyEntry) => {
       const id = entry.element.id;
       const item = { kind: entry.kind, path: entry.path };
       const seen = all!.get(id);
@@ -180,21 +201,21 @@ export function indexDesign(design: Design): DesignIndex {
       if (name && !names!.has(id)) names!.set(id, name);
     };
     forEachElement(design, note);
-    if (appliance) note(appliance as Entry<Appliance>);
+    if (appliance) note(appliance);
   };
 
   return {
     design,
-    accounts,
+    accounts: lookup('account'),
     vpcs,
-    subnets,
-    routeTables,
-    securityGroups,
-    endpoints,
-    peerings,
-    repositories,
-    workerConfigurations,
-    operations,
+    subnets: lookup('subnet'),
+    routeTables: lookup('routeTable'),
+    securityGroups: lookup('securityGroup'),
+    endpoints: lookup('endpoint'),
+    peerings: lookup('peering'),
+    repositories: lookup('repository'),
+    workerConfigurations: lookup('workerConfiguration'),
+    operations: lookup('operation'),
     appliance,
     get all() {
       if (!all) walk();
@@ -203,16 +224,15 @@ export function indexDesign(design: Design): DesignIndex {
     hasDuplicateIds: duplicates,
     nameOf(id) {
       if (!duplicates) {
-        const entry = first.get(id);
+        const entry = byId.get(id);
         return (entry && nameField(entry.element)) || id;
       }
       if (!names) walk();
       return names!.get(id) || id;
     },
-    kindOf: (id) => first.get(id)?.kind,
+    kindOf: (id) => byId.get(id)?.kind,
   };
 }
-
 /** The first element of `kind` with this id (the appliance only by its own id). */
 export function locate(
   index: DesignIndex,

@@ -22,7 +22,7 @@ export interface WorkerPlacement {
   account?: string;
   region?: string;
   /** Every configuration Veeam may pick for this operation. */
-  configurations: WorkerConfiguration[];
+  configurations: readonly WorkerConfiguration[];
   /**
    * - `no-configuration`: none for the (account, region), so Veeam falls back to default settings;
    * - `production-only`: rds/efs workers only run in the production account and VPC, and the
@@ -143,7 +143,16 @@ interface VpcNeeds {
 const SCAN_LIMIT = 16;
 
 export function interfaceEndpointsOf(vpc: Vpc, service: string): Endpoint[] {
-  return vpc.endpoints.filter((e) => e.type === 'Interface' && e.service === service);
+  // Usually one endpoint per service: an exact-size array for it, a filter only beyond that.
+  const all = vpc.endpoints;
+  let found: Endpoint | undefined;
+  for (let i = 0; i < all.length; i++) {
+    const e = all[i]!;
+    if (e.type !== 'Interface' || e.service !== service) continue;
+    if (found) return all.filter((x) => x.type === 'Interface' && x.service === service);
+    found = e;
+  }
+  return found ? [found] : [];
 }
 
 /** The endpoint clients resolve for a service: the one with private DNS, else the first. */
@@ -163,6 +172,8 @@ export function resolveConfiguration(
 }
 
 const NO_SERVICES: readonly string[] = [];
+/** Shared by every placement without configurations (placements are read, never changed). */
+const NO_CONFIGURATIONS: readonly WorkerConfiguration[] = [];
 
 /** Adds `op` to a flow's or need's operations unless it is already there. */
 function addOperation(ops: string[], op: string): void {
@@ -225,27 +236,35 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
     return hit;
   };
-  const needFor = (vpc: Vpc, service: string, opId: string): EndpointNeed => {
+  // Arrays start at their exact size (a push onto [] reserves room for 16): a large design has
+  // thousands of needs, and what validation allocates it also pays for in garbage collection.
+  const needFor = (vpc: Vpc, service: string, opId: string, subnet: Subnet, group: string): EndpointNeed => {
     let slot = needs.get(vpc.id);
     if (!slot) needs.set(vpc.id, (slot = { list: [], lastOps: [] }));
     const { list, lastOps } = slot;
     let i = 0;
     while (i < list.length && list[i]!.service !== service) i++;
     if (i === list.length) {
-      list.push({
+      const need: EndpointNeed = {
         vpc,
         service,
         operations: [opId],
-        subnets: [],
-        groups: [],
+        subnets: [subnet],
+        groups: [group],
         endpoints: interfaceEndpointsOf(vpc, service),
-      });
+      };
+      list.push(need);
       lastOps.push(opId);
-    } else if (lastOps[i] !== opId) {
-      addOperation(list[i]!.operations, opId);
+      return need;
+    }
+    const need = list[i]!;
+    if (lastOps[i] !== opId) {
+      addOperation(need.operations, opId);
       lastOps[i] = opId;
     }
-    return list[i]!;
+    if (!need.subnets.includes(subnet)) need.subnets.push(subnet);
+    if (!need.groups.includes(group)) need.groups.push(group);
+    return need;
   };
 
   const targetKey = (kind: FlowKind, endpoint: Endpoint) => `${kind}\u0000${endpoint.id}`;
@@ -311,12 +330,12 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         : backupAccount;
     const standard = op.repository === undefined ? undefined : index.repositories.get(op.repository)?.element;
     const region = req.workerRegion === 'operation' ? op.region : standard?.region;
-    const placement: WorkerPlacement = { operation: op, account, region, configurations: [] };
+    const placement: WorkerPlacement = { operation: op, account, region, configurations: NO_CONFIGURATIONS };
     result.placements.push(placement);
     if (account === undefined || region === undefined || (req.workerInOperationVpc && op.vpc === undefined))
       continue;
 
-    const atPlace = configsByPlace.get(account)?.get(region) ?? [];
+    const atPlace = configsByPlace.get(account)?.get(region) ?? NO_CONFIGURATIONS;
     placement.configurations = req.workerInOperationVpc ? atPlace.filter((c) => c.vpc === op.vpc) : atPlace;
     if (placement.configurations.length === 0) {
       placement.problem =
@@ -331,9 +350,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       const { rc } = ws;
       for (let i = 0, n = req.services.length + extra.length; i < n; i++) {
         const service = i < req.services.length ? req.services[i]! : extra[i - req.services.length]!;
-        const need = needFor(rc.vpc, service, op.id);
-        if (!need.subnets.includes(rc.subnet)) need.subnets.push(rc.subnet);
-        if (!need.groups.includes(config.securityGroup)) need.groups.push(config.securityGroup);
+        const need = needFor(rc.vpc, service, op.id, rc.subnet, config.securityGroup);
         const endpoint = preferredEndpoint(need.endpoints);
         if (endpoint) addWorkerFlow(ws, 'worker-service', op.id, endpoint, rc.vpc, service, undefined);
       }
@@ -443,6 +460,8 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   }
 
   for (const { list } of needs.values()) for (const need of list) result.endpointNeeds.push(need);
-  result.flows = [...workerFlows, ...applianceFlows.values(), ...archiveFlows.values()];
+  for (const f of applianceFlows.values()) workerFlows.push(f);
+  for (const f of archiveFlows.values()) workerFlows.push(f);
+  result.flows = workerFlows;
   return result;
 }

@@ -54,4 +54,24 @@ describe('structural findings name paths, kinds and names', () => {
     expect(index.appliance?.path).toBe('$.appliance');
     expect(indexDesign(e1).hasDuplicateIds).toBe(false);
   });
+
+  it('each kind finds the first element of that kind, and never an element of another kind', () => {
+    const unique = indexDesign(e1);
+    expect(unique.subnets.get('sg-worker')).toBeUndefined();
+    expect(unique.securityGroups.has('sg-worker')).toBe(true);
+    expect(unique.subnets.has('sg-worker')).toBe(false);
+    // Two subnets share an id, and a VPC earlier in the document holds it too.
+    const d = edit(e1, (x) => {
+      const [a, b] = [vpc(x, 'vpc-worker'), vpc(x, 'vpc-repo')];
+      a.subnets[0]!.id = 'twin';
+      b.subnets[0]!.id = 'twin';
+      x.vpcs[0]!.id = 'twin';
+    });
+    const index = indexDesign(d);
+    const first = d.vpcs.flatMap((v) => v.subnets).find((s) => s.id === 'twin')!;
+    expect(index.subnets.get('twin')?.element).toBe(first);
+    expect(index.vpcs.get('twin')?.element).toBe(d.vpcs[0]);
+    expect(index.kindOf('twin')).toBe('vpc');
+    expect(index.routeTables.get('twin')).toBeUndefined();
+  });
 });
