@@ -15,3 +15,15 @@ export function time(runs: number, f: () => unknown): number {
   }
   return median(samples);
 }
+
+/** Median milliseconds of `f` over `runs` calls, each on a fresh input that `prepare` makes untimed. */
+export function timeFresh<T>(runs: number, prepare: () => T, f: (input: T) => unknown): number {
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const input = prepare();
+    const t0 = performance.now();
+    f(input);
+    samples.push(performance.now() - t0);
+  }
+  return median(samples);
+}

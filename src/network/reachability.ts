@@ -8,7 +8,13 @@ import type { Endpoint, Peering, RouteTable, Subnet, Vpc } from '../model/schema
 import { cidrOf, contains, type Cidr } from './cidr';
 import type { NetworkModel, ParsedRoute } from './model';
 import { routeFor, type RouteMatch } from './routes';
-import { groupsAdmit443, groupsAllow443 } from './security-groups';
+import {
+  groupsAdmit443,
+  groupsAllow443,
+  https443Rules,
+  rulesAdmit443,
+  type ParsedRule,
+} from './security-groups';
 import type { Hop, HopKind, HopReason, Trace } from './trace';
 
 export interface FlowSource {
@@ -23,6 +29,8 @@ export interface FlowSource {
   groups: readonly string[];
   /** Whether the source's own groups are part of the requirement. */
   checkEgress: boolean;
+  /** Its groups' tcp/443 egress rules, resolved on the first flow judged (a source has several). */
+  egress443?: readonly ParsedRule[];
 }
 
 export interface FlowTarget {
@@ -279,11 +287,9 @@ function pathVerdict(
 
 /** The source's own groups let tcp/443 out (or are not part of the requirement). */
 function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, destination: Cidr): boolean {
-  return (
-    !source.checkEgress ||
-    source.groups.length === 0 ||
-    groupsAdmit443(net, source.groups, 'egress', destination, endpoint.securityGroups, source.vpc.region)
-  );
+  if (!source.checkEgress || source.groups.length === 0) return true;
+  const rules = (source.egress443 ??= https443Rules(net, source.groups, 'egress'));
+  return rulesAdmit443(net, rules, destination, endpoint.securityGroups, source.vpc.region);
 }
 
 /** The endpoint has a group, and one of its groups admits tcp/443 from the source. */

@@ -1,7 +1,7 @@
 // Address plan: every CIDR parses, VPC blocks have a legal size, subnets sit inside their VPC and
 // do not overlap, and blocks outside private space are pointed out.
 import { contains, hostCidr, isPrivate, parseCidr, type Cidr } from '../network/cidr';
-import type { Vpc } from '../model/schema';
+import type { Subnet, Vpc } from '../model/schema';
 import type { Finding, Rule } from './types';
 
 const name = JSON.stringify;
@@ -68,10 +68,13 @@ export const cidrInvalid: Rule = {
 
 type Holder = 'vpc' | 'secondary' | 'subnet' | 'route' | 'rule';
 
-/** A VPC's valid blocks, primary first. */
-function blocksOf(vpc: Vpc): Cidr[] {
-  const blocks: Cidr[] = [];
+const NO_BLOCKS: readonly Cidr[] = [];
+
+/** A VPC's valid blocks, primary first (no array built for the usual VPC with one block). */
+function blocksOf(vpc: Vpc): readonly Cidr[] {
   const primary = parseCidr(vpc.cidr);
+  if (vpc.secondaryCidrs.length === 0) return primary.ok ? [primary.cidr] : NO_BLOCKS;
+  const blocks: Cidr[] = [];
   if (primary.ok) blocks.push(primary.cidr);
   for (const c of vpc.secondaryCidrs) {
     const r = parseCidr(c);
@@ -148,10 +151,12 @@ export const cidrSubnetOverlap: Rule = {
     const findings: Finding[] = [];
     for (const v of design.vpcs) {
       if (v.subnets.length < 2) continue;
-      const parsed = v.subnets
-        .map((s) => ({ s, r: parseCidr(s.cidr) }))
-        .flatMap(({ s, r }) => (r.ok ? [{ s, c: r.cidr }] : []))
-        .sort((a, b) => a.c.first - b.c.first || b.c.last - a.c.last);
+      const parsed: { s: Subnet; c: Cidr }[] = [];
+      for (const s of v.subnets) {
+        const r = parseCidr(s.cidr);
+        if (r.ok) parsed.push({ s, c: r.cidr });
+      }
+      parsed.sort((a, b) => a.c.first - b.c.first || b.c.last - a.c.last);
       // Sweep by start address: a subnet overlaps the one reaching furthest so far, if any.
       let widest: (typeof parsed)[number] | undefined;
       for (const cur of parsed) {

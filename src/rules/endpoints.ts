@@ -155,6 +155,19 @@ export const endpointDnsAttributes: Rule = {
   },
 };
 
+/** Whether two private-DNS interface endpoints share a service (a VPC has a handful of endpoints). */
+function hasRepeatedPrivateDnsService(endpoints: readonly Endpoint[]): boolean {
+  for (let i = 0; i < endpoints.length; i++) {
+    const a = endpoints[i]!;
+    if (a.type !== 'Interface' || !a.privateDns) continue;
+    for (let j = i + 1; j < endpoints.length; j++) {
+      const b = endpoints[j]!;
+      if (b.type === 'Interface' && b.privateDns && b.service === a.service) return true;
+    }
+  }
+  return false;
+}
+
 export const endpointDuplicatePrivateDns: Rule = {
   meta: {
     id: 'endpoint/duplicate-private-dns',
@@ -169,6 +182,7 @@ export const endpointDuplicatePrivateDns: Rule = {
     const findings: Finding[] = [];
     const referenced = new Set(design.repositories.map((r) => r.s3Endpoint));
     for (const v of design.vpcs) {
+      if (!hasRepeatedPrivateDnsService(v.endpoints)) continue;
       const byService = new Map<string, Endpoint[]>();
       for (const e of v.endpoints) {
         if (e.type !== 'Interface' || !e.privateDns) continue;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cidrOf, contains, isPrivate, overlaps, parseCidr } from '../../src/network/cidr';
+import { IPv4 } from 'ip-num';
 
 const toText = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 const block = fc
@@ -64,5 +65,31 @@ describe('CIDR blocks sharing an address or a prefix length', () => {
     });
     for (const text of ['300.1.0.0/8', '300.1.0.0/16'])
       expect(parseCidr(text)).toMatchObject({ ok: false, reason: '300.1.0.0 is not an IPv4 address' });
+  });
+});
+
+describe('addresses agree with ip-num', () => {
+  // The memo assembles an address from the octets ip-num's validator accepted; this holds the
+  // result to IPv4.fromString for valid addresses and to its refusal for near-misses.
+  const octetText = fc.oneof(
+    fc.integer({ min: 0, max: 255 }).map(String),
+    fc.constantFrom('256', '999', '01', '00', '007', '', '-1', '1e2', ' 1', '0x1', '+1'),
+  );
+  it('accepts exactly what IPv4.fromString accepts, with the same value', () => {
+    fc.assert(
+      fc.property(fc.array(octetText, { minLength: 3, maxLength: 5 }), (octets) => {
+        const address = octets.join('.');
+        let expected: number | undefined;
+        try {
+          expected = Number(IPv4.fromString(address).getValue());
+        } catch {
+          expected = undefined;
+        }
+        const parsed = parseCidr(`${address}/32`);
+        if (expected === undefined) expect(parsed.ok, address).toBe(false);
+        else expect(parsed, address).toMatchObject({ ok: true, cidr: { first: expected, last: expected } });
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
