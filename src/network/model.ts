@@ -2,6 +2,9 @@
 // subnet, routes sorted for longest-prefix match, peerings by VPC pair and each group's region.
 // Built once per validation from the design index; everything is indexed so a question costs time
 // proportional to the route table or group it reads, never to the size of the design.
+// What AWS keeps inside one VPC (a subnet's route table, an endpoint's subnets) is looked up in
+// that VPC's own arrays: a short scan of a handful of elements costs less than a lookup in a map of
+// every id in the design, and validation asks it for every flow.
 import type { DesignIndex } from '../model/design-index';
 import type { Peering, Route, RouteTable, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
@@ -19,6 +22,8 @@ export interface NetworkModel {
   blocksOf(vpc: Vpc): Cidr[];
   /** The table that routes a subnet: its explicit table (in its own VPC), else the VPC's main table. */
   tableOf(subnet: Subnet, vpc: Vpc): RouteTable | undefined;
+  /** The VPC's subnet with this id and its valid block, or undefined when the VPC has none by that id. */
+  subnetIn(vpc: Vpc, id: string): { subnet: Subnet; cidr: Cidr | undefined } | undefined;
   mainTableOf(vpc: Vpc): RouteTable | undefined;
   /** A table's routes with valid destinations, most specific first (ties keep document order). */
   routesOf(table: RouteTable): ParsedRoute[];
@@ -30,9 +35,22 @@ export interface NetworkModel {
 
 const NONE: Peering[] = [];
 
+/** Above this many elements, a VPC's lookups by id go through a map instead of a scan. */
+const SCAN_LIMIT = 12;
+
+/** What the reachability questions ask of one VPC, worked out on first use. */
+interface VpcFacts {
+  blocks: Cidr[];
+  main: RouteTable | undefined;
+  /** Each subnet with its parsed block, in the VPC's order. */
+  subnets: { subnet: Subnet; cidr: Cidr | undefined }[];
+  /** The same by id, for VPCs with many subnets (first one wins, as in the design index). */
+  subnetById?: Map<string, { subnet: Subnet; cidr: Cidr | undefined }>;
+  tableById?: Map<string, RouteTable>;
+}
+
 export function buildNetwork(index: DesignIndex): NetworkModel {
-  const blocks = new Map<string, Cidr[]>();
-  const mains = new Map<string, RouteTable | undefined>();
+  const facts = new Map<string, VpcFacts>();
   const sortedRoutes = new Map<RouteTable, ParsedRoute[]>();
   // Keyed both ways round, so a lookup needs no key string built per question.
   const byPair = new Map<string, Map<string, Peering[]>>();
@@ -48,34 +66,55 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     if (p.requester !== p.accepter) note(p.accepter, p.requester, p);
   }
 
-  const blocksOf = (vpc: Vpc): Cidr[] => {
-    let hit = blocks.get(vpc.id);
+  const factsOf = (vpc: Vpc): VpcFacts => {
+    let hit = facts.get(vpc.id);
     if (!hit) {
-      hit = [vpc.cidr, ...vpc.secondaryCidrs].map(cidrOf).filter((c): c is Cidr => c !== undefined);
-      blocks.set(vpc.id, hit);
+      const blocks: Cidr[] = [];
+      const primary = cidrOf(vpc.cidr);
+      if (primary) blocks.push(primary);
+      for (const c of vpc.secondaryCidrs) {
+        const block = cidrOf(c);
+        if (block) blocks.push(block);
+      }
+      const subnets = vpc.subnets.map((subnet) => ({ subnet, cidr: cidrOf(subnet.cidr) }));
+      hit = { blocks, main: vpc.routeTables.find((t) => t.main), subnets };
+      if (subnets.length > SCAN_LIMIT) {
+        hit.subnetById = new Map();
+        for (let i = subnets.length - 1; i >= 0; i--) hit.subnetById.set(subnets[i]!.subnet.id, subnets[i]!);
+      }
+      if (vpc.routeTables.length > SCAN_LIMIT) {
+        hit.tableById = new Map();
+        for (let i = vpc.routeTables.length - 1; i >= 0; i--)
+          hit.tableById.set(vpc.routeTables[i]!.id, vpc.routeTables[i]!);
+      }
+      facts.set(vpc.id, hit);
     }
     return hit;
   };
 
-  const mainTableOf = (vpc: Vpc): RouteTable | undefined => {
-    if (!mains.has(vpc.id))
-      mains.set(
-        vpc.id,
-        vpc.routeTables.find((t) => t.main),
-      );
-    return mains.get(vpc.id);
-  };
+  const mainTableOf = (vpc: Vpc): RouteTable | undefined => factsOf(vpc).main;
 
   return {
     index,
-    blocksOf,
+    blocksOf: (vpc) => factsOf(vpc).blocks,
     mainTableOf,
     tableOf(subnet, vpc) {
-      if (subnet.routeTable !== undefined) {
-        const explicit = index.routeTables.get(subnet.routeTable);
-        if (explicit && explicit.vpc?.id === vpc.id) return explicit.element;
+      const f = factsOf(vpc);
+      const id = subnet.routeTable;
+      if (id !== undefined) {
+        if (f.tableById) {
+          const explicit = f.tableById.get(id);
+          if (explicit) return explicit;
+        } else for (const t of vpc.routeTables) if (t.id === id) return t;
       }
-      return mainTableOf(vpc);
+      return f.main;
+    },
+    subnetIn(vpc, id) {
+      const f = factsOf(vpc);
+      if (f.subnetById) return f.subnetById.get(id);
+      const list = f.subnets;
+      for (let i = 0; i < list.length; i++) if (list[i]!.subnet.id === id) return list[i];
+      return undefined;
     },
     routesOf(table) {
       let hit = sortedRoutes.get(table);
@@ -85,7 +124,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
           const cidr = cidrOf(route.destination);
           if (cidr) hit.push({ route, cidr });
         }
-        hit.sort((a, b) => b.cidr.prefix - a.cidr.prefix);
+        sortByPrefixDescending(hit);
         sortedRoutes.set(table, hit);
       }
       return hit;
@@ -97,4 +136,21 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
       return index.securityGroups.get(groupId)?.vpc?.region;
     },
   };
+}
+
+/** Most specific first, ties in document order: an insertion sort (tables hold a few routes). */
+function sortByPrefixDescending(routes: ParsedRoute[]): void {
+  if (routes.length > SCAN_LIMIT) {
+    routes.sort((a, b) => b.cidr.prefix - a.cidr.prefix);
+    return;
+  }
+  for (let i = 1; i < routes.length; i++) {
+    const r = routes[i]!;
+    let j = i - 1;
+    while (j >= 0 && routes[j]!.cidr.prefix < r.cidr.prefix) {
+      routes[j + 1] = routes[j]!;
+      j--;
+    }
+    routes[j + 1] = r;
+  }
 }

@@ -225,8 +225,8 @@ export function flowVerdict(net: NetworkModel, source: FlowSource, target: FlowT
 export function endpointSubnetsOf(net: NetworkModel, endpoint: Endpoint, vpc: Vpc): Subnet[] {
   const subnets: Subnet[] = [];
   for (const id of endpoint.subnets) {
-    const subnet = net.index.subnets.get(id);
-    if (subnet && subnet.vpc?.id === vpc.id) subnets.push(subnet.element);
+    const local = net.subnetIn(vpc, id);
+    if (local) subnets.push(local.subnet);
   }
   return subnets;
 }
@@ -238,15 +238,14 @@ export function endpointSubnetsOf(net: NetworkModel, endpoint: Endpoint, vpc: Vp
 export function flowPasses(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
   let judged = false;
   for (const id of endpoint.subnets) {
-    const located = net.index.subnets.get(id);
-    if (!located || located.vpc?.id !== vpc.id) continue;
+    const local = net.subnetIn(vpc, id);
+    if (!local) continue;
     if (!judged && !ingressAllows(net, source, endpoint, vpc)) return false;
     judged = true;
-    const subnet = located.element;
-    const destination = cidrOf(subnet.cidr);
+    const destination = local.cidr;
     if (
       !destination ||
-      pathVerdict(net, source, vpc, subnet, destination) !== 'pass' ||
+      pathVerdict(net, source, vpc, local.subnet, destination) !== 'pass' ||
       !egressAllows(net, source, endpoint, destination)
     )
       return false;
