@@ -8,7 +8,7 @@ import {
   setDnsAttributes,
   setEndpointPrivateDns,
 } from '../model/commands/network';
-import type { Endpoint, Subnet } from '../model/schema';
+import type { Endpoint, Subnet, Vpc } from '../model/schema';
 import { blockHolding, cidrOf } from '../network/cidr';
 import { groupsAdmit443 } from '../network/security-groups';
 import { preferredEndpoint, type EndpointNeed } from '../veeam/flows';
@@ -29,8 +29,10 @@ function onePerAz(subnets: readonly Subnet[]): readonly Subnet[] {
   return subnets.filter((s) => !seen.has(s.az) && seen.add(s.az));
 }
 
-function hasSubnetIn(ctx: RuleContext, endpoint: Endpoint, az: string): boolean {
-  for (const id of endpoint.subnets) if (ctx.index.subnets.get(id)?.element.az === az) return true;
+/** Whether one of the endpoint's subnets (in its own VPC, `vpc`) is in this AZ. */
+function hasSubnetIn(ctx: RuleContext, endpoint: Endpoint, vpc: Vpc, az: string): boolean {
+  const { net } = analysisOf(ctx);
+  for (const id of endpoint.subnets) if (net.subnetIn(vpc, id)?.subnet.az === az) return true;
   return false;
 }
 
@@ -226,7 +228,7 @@ export const endpointAzNotCovered: Rule = {
       const e = preferredEndpoint(need.endpoints);
       if (!e) continue;
       for (const s of onePerAz(need.subnets)) {
-        if (hasSubnetIn(ctx, e, s.az)) continue;
+        if (hasSubnetIn(ctx, e, need.vpc, s.az)) continue;
         findings.push({
           rule: 'endpoint/az-not-covered',
           severity: 'warning',

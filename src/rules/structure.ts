@@ -27,18 +27,28 @@ interface Reference {
   kind: ElementKind;
   /** When the target must live in one VPC (a subnet of the endpoint's own VPC, …). */
   withinVpc?: string;
+  /** The holder's VPC's elements of the wanted kind, where the target usually is. */
+  local?: readonly { id: string }[];
 }
 
 /** Calls `visit` for every reference in the design (a visitor, so large designs allocate nothing per reference). */
 function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): void {
   const d = index.design;
-  const ref: Reference = { from: '', field: '', target: '', kind: 'vpc', withinVpc: undefined };
+  const ref: Reference = {
+    from: '',
+    field: '',
+    target: '',
+    kind: 'vpc',
+    withinVpc: undefined,
+    local: undefined,
+  };
   const add = (
     from: string,
     field: string,
     target: string | undefined,
     kind: ElementKind,
     withinVpc?: string,
+    local?: readonly { id: string }[],
   ) => {
     if (target === undefined) return;
     ref.from = from;
@@ -46,22 +56,26 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
     ref.target = target;
     ref.kind = kind;
     ref.withinVpc = withinVpc;
+    ref.local = local;
     visit(ref);
   };
   if (d.backupAccount !== undefined) add('design', 'backupAccount', d.backupAccount, 'account');
   for (const v of d.vpcs) {
     add(v.id, 'account', v.account, 'account');
-    for (const s of v.subnets) add(s.id, 'routeTable', s.routeTable, 'routeTable', v.id);
-    for (const t of v.routeTables)
+    const { subnets, routeTables, securityGroups: groups } = v;
+    for (const s of subnets) add(s.id, 'routeTable', s.routeTable, 'routeTable', v.id, routeTables);
+    for (const t of routeTables)
       for (const r of t.routes) add(t.id, 'routes[].peering', r.peering, 'peering');
-    for (const g of v.securityGroups) {
-      for (const r of g.ingress) add(g.id, 'securityGroup', r.securityGroup, 'securityGroup');
-      for (const r of g.egress) add(g.id, 'securityGroup', r.securityGroup, 'securityGroup');
+    for (const g of groups) {
+      for (const r of g.ingress)
+        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup', undefined, groups);
+      for (const r of g.egress)
+        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup', undefined, groups);
     }
     for (const e of v.endpoints) {
-      for (const s of e.subnets) add(e.id, 'subnets', s, 'subnet', v.id);
-      for (const g of e.securityGroups) add(e.id, 'securityGroups', g, 'securityGroup', v.id);
-      for (const t of e.routeTables) add(e.id, 'routeTables', t, 'routeTable', v.id);
+      for (const s of e.subnets) add(e.id, 'subnets', s, 'subnet', v.id, subnets);
+      for (const g of e.securityGroups) add(e.id, 'securityGroups', g, 'securityGroup', v.id, groups);
+      for (const t of e.routeTables) add(e.id, 'routeTables', t, 'routeTable', v.id, routeTables);
     }
   }
   for (const p of d.peerings) {
@@ -81,8 +95,9 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
   for (const w of d.workerConfigurations) {
     add(w.id, 'account', w.account, 'account');
     add(w.id, 'vpc', w.vpc, 'vpc');
-    add(w.id, 'subnet', w.subnet, 'subnet', w.vpc);
-    add(w.id, 'securityGroup', w.securityGroup, 'securityGroup', w.vpc);
+    const vpc = index.vpcs.get(w.vpc)?.element;
+    add(w.id, 'subnet', w.subnet, 'subnet', w.vpc, vpc?.subnets);
+    add(w.id, 'securityGroup', w.securityGroup, 'securityGroup', w.vpc, vpc?.securityGroups);
   }
   for (const o of d.operations) {
     add(o.id, 'account', o.account, 'account');
@@ -90,6 +105,13 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
     add(o.id, 'archiveRepository', o.archiveRepository, 'repository');
     add(o.id, 'vpc', o.vpc, 'vpc');
   }
+}
+
+/** Whether a short list holds the id (longer ones answer "unknown" and go to the id map). */
+function hasId(elements: readonly { id: string }[], id: string): boolean {
+  if (elements.length > 32) return false;
+  for (let i = 0; i < elements.length; i++) if (elements[i]!.id === id) return true;
+  return false;
 }
 
 export const invalidReference: Rule = {
@@ -104,7 +126,11 @@ export const invalidReference: Rule = {
   },
   check({ index }) {
     const findings: Finding[] = [];
+    const unique = !index.hasDuplicateIds;
     forEachReference(index, (ref) => {
+      // With unique ids, an element of the wanted kind among the holder's VPC's own is the one
+      // the id names, and it sits in that VPC: the reference is sound without a design-wide lookup.
+      if (unique && ref.local && hasId(ref.local, ref.target)) return;
       // The typed maps hold the first element of each kind per id, so a hit there is exactly
       // "some element with this id has the expected kind".
       const target = locate(index, ref.kind, ref.target);

@@ -164,11 +164,12 @@ export function resolveConfiguration(
   index: DesignIndex,
   config: WorkerConfiguration,
 ): ResolvedConfiguration | undefined {
+  // The subnet and group must be the VPC's own, so they are looked for there.
   const vpc = index.vpcs.get(config.vpc)?.element;
-  const subnet = index.subnets.get(config.subnet);
-  const group = index.securityGroups.get(config.securityGroup);
-  if (!vpc || !subnet || subnet.vpc?.id !== vpc.id || group?.vpc?.id !== vpc.id) return undefined;
-  return { config, vpc, subnet: subnet.element };
+  if (!vpc) return undefined;
+  const subnet = vpc.subnets.find((s) => s.id === config.subnet);
+  if (!subnet || !vpc.securityGroups.some((g) => g.id === config.securityGroup)) return undefined;
+  return { config, vpc, subnet };
 }
 
 const NO_SERVICES: readonly string[] = [];
