@@ -1,7 +1,7 @@
 // IPv4 CIDR blocks. ip-num validates every address and prefix and gives the block size; the parsed
 // block keeps first/last as plain numbers so containment tests in hot loops stay cheap.
-// Parsed blocks are memoised by text: a design repeats the same few CIDRs many times, and the UI
-// revalidates on every edit.
+// Parsed blocks are memoised by text: a design repeats the same CIDRs many times (a VPC block in
+// routes and rules of its peers), and the UI revalidates on every edit.
 import { IPv4, IPv4Prefix, Validator } from 'ip-num';
 
 export interface Cidr {
@@ -14,35 +14,35 @@ export interface Cidr {
 
 export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; reason: string };
 
-const SHAPE = /^(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})\/(\d{1,2})$/;
-const cache = new Map<string, CidrParse>();
+const SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/;
+/** Each text's block, or the reason it is not one. */
+const cache = new Map<string, Cidr | string>();
 const CACHE_LIMIT = 200_000;
-// Parsing addresses is the costly step of a cold validation, and blocks share addresses (a VPC and
-// its first subnet, routes and rules naming the same block), so each address and each prefix
-// length is judged once per memo. NaN marks an address ip-num rejects.
+// Blocks share addresses (a VPC and its first subnet, a block and its halves), so each address is
+// judged once per memo too. NaN marks an address ip-num rejects.
 const addresses = new Map<string, number>();
 const prefixSizes: (number | undefined)[] = [];
 
 /**
- * An address as an unsigned 32-bit number. ip-num's validator decides what is an address (four
- * decimal octets 0–255, no leading zeros); the value is then the four octets in base 256, which
- * is what IPv4.fromString(text).getValue() returns (a property test holds them equal). That
+ * An address as an unsigned 32-bit number, or NaN. ip-num's validator decides what is an address
+ * (four decimal octets 0–255, no leading zeros); the value is then the four octets in base 256,
+ * which is what IPv4.fromString(text).getValue() returns (a property test holds them equal). That
  * call builds binary strings, octet objects and a BigInt per address, and was a third of a
  * freshly opened design's validation.
  */
 function addressValue(text: string): number {
   let value = addresses.get(text);
-  if (value === undefined) {
-    if (Validator.isValidIPv4String(text)[0]) {
-      const a = text.indexOf('.');
-      const b = text.indexOf('.', a + 1);
-      const c = text.indexOf('.', b + 1);
-      const octet = (from: number, to?: number) => Number(text.slice(from, to));
-      value = ((octet(0, a) * 256 + octet(a + 1, b)) * 256 + octet(b + 1, c)) * 256 + octet(c + 1);
-    } else value = NaN;
-    addresses.set(text, value);
-  }
+  if (value === undefined) addresses.set(text, (value = judgeAddress(text)));
   return value;
+}
+
+function judgeAddress(text: string): number {
+  if (!Validator.isValidIPv4String(text)[0]) return NaN;
+  const a = text.indexOf('.');
+  const b = text.indexOf('.', a + 1);
+  const c = text.indexOf('.', b + 1);
+  const octet = (from: number, to?: number) => Number(text.slice(from, to));
+  return ((octet(0, a) * 256 + octet(a + 1, b)) * 256 + octet(b + 1, c)) * 256 + octet(c + 1);
 }
 
 /** The number of addresses in a block of this prefix length, or undefined when it is not one. */
@@ -57,25 +57,27 @@ function prefixSize(length: number): number | undefined {
   return prefixSizes[length];
 }
 
-function parseUncached(text: string): CidrParse {
-  const m = SHAPE.exec(text);
-  if (!m) return { ok: false, reason: 'not an IPv4 CIDR like 10.0.0.0/16' };
-  const first = addressValue(m[1]!);
-  if (Number.isNaN(first)) return { ok: false, reason: `${m[1]} is not an IPv4 address` };
-  const prefix = Number(m[2]!);
+function parseUncached(text: string): Cidr | string {
+  if (!SHAPE.test(text)) return 'not an IPv4 CIDR like 10.0.0.0/16';
+  const slash = text.indexOf('/');
+  const address = text.slice(0, slash);
+  const first = addressValue(address);
+  if (Number.isNaN(first)) return `${address} is not an IPv4 address`;
+  const prefixText = text.slice(slash + 1);
+  const prefix = Number(prefixText);
   const size = prefixSize(prefix);
-  if (size === undefined) return { ok: false, reason: `/${m[2]} is not a prefix length between 0 and 32` };
+  if (size === undefined) return `/${prefixText} is not a prefix length between 0 and 32`;
   const network = first - (first % size);
   if (network !== first) {
     const fixed = IPv4.fromNumber(BigInt(network)).toString();
-    return { ok: false, reason: `host bits are set; the block is ${fixed}/${m[2]}` };
+    return `host bits are set; the block is ${fixed}/${prefixText}`;
   }
-  return { ok: true, cidr: { text, first, last: first + size - 1, prefix } };
+  return { text, first, last: first + size - 1, prefix };
 }
 
-export function parseCidr(text: string): CidrParse {
+function lookup(text: string): Cidr | string {
   let hit = cache.get(text);
-  if (!hit) {
+  if (hit === undefined) {
     if (cache.size >= CACHE_LIMIT) {
       cache.clear();
       addresses.clear();
@@ -86,11 +88,22 @@ export function parseCidr(text: string): CidrParse {
   return hit;
 }
 
+export function parseCidr(text: string): CidrParse {
+  const hit = lookup(text);
+  return typeof hit === 'string' ? { ok: false, reason: hit } : { ok: true, cidr: hit };
+}
+
+/** Why the text is not a valid IPv4 CIDR, or undefined when it is one. */
+export function cidrProblem(text: string): string | undefined {
+  const hit = lookup(text);
+  return typeof hit === 'string' ? hit : undefined;
+}
+
 /** The block, or undefined when the text is not a valid IPv4 CIDR (cidr/invalid reports it). */
 export function cidrOf(text: string | undefined): Cidr | undefined {
   if (text === undefined) return undefined;
-  const r = parseCidr(text);
-  return r.ok ? r.cidr : undefined;
+  const hit = lookup(text);
+  return typeof hit === 'string' ? undefined : hit;
 }
 
 /** A single address as a /32 block, or undefined when it is not an IPv4 address. */
@@ -113,9 +126,7 @@ export function overlaps(a: Cidr, b: Cidr): boolean {
 }
 
 // RFC 1918 private address space.
-const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16']
-  .map((p) => parseUncached(p))
-  .map((r) => (r as { ok: true; cidr: Cidr }).cidr);
+const PRIVATE_BLOCKS = ['10.0.0.0/8', '172.16.0.0/12', '192.168.0.0/16'].map((p) => parseUncached(p) as Cidr);
 
 export function isPrivate(block: Cidr): boolean {
   return PRIVATE_BLOCKS.some((p) => contains(p, block));

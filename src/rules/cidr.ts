@@ -1,6 +1,6 @@
 // Address plan: every CIDR parses, VPC blocks have a legal size, subnets sit inside their VPC and
 // do not overlap, and blocks outside private space are pointed out.
-import { contains, hostCidr, isPrivate, parseCidr, type Cidr } from '../network/cidr';
+import { cidrOf, cidrProblem, contains, hostCidr, isPrivate, type Cidr } from '../network/cidr';
 import type { Subnet, Vpc } from '../model/schema';
 import type { Finding, Rule } from './types';
 
@@ -35,12 +35,12 @@ export const cidrInvalid: Rule = {
       }
     };
     const check = (text: string, id: string, holder: Holder) => {
-      const r = parseCidr(text);
-      if (r.ok) return;
+      const reason = cidrProblem(text);
+      if (reason === undefined) return;
       findings.push({
         rule: 'cidr/invalid',
         severity: 'error',
-        message: `${what(holder, id)} has ${name(text)}: ${r.reason}. Enter a block like 10.0.0.0/16.`,
+        message: `${what(holder, id)} has ${name(text)}: ${reason}. Enter a block like 10.0.0.0/16.`,
         elements: [id],
       });
     };
@@ -72,13 +72,13 @@ const NO_BLOCKS: readonly Cidr[] = [];
 
 /** A VPC's valid blocks, primary first (no array built for the usual VPC with one block). */
 function blocksOf(vpc: Vpc): readonly Cidr[] {
-  const primary = parseCidr(vpc.cidr);
-  if (vpc.secondaryCidrs.length === 0) return primary.ok ? [primary.cidr] : NO_BLOCKS;
+  const primary = cidrOf(vpc.cidr);
+  if (vpc.secondaryCidrs.length === 0) return primary ? [primary] : NO_BLOCKS;
   const blocks: Cidr[] = [];
-  if (primary.ok) blocks.push(primary.cidr);
+  if (primary) blocks.push(primary);
   for (const c of vpc.secondaryCidrs) {
-    const r = parseCidr(c);
-    if (r.ok) blocks.push(r.cidr);
+    const block = cidrOf(c);
+    if (block) blocks.push(block);
   }
   return blocks;
 }
@@ -124,8 +124,8 @@ export const cidrSubnetOutsideVpc: Rule = {
       const blocks = blocksOf(v);
       if (!blocks.length) continue;
       for (const s of v.subnets) {
-        const r = parseCidr(s.cidr);
-        if (!r.ok || blocks.some((b) => contains(b, r.cidr))) continue;
+        const block = cidrOf(s.cidr);
+        if (!block || blocks.some((b) => contains(b, block))) continue;
         findings.push({
           rule: 'cidr/subnet-outside-vpc',
           severity: 'error',
@@ -153,8 +153,8 @@ export const cidrSubnetOverlap: Rule = {
       if (v.subnets.length < 2) continue;
       const parsed: { s: Subnet; c: Cidr }[] = [];
       for (const s of v.subnets) {
-        const r = parseCidr(s.cidr);
-        if (r.ok) parsed.push({ s, c: r.cidr });
+        const c = cidrOf(s.cidr);
+        if (c) parsed.push({ s, c });
       }
       parsed.sort((a, b) => a.c.first - b.c.first || b.c.last - a.c.last);
       // Sweep by start address: a subnet overlaps the one reaching furthest so far, if any.
