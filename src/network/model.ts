@@ -6,7 +6,7 @@
 // that VPC's own arrays: a short scan of a handful of elements costs less than a lookup in a map of
 // every id in the design, and validation asks it for every flow.
 import type { DesignIndex } from '../model/design-index';
-import type { Peering, Route, RouteTable, Subnet, Vpc } from '../model/schema';
+import type { Peering, Route, RouteTable, SecurityGroup, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
 
 export interface ParsedRoute {
@@ -29,8 +29,13 @@ export interface NetworkModel {
   routesOf(table: RouteTable): ParsedRoute[];
   /** Peerings whose two sides are exactly these VPCs, in either direction. */
   peeringsBetween(a: string, b: string): Peering[];
-  /** The region of the VPC holding a security group. */
-  regionOfGroup(groupId: string): string | undefined;
+  /**
+   * A security group by id. `home` is the VPC where it most likely is (an endpoint's own VPC):
+   * with unique ids a group found there is the one the id names, so it is looked for there first.
+   */
+  groupOf(groupId: string, home?: Vpc): SecurityGroup | undefined;
+  /** The region of the VPC holding a security group (`home` as for groupOf). */
+  regionOfGroup(groupId: string, home?: Vpc): string | undefined;
 }
 
 const NONE: Peering[] = [];
@@ -132,10 +137,26 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     peeringsBetween(a, b) {
       return byPair.get(a)?.get(b) ?? NONE;
     },
-    regionOfGroup(groupId) {
+    groupOf(groupId, home) {
+      if (home && !index.hasDuplicateIds) {
+        const local = localGroup(home, groupId);
+        if (local) return local;
+      }
+      return index.securityGroups.get(groupId)?.element;
+    },
+    regionOfGroup(groupId, home) {
+      if (home && !index.hasDuplicateIds && localGroup(home, groupId)) return home.region;
       return index.securityGroups.get(groupId)?.vpc?.region;
     },
   };
+}
+
+/** The VPC's group with this id, when the VPC has few enough groups to scan (else undefined). */
+function localGroup(vpc: Vpc, id: string): SecurityGroup | undefined {
+  const groups = vpc.securityGroups;
+  if (groups.length > SCAN_LIMIT) return undefined;
+  for (let i = 0; i < groups.length; i++) if (groups[i]!.id === id) return groups[i];
+  return undefined;
 }
 
 /** Most specific first, ties in document order: an insertion sort (tables hold a few routes). */

@@ -287,14 +287,16 @@ function pathVerdict(
 /** The source's own groups let tcp/443 out (or are not part of the requirement). */
 function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, destination: Cidr): boolean {
   if (!source.checkEgress || source.groups.length === 0) return true;
-  const rules = (source.egress443 ??= https443Rules(net, source.groups, 'egress'));
-  return rulesAdmit443(net, rules, destination, endpoint.securityGroups, source.vpc.region);
+  const rules = (source.egress443 ??= https443Rules(net, source.groups, 'egress', source.vpc));
+  return rulesAdmit443(net, rules, destination, endpoint.securityGroups, source.vpc.region, source.vpc);
 }
 
 /** The endpoint has a group, and one of its groups admits tcp/443 from the source. */
 function ingressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
   const groups = endpoint.securityGroups;
-  return groups.length > 0 && groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region);
+  return (
+    groups.length > 0 && groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region, vpc)
+  );
 }
 
 export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTarget): Trace {

@@ -2,7 +2,7 @@
 // egress rule on the source side and an ingress rule on the destination side, never the reverse.
 // A rule admits the peer by CIDR containment or by naming one of the peer's groups; AWS resolves
 // such group references only within one region.
-import type { SgRule } from '../model/schema';
+import type { SgRule, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
 
@@ -64,17 +64,18 @@ export function groupsAllow443(
   peerRange: Cidr,
   peerGroups: readonly string[],
   region: string,
+  home?: Vpc,
 ): GroupVerdict {
   let crossRegion: string[] | undefined;
   for (const groupId of groups) {
-    const group = net.index.securityGroups.get(groupId)?.element;
+    const group = net.groupOf(groupId, home);
     if (!group) continue;
     for (const { rule, block } of httpsRules(group[direction])) {
       if (block) {
         if (block.first <= peerRange.first && peerRange.last <= block.last)
           return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
       } else if (rule.securityGroup !== undefined && peerGroups.includes(rule.securityGroup)) {
-        if (net.regionOfGroup(rule.securityGroup) === region)
+        if (net.regionOfGroup(rule.securityGroup, home) === region)
           return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
         (crossRegion ??= []).push(groupId);
       }
@@ -94,10 +95,12 @@ export function groupsAdmit443(
   peerRange: Cidr,
   peerGroups: readonly string[],
   region: string,
+  home?: Vpc,
 ): boolean {
   for (const groupId of groups) {
-    const group = net.index.securityGroups.get(groupId)?.element;
-    if (group && rulesAdmit443(net, httpsRules(group[direction]), peerRange, peerGroups, region)) return true;
+    const group = net.groupOf(groupId, home);
+    if (group && rulesAdmit443(net, httpsRules(group[direction]), peerRange, peerGroups, region, home))
+      return true;
   }
   return false;
 }
@@ -107,14 +110,15 @@ export function https443Rules(
   net: NetworkModel,
   groups: readonly string[],
   direction: 'ingress' | 'egress',
+  home?: Vpc,
 ): readonly ParsedRule[] {
   if (groups.length === 1) {
-    const group = net.index.securityGroups.get(groups[0]!)?.element;
+    const group = net.groupOf(groups[0]!, home);
     return group ? httpsRules(group[direction]) : [];
   }
   const all: ParsedRule[] = [];
   for (const groupId of groups) {
-    const group = net.index.securityGroups.get(groupId)?.element;
+    const group = net.groupOf(groupId, home);
     if (group) all.push(...httpsRules(group[direction]));
   }
   return all;
@@ -127,6 +131,7 @@ export function rulesAdmit443(
   peerRange: Cidr,
   peerGroups: readonly string[],
   region: string,
+  home?: Vpc,
 ): boolean {
   for (let i = 0; i < rules.length; i++) {
     const { rule, block } = rules[i]!;
@@ -135,7 +140,7 @@ export function rulesAdmit443(
     } else if (
       rule.securityGroup !== undefined &&
       peerGroups.includes(rule.securityGroup) &&
-      net.regionOfGroup(rule.securityGroup) === region
+      net.regionOfGroup(rule.securityGroup, home) === region
     )
       return true;
   }
