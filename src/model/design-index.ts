@@ -119,9 +119,12 @@ const nameField = (element: unknown): string | undefined => (element as { name?:
 
 type AnyEntry = Entry<{ id: string }>;
 
-/** Every element's entry, in reverse document order (so a later `set` of a repeated id loses). */
-function entriesReversed(design: Design): AnyEntry[] {
-  const out: AnyEntry[] = [];
+/**
+ * Fills `byId` with every element's entry, back to front, so that the first element holding an id
+ * is the one left in the map. Returns how many elements there are.
+ */
+function fillReversed(design: Design, byId: Map<string, AnyEntry>): number {
+  const put = (e: AnyEntry) => byId.set(e.element.id, e);
   const {
     accounts: as,
     vpcs: vs,
@@ -130,23 +133,28 @@ function entriesReversed(design: Design): AnyEntry[] {
     workerConfigurations: ws,
     operations: os,
   } = design;
-  if (design.appliance) out.push(new Entry(design.appliance, 'appliance', undefined, 0, -1));
-  for (let i = os.length - 1; i >= 0; i--) out.push(new Entry(os[i]!, 'operation', undefined, i, -1));
-  for (let i = ws.length - 1; i >= 0; i--)
-    out.push(new Entry(ws[i]!, 'workerConfiguration', undefined, i, -1));
-  for (let i = rs.length - 1; i >= 0; i--) out.push(new Entry(rs[i]!, 'repository', undefined, i, -1));
-  for (let i = ps.length - 1; i >= 0; i--) out.push(new Entry(ps[i]!, 'peering', undefined, i, -1));
+  let count = 0;
+  if (design.appliance) {
+    put(new Entry(design.appliance, 'appliance', undefined, 0, -1));
+    count++;
+  }
+  for (let i = os.length - 1; i >= 0; i--) put(new Entry(os[i]!, 'operation', undefined, i, -1));
+  for (let i = ws.length - 1; i >= 0; i--) put(new Entry(ws[i]!, 'workerConfiguration', undefined, i, -1));
+  for (let i = rs.length - 1; i >= 0; i--) put(new Entry(rs[i]!, 'repository', undefined, i, -1));
+  for (let i = ps.length - 1; i >= 0; i--) put(new Entry(ps[i]!, 'peering', undefined, i, -1));
+  count += os.length + ws.length + rs.length + ps.length;
   for (let i = vs.length - 1; i >= 0; i--) {
     const v = vs[i]!;
     const { subnets: s, routeTables: t, securityGroups: g, endpoints: e } = v;
-    for (let j = e.length - 1; j >= 0; j--) out.push(new Entry(e[j]!, 'endpoint', v, i, j));
-    for (let j = g.length - 1; j >= 0; j--) out.push(new Entry(g[j]!, 'securityGroup', v, i, j));
-    for (let j = t.length - 1; j >= 0; j--) out.push(new Entry(t[j]!, 'routeTable', v, i, j));
-    for (let j = s.length - 1; j >= 0; j--) out.push(new Entry(s[j]!, 'subnet', v, i, j));
-    out.push(new Entry(v, 'vpc', undefined, i, -1));
+    for (let j = e.length - 1; j >= 0; j--) put(new Entry(e[j]!, 'endpoint', v, i, j));
+    for (let j = g.length - 1; j >= 0; j--) put(new Entry(g[j]!, 'securityGroup', v, i, j));
+    for (let j = t.length - 1; j >= 0; j--) put(new Entry(t[j]!, 'routeTable', v, i, j));
+    for (let j = s.length - 1; j >= 0; j--) put(new Entry(s[j]!, 'subnet', v, i, j));
+    put(new Entry(v, 'vpc', undefined, i, -1));
+    count += 1 + e.length + g.length + t.length + s.length;
   }
-  for (let i = as.length - 1; i >= 0; i--) out.push(new Entry(as[i]!, 'account', undefined, i, -1));
-  return out;
+  for (let i = as.length - 1; i >= 0; i--) put(new Entry(as[i]!, 'account', undefined, i, -1));
+  return count + as.length;
 }
 
 /** A kind's lookup as a view of the one id map: right whenever every id is unique. */
@@ -163,20 +171,22 @@ export function indexDesign(design: Design): DesignIndex {
   // With unique ids (the normal case) each kind's lookup is a view of it; only a design that
   // repeats ids gets a map per kind. One map is a third of the work of a map per kind plus a
   // map of first elements, and the index is rebuilt on every edit.
-  const entries = entriesReversed(design);
   const byId = new Map<string, AnyEntry>();
-  for (let i = 0; i < entries.length; i++) byId.set(entries[i]!.element.id, entries[i]!);
-  const duplicates = byId.size < entries.length;
+  const count = fillReversed(design, byId);
+  const duplicates = byId.size < count;
 
-  const lookup = <T>(kind: ElementKind): Lookup<T> => {
-    if (!duplicates) return view<T>(byId, kind);
-    const map = new Map<string, Located<T>>();
-    for (let i = entries.length - 1; i >= 0; i--) {
-      const e = entries[i]!;
-      if (e.kind === kind && !map.has(e.element.id)) map.set(e.element.id, e as unknown as Located<T>);
-    }
-    return map;
-  };
+  // With repeated ids, one walk in document order gives each kind its own map (first one wins).
+  let byKind: Map<ElementKind, Map<string, AnyEntry>> | undefined;
+  if (duplicates) {
+    byKind = new Map();
+    forEachElement(design, (e) => {
+      let map = byKind!.get(e.kind);
+      if (!map) byKind!.set(e.kind, (map = new Map()));
+      if (!map.has(e.element.id)) map.set(e.element.id, e);
+    });
+  }
+  const lookup = <T>(kind: ElementKind): Lookup<T> =>
+    byKind ? ((byKind.get(kind) ?? new Map()) as unknown as Lookup<T>) : view<T>(byId, kind);
   const vpcs = lookup<Vpc>('vpc');
   let appliance: Entry<Appliance> | undefined;
   if (design.appliance) {

@@ -4,17 +4,11 @@
 // AWS facts applied: the local route covers the VPC's own blocks; a peering carries traffic only
 // between exactly its two VPCs (never transitively) and only once accepted; route tables are not
 // stateful, so the destination side needs a return route; security groups are stateful.
-import type { Endpoint, Peering, RouteTable, Subnet, Vpc } from '../model/schema';
+import type { Endpoint, Peering, RouteTable, SgRule, Subnet, Vpc } from '../model/schema';
 import { cidrOf, contains, type Cidr } from './cidr';
 import type { NetworkModel, ParsedRoute } from './model';
 import { routeFor, type RouteMatch } from './routes';
-import {
-  groupsAdmit443,
-  groupsAllow443,
-  https443Rules,
-  rulesAdmit443,
-  type ParsedRule,
-} from './security-groups';
+import { groupsAdmit443, groupsAllow443, rulesOfGroups, rulesAdmit443 } from './security-groups';
 import type { Hop, HopKind, HopReason, Trace } from './trace';
 
 export interface FlowSource {
@@ -29,8 +23,8 @@ export interface FlowSource {
   groups: readonly string[];
   /** Whether the source's own groups are part of the requirement. */
   checkEgress: boolean;
-  /** Its groups' tcp/443 egress rules, resolved on the first flow judged (a source has several). */
-  egress443?: readonly ParsedRule[];
+  /** Its groups' egress rules, gathered on the first flow judged (a source has several). */
+  egressRules?: readonly SgRule[];
 }
 
 export interface FlowTarget {
@@ -287,7 +281,7 @@ function pathVerdict(
 /** The source's own groups let tcp/443 out (or are not part of the requirement). */
 function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, destination: Cidr): boolean {
   if (!source.checkEgress || source.groups.length === 0) return true;
-  const rules = (source.egress443 ??= https443Rules(net, source.groups, 'egress', source.vpc));
+  const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
   return rulesAdmit443(net, rules, destination, endpoint.securityGroups, source.vpc.region, source.vpc);
 }
 

@@ -28,34 +28,33 @@ export interface GroupVerdict {
   crossRegion: string[];
 }
 
-/** A rule that carries tcp/443. */
-export interface ParsedRule {
-  rule: SgRule;
-  /** The CIDR block, when the rule names one and it is valid. */
-  block?: Cidr;
-}
-
-// Rules that carry tcp/443, parsed once per rule list (designs are immutable, so the list is a key).
-let parsedRules = new WeakMap<readonly SgRule[], ParsedRule[]>();
-
-/** Drops the parsed rules (benchmarks measure a cold start without them). */
-export function clearRuleCache(): void {
-  parsedRules = new WeakMap();
-}
-
-function httpsRules(rules: readonly SgRule[]): ParsedRule[] {
-  let hit = parsedRules.get(rules);
-  if (!hit) {
-    hit = [];
-    for (const rule of rules) if (coversTcpPort(rule)) hit.push({ rule, block: cidrOf(rule.cidr) });
-    parsedRules.set(rules, hit);
+/**
+ * How a rule treats tcp/443 to or from the peer: 'admit', 'cross-region' (it names one of the
+ * peer's groups, but from another region, which AWS never resolves) or undefined. Rules are read
+ * as they are, their blocks through the CIDR memo: a copy of each rule list parsed ahead would
+ * cost a freshly opened design more than it saves.
+ */
+function ruleVerdict(
+  net: NetworkModel,
+  rule: SgRule,
+  peerRange: Cidr,
+  peerGroups: readonly string[],
+  region: string,
+  home: Vpc | undefined,
+): 'admit' | 'cross-region' | undefined {
+  if (!coversTcpPort(rule)) return undefined;
+  if (rule.cidr !== undefined) {
+    const block = cidrOf(rule.cidr);
+    return block && block.first <= peerRange.first && peerRange.last <= block.last ? 'admit' : undefined;
   }
-  return hit;
+  if (rule.securityGroup === undefined || !peerGroups.includes(rule.securityGroup)) return undefined;
+  return net.regionOfGroup(rule.securityGroup, home) === region ? 'admit' : 'cross-region';
 }
 
 /**
  * Whether any of `groups` (in `region`) lets tcp/443 through in `direction` to or from a peer
- * occupying `peerRange` and carrying `peerGroups`.
+ * occupying `peerRange` and carrying `peerGroups`. `home` is the VPC the groups belong to, where
+ * they are looked for first (see NetworkModel.groupOf).
  */
 export function groupsAllow443(
   net: NetworkModel,
@@ -70,15 +69,11 @@ export function groupsAllow443(
   for (const groupId of groups) {
     const group = net.groupOf(groupId, home);
     if (!group) continue;
-    for (const { rule, block } of httpsRules(group[direction])) {
-      if (block) {
-        if (block.first <= peerRange.first && peerRange.last <= block.last)
-          return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
-      } else if (rule.securityGroup !== undefined && peerGroups.includes(rule.securityGroup)) {
-        if (net.regionOfGroup(rule.securityGroup, home) === region)
-          return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
-        (crossRegion ??= []).push(groupId);
-      }
+    for (const rule of group[direction]) {
+      const verdict = ruleVerdict(net, rule, peerRange, peerGroups, region, home);
+      if (verdict === 'admit')
+        return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
+      if (verdict === 'cross-region') (crossRegion ??= []).push(groupId);
     }
   }
   return { ok: false, crossRegion: crossRegion ?? NONE };
@@ -99,50 +94,39 @@ export function groupsAdmit443(
 ): boolean {
   for (const groupId of groups) {
     const group = net.groupOf(groupId, home);
-    if (group && rulesAdmit443(net, httpsRules(group[direction]), peerRange, peerGroups, region, home))
-      return true;
+    if (group && rulesAdmit443(net, group[direction], peerRange, peerGroups, region, home)) return true;
   }
   return false;
 }
 
-/** The tcp/443 rules of `groups` in one direction, in order: for a side asked about many times. */
-export function https443Rules(
+/** The rules of `groups` in one direction, in order: for a side asked about many times. */
+export function rulesOfGroups(
   net: NetworkModel,
   groups: readonly string[],
   direction: 'ingress' | 'egress',
   home?: Vpc,
-): readonly ParsedRule[] {
-  if (groups.length === 1) {
-    const group = net.groupOf(groups[0]!, home);
-    return group ? httpsRules(group[direction]) : [];
-  }
-  const all: ParsedRule[] = [];
+): readonly SgRule[] {
+  if (groups.length === 1) return net.groupOf(groups[0]!, home)?.[direction] ?? NONE_RULES;
+  const all: SgRule[] = [];
   for (const groupId of groups) {
     const group = net.groupOf(groupId, home);
-    if (group) all.push(...httpsRules(group[direction]));
+    if (group) all.push(...group[direction]);
   }
   return all;
 }
 
-/** Whether one of these rules (from https443Rules) takes tcp/443 to or from the peer. */
+const NONE_RULES: readonly SgRule[] = [];
+
+/** Whether one of these rules lets tcp/443 through to or from the peer. */
 export function rulesAdmit443(
   net: NetworkModel,
-  rules: readonly ParsedRule[],
+  rules: readonly SgRule[],
   peerRange: Cidr,
   peerGroups: readonly string[],
   region: string,
   home?: Vpc,
 ): boolean {
-  for (let i = 0; i < rules.length; i++) {
-    const { rule, block } = rules[i]!;
-    if (block) {
-      if (block.first <= peerRange.first && peerRange.last <= block.last) return true;
-    } else if (
-      rule.securityGroup !== undefined &&
-      peerGroups.includes(rule.securityGroup) &&
-      net.regionOfGroup(rule.securityGroup, home) === region
-    )
-      return true;
-  }
+  for (let i = 0; i < rules.length; i++)
+    if (ruleVerdict(net, rules[i]!, peerRange, peerGroups, region, home) === 'admit') return true;
   return false;
 }

@@ -1,6 +1,6 @@
 // Address plan: every CIDR parses, VPC blocks have a legal size, subnets sit inside their VPC and
 // do not overlap, and blocks outside private space are pointed out.
-import { cidrOf, cidrProblem, contains, hostCidr, isPrivate, type Cidr } from '../network/cidr';
+import { cidrOf, cidrProblem, contains, hostCidr, isPrivate, overlaps, type Cidr } from '../network/cidr';
 import type { Subnet, Vpc } from '../model/schema';
 import type { Finding, Rule } from './types';
 
@@ -138,6 +138,20 @@ export const cidrSubnetOutsideVpc: Rule = {
   },
 };
 
+/** False when a few subnets are pairwise disjoint (the usual VPC: no sweep, nothing allocated). */
+function mayOverlap(subnets: readonly Subnet[]): boolean {
+  if (subnets.length > 8) return true;
+  for (let i = 0; i < subnets.length; i++) {
+    const a = cidrOf(subnets[i]!.cidr);
+    if (!a) continue;
+    for (let j = i + 1; j < subnets.length; j++) {
+      const b = cidrOf(subnets[j]!.cidr);
+      if (b && overlaps(a, b)) return true;
+    }
+  }
+  return false;
+}
+
 export const cidrSubnetOverlap: Rule = {
   meta: {
     id: 'cidr/subnet-overlap',
@@ -150,7 +164,7 @@ export const cidrSubnetOverlap: Rule = {
   check({ design, index }) {
     const findings: Finding[] = [];
     for (const v of design.vpcs) {
-      if (v.subnets.length < 2) continue;
+      if (v.subnets.length < 2 || !mayOverlap(v.subnets)) continue;
       const parsed: { s: Subnet; c: Cidr }[] = [];
       for (const s of v.subnets) {
         const c = cidrOf(s.cidr);
