@@ -25,6 +25,20 @@ export interface FlowSource {
   checkEgress: boolean;
   /** Its groups' egress rules, gathered on the first flow judged (a source has several). */
   egressRules?: readonly SgRule[];
+  /**
+   * The last security-group answers given for this source. Its flows are judged one after the
+   * other, and the endpoints of one VPC usually share subnets and a group, so the next flow
+   * mostly asks the same question again.
+   */
+  lastEgress?: { destination: Cidr; peers: readonly string[]; ok: boolean };
+  lastIngress?: { vpc: Vpc; groups: readonly string[]; ok: boolean };
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 export interface FlowTarget {
@@ -281,16 +295,32 @@ function pathVerdict(
 /** The source's own groups let tcp/443 out (or are not part of the requirement). */
 function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, destination: Cidr): boolean {
   if (!source.checkEgress || source.groups.length === 0) return true;
+  const peers = endpoint.securityGroups;
+  const last = source.lastEgress;
+  if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
   const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
-  return rulesAdmit443(net, rules, destination, endpoint.securityGroups, source.vpc.region, source.vpc);
+  const ok = rulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
+  if (last) {
+    last.destination = destination;
+    last.peers = peers;
+    last.ok = ok;
+  } else source.lastEgress = { destination, peers, ok };
+  return ok;
 }
 
 /** The endpoint has a group, and one of its groups admits tcp/443 from the source. */
 function ingressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
   const groups = endpoint.securityGroups;
-  return (
-    groups.length > 0 && groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region, vpc)
-  );
+  if (groups.length === 0) return false;
+  const last = source.lastIngress;
+  if (last && last.vpc === vpc && sameIds(last.groups, groups)) return last.ok;
+  const ok = groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region, vpc);
+  if (last) {
+    last.vpc = vpc;
+    last.groups = groups;
+    last.ok = ok;
+  } else source.lastIngress = { vpc, groups, ok };
+  return ok;
 }
 
 export function traceFlow(net: NetworkModel, source: FlowSource, target: FlowTarget): Trace {
