@@ -22,6 +22,8 @@ export interface NetworkModel {
   blocksOf(vpc: Vpc): Cidr[];
   /** The table that routes a subnet: its explicit table (in its own VPC), else the VPC's main table. */
   tableOf(subnet: Subnet, vpc: Vpc): RouteTable | undefined;
+  /** The VPC's subnets in order, each with its block (undefined when not a valid CIDR). */
+  subnetsOf(vpc: Vpc): readonly { subnet: Subnet; cidr: Cidr | undefined }[];
   /** The VPC's subnet with this id and its valid block, or undefined when the VPC has none by that id. */
   subnetIn(vpc: Vpc, id: string): { subnet: Subnet; cidr: Cidr | undefined } | undefined;
   mainTableOf(vpc: Vpc): RouteTable | undefined;
@@ -102,6 +104,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
   return {
     index,
     blocksOf: (vpc) => factsOf(vpc).blocks,
+    subnetsOf: (vpc) => factsOf(vpc).subnets,
     mainTableOf,
     tableOf(subnet, vpc) {
       const f = factsOf(vpc);

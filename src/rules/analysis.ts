@@ -24,6 +24,14 @@ export interface Analysis {
 }
 
 const memo = new WeakMap<DesignIndex, Analysis>();
+const networks = new WeakMap<DesignIndex, NetworkModel>();
+
+/** The design's network model, shared by the flow analysis and the address-plan rules. */
+export function networkOf(ctx: Pick<RuleContext, 'index'>): NetworkModel {
+  let net = networks.get(ctx.index);
+  if (!net) networks.set(ctx.index, (net = buildNetwork(ctx.index)));
+  return net;
+}
 
 function tracesOf(net: NetworkModel, planned: PlannedFlow): FlowResult['traces'] {
   const { source, endpoint, endpointVpc: vpc } = planned;
@@ -50,7 +58,7 @@ export function analysisOf(ctx: Pick<RuleContext, 'index'>): Analysis {
   let hit = memo.get(ctx.index);
   if (!hit) {
     const { index } = ctx;
-    const net = buildNetwork(index);
+    const net = networkOf(ctx);
     const requirements = deriveRequirements(index, net);
     const flows = requirements.flows;
     const ok = new Uint8Array(flows.length);

@@ -1,7 +1,8 @@
 // Address plan: every CIDR parses, VPC blocks have a legal size, subnets sit inside their VPC and
 // do not overlap, and blocks outside private space are pointed out.
-import { cidrOf, cidrProblem, contains, hostCidr, isPrivate, overlaps, type Cidr } from '../network/cidr';
-import type { Subnet, Vpc } from '../model/schema';
+import { cidrProblem, contains, hostCidr, isPrivate, overlaps, type Cidr } from '../network/cidr';
+import type { Subnet } from '../model/schema';
+import { networkOf } from './analysis';
 import type { Finding, Rule } from './types';
 
 const name = JSON.stringify;
@@ -68,21 +69,6 @@ export const cidrInvalid: Rule = {
 
 type Holder = 'vpc' | 'secondary' | 'subnet' | 'route' | 'rule';
 
-const NO_BLOCKS: readonly Cidr[] = [];
-
-/** A VPC's valid blocks, primary first (no array built for the usual VPC with one block). */
-function blocksOf(vpc: Vpc): readonly Cidr[] {
-  const primary = cidrOf(vpc.cidr);
-  if (vpc.secondaryCidrs.length === 0) return primary ? [primary] : NO_BLOCKS;
-  const blocks: Cidr[] = [];
-  if (primary) blocks.push(primary);
-  for (const c of vpc.secondaryCidrs) {
-    const block = cidrOf(c);
-    if (block) blocks.push(block);
-  }
-  return blocks;
-}
-
 export const cidrVpcSize: Rule = {
   meta: {
     id: 'cidr/vpc-size',
@@ -93,10 +79,12 @@ export const cidrVpcSize: Rule = {
     source: 'AWS: VPC CIDR blocks (VPC User Guide)',
     fixable: false,
   },
-  check({ design, index }) {
+  check(ctx) {
+    const { design, index } = ctx;
+    const net = networkOf(ctx);
     const findings: Finding[] = [];
     for (const v of design.vpcs)
-      for (const b of blocksOf(v))
+      for (const b of net.blocksOf(v))
         if (b.prefix < 16 || b.prefix > 28)
           findings.push({
             rule: 'cidr/vpc-size',
@@ -118,13 +106,14 @@ export const cidrSubnetOutsideVpc: Rule = {
     source: 'AWS: Subnet CIDR blocks (VPC User Guide)',
     fixable: false,
   },
-  check({ design, index }) {
+  check(ctx) {
+    const { design, index } = ctx;
+    const net = networkOf(ctx);
     const findings: Finding[] = [];
     for (const v of design.vpcs) {
-      const blocks = blocksOf(v);
+      const blocks = net.blocksOf(v);
       if (!blocks.length) continue;
-      for (const s of v.subnets) {
-        const block = cidrOf(s.cidr);
+      for (const { subnet: s, cidr: block } of net.subnetsOf(v)) {
         if (!block || blocks.some((b) => contains(b, block))) continue;
         findings.push({
           rule: 'cidr/subnet-outside-vpc',
@@ -139,13 +128,13 @@ export const cidrSubnetOutsideVpc: Rule = {
 };
 
 /** False when a few subnets are pairwise disjoint (the usual VPC: no sweep, nothing allocated). */
-function mayOverlap(subnets: readonly Subnet[]): boolean {
+function mayOverlap(subnets: readonly { cidr: Cidr | undefined }[]): boolean {
   if (subnets.length > 8) return true;
   for (let i = 0; i < subnets.length; i++) {
-    const a = cidrOf(subnets[i]!.cidr);
+    const a = subnets[i]!.cidr;
     if (!a) continue;
     for (let j = i + 1; j < subnets.length; j++) {
-      const b = cidrOf(subnets[j]!.cidr);
+      const b = subnets[j]!.cidr;
       if (b && overlaps(a, b)) return true;
     }
   }
@@ -161,15 +150,16 @@ export const cidrSubnetOverlap: Rule = {
     source: 'AWS: Subnet CIDR blocks (VPC User Guide)',
     fixable: false,
   },
-  check({ design, index }) {
+  check(ctx) {
+    const { design, index } = ctx;
+    const net = networkOf(ctx);
     const findings: Finding[] = [];
     for (const v of design.vpcs) {
-      if (v.subnets.length < 2 || !mayOverlap(v.subnets)) continue;
+      if (v.subnets.length < 2) continue;
+      const subnets = net.subnetsOf(v);
+      if (!mayOverlap(subnets)) continue;
       const parsed: { s: Subnet; c: Cidr }[] = [];
-      for (const s of v.subnets) {
-        const c = cidrOf(s.cidr);
-        if (c) parsed.push({ s, c });
-      }
+      for (const { subnet: s, cidr: c } of subnets) if (c) parsed.push({ s, c });
       parsed.sort((a, b) => a.c.first - b.c.first || b.c.last - a.c.last);
       // Sweep by start address: a subnet overlaps the one reaching furthest so far, if any.
       let widest: (typeof parsed)[number] | undefined;
@@ -198,10 +188,12 @@ export const cidrNonRfc1918: Rule = {
     source: 'AWS: VPC CIDR blocks (VPC User Guide); RFC 1918',
     fixable: false,
   },
-  check({ design, index }) {
+  check(ctx) {
+    const { design, index } = ctx;
+    const net = networkOf(ctx);
     const findings: Finding[] = [];
     for (const v of design.vpcs)
-      for (const b of blocksOf(v))
+      for (const b of net.blocksOf(v))
         if (!isPrivate(b))
           findings.push({
             rule: 'cidr/non-rfc1918',
