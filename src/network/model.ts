@@ -6,7 +6,8 @@
 // that VPC's own arrays: a short scan of a handful of elements costs less than a lookup in a map of
 // every id in the design, and validation asks it for every flow.
 import type { DesignIndex } from '../model/design-index';
-import type { Peering, Route, RouteTable, SecurityGroup, Subnet, Vpc } from '../model/schema';
+import type { Peering, Route, RouteTable, SecurityGroup, SgRule, Subnet, Vpc } from '../model/schema';
+import { parseHttpsRules, type HttpsRule } from './security-groups';
 import { cidrOf, type Cidr } from './cidr';
 
 export interface ParsedRoute {
@@ -29,6 +30,8 @@ export interface NetworkModel {
   mainTableOf(vpc: Vpc): RouteTable | undefined;
   /** A table's routes with valid destinations, most specific first (ties keep document order). */
   routesOf(table: RouteTable): ParsedRoute[];
+  /** A long rule list's tcp/443 rules, parsed once per validation (see security-groups.ts). */
+  httpsRules(rules: readonly SgRule[]): HttpsRule[];
   /** Peerings whose two sides are exactly these VPCs, in either direction. */
   peeringsBetween(a: string, b: string): Peering[];
   /**
@@ -59,6 +62,7 @@ interface VpcFacts {
 export function buildNetwork(index: DesignIndex): NetworkModel {
   const facts = new Map<string, VpcFacts>();
   const sortedRoutes = new Map<RouteTable, ParsedRoute[]>();
+  const parsedRules = new Map<readonly SgRule[], HttpsRule[]>();
   // Keyed both ways round, so a lookup needs no key string built per question.
   const byPair = new Map<string, Map<string, Peering[]>>();
   const note = (a: string, b: string, p: Peering) => {
@@ -135,6 +139,11 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
         sortByPrefixDescending(hit);
         sortedRoutes.set(table, hit);
       }
+      return hit;
+    },
+    httpsRules(rules) {
+      let hit = parsedRules.get(rules);
+      if (!hit) parsedRules.set(rules, (hit = parseHttpsRules(rules)));
       return hit;
     },
     peeringsBetween(a, b) {

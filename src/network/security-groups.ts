@@ -28,6 +28,22 @@ export interface GroupVerdict {
   crossRegion: string[];
 }
 
+/** A rule that carries tcp/443, with its block parsed (undefined for a group reference or a bad CIDR). */
+export interface HttpsRule {
+  rule: SgRule;
+  block: Cidr | undefined;
+}
+
+/** Above this many rules, a list is read through its parsed tcp/443 rules (NetworkModel.httpsRules). */
+export const LONG_RULE_LIST = 6;
+
+/** The rules of a list that carry tcp/443, parsed (the network model keeps them per validation). */
+export function parseHttpsRules(rules: readonly SgRule[]): HttpsRule[] {
+  const out: HttpsRule[] = [];
+  for (const rule of rules) if (coversTcpPort(rule)) out.push({ rule, block: cidrOf(rule.cidr) });
+  return out;
+}
+
 /**
  * How a rule treats tcp/443 to or from the peer: 'admit', 'cross-region' (it names one of the
  * peer's groups, but from another region, which AWS never resolves) or undefined. Rules are read
@@ -43,12 +59,60 @@ function ruleVerdict(
   home: Vpc | undefined,
 ): 'admit' | 'cross-region' | undefined {
   if (!coversTcpPort(rule)) return undefined;
-  if (rule.cidr !== undefined) {
-    const block = cidrOf(rule.cidr);
+  return httpsVerdict(
+    net,
+    rule,
+    rule.cidr === undefined ? undefined : cidrOf(rule.cidr),
+    peerRange,
+    peerGroups,
+    region,
+    home,
+  );
+}
+
+/** ruleVerdict for a rule known to carry tcp/443, with its block already parsed. */
+function httpsVerdict(
+  net: NetworkModel,
+  rule: SgRule,
+  block: Cidr | undefined,
+  peerRange: Cidr,
+  peerGroups: readonly string[],
+  region: string,
+  home: Vpc | undefined,
+): 'admit' | 'cross-region' | undefined {
+  if (rule.cidr !== undefined)
     return block && block.first <= peerRange.first && peerRange.last <= block.last ? 'admit' : undefined;
-  }
   if (rule.securityGroup === undefined || !peerGroups.includes(rule.securityGroup)) return undefined;
   return net.regionOfGroup(rule.securityGroup, home) === region ? 'admit' : 'cross-region';
+}
+
+/**
+ * Calls `visit` with the verdict of each rule of the list until it returns true. A long list
+ * (an S3 endpoint's group admitting every worker VPC by block) is read through its parsed copy,
+ * so the flows of all those workers do not each parse it again.
+ */
+function someRule(
+  net: NetworkModel,
+  rules: readonly SgRule[],
+  peerRange: Cidr,
+  peerGroups: readonly string[],
+  region: string,
+  home: Vpc | undefined,
+  visit: (rule: SgRule, verdict: 'admit' | 'cross-region' | undefined) => boolean,
+): boolean {
+  if (rules.length > LONG_RULE_LIST) {
+    const parsed = net.httpsRules(rules);
+    for (let i = 0; i < parsed.length; i++) {
+      const { rule, block } = parsed[i]!;
+      if (visit(rule, httpsVerdict(net, rule, block, peerRange, peerGroups, region, home))) return true;
+    }
+    return false;
+  }
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
+    if (visit(rule, ruleVerdict(net, rule, peerRange, peerGroups, region, home))) return true;
+  }
+  return false;
 }
 
 /**
@@ -69,12 +133,15 @@ export function groupsAllow443(
   for (const groupId of groups) {
     const group = net.groupOf(groupId, home);
     if (!group) continue;
-    for (const rule of group[direction]) {
-      const verdict = ruleVerdict(net, rule, peerRange, peerGroups, region, home);
-      if (verdict === 'admit')
-        return { ok: true, admittedBy: { group: groupId, rule }, crossRegion: crossRegion ?? NONE };
+    let admitting: SgRule | undefined;
+    someRule(net, group[direction], peerRange, peerGroups, region, home, (rule, verdict) => {
       if (verdict === 'cross-region') (crossRegion ??= []).push(groupId);
-    }
+      if (verdict !== 'admit') return false;
+      admitting = rule;
+      return true;
+    });
+    if (admitting)
+      return { ok: true, admittedBy: { group: groupId, rule: admitting }, crossRegion: crossRegion ?? NONE };
   }
   return { ok: false, crossRegion: crossRegion ?? NONE };
 }
@@ -126,7 +193,7 @@ export function rulesAdmit443(
   region: string,
   home?: Vpc,
 ): boolean {
-  for (let i = 0; i < rules.length; i++)
-    if (ruleVerdict(net, rules[i]!, peerRange, peerGroups, region, home) === 'admit') return true;
-  return false;
+  return someRule(net, rules, peerRange, peerGroups, region, home, admits);
 }
+
+const admits = (_rule: SgRule, verdict: 'admit' | 'cross-region' | undefined) => verdict === 'admit';
