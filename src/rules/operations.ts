@@ -26,8 +26,9 @@ export const operationIncomplete: Rule = {
     const findings: Finding[] = [];
     for (const o of design.operations) {
       const req = OPERATION_REQUIREMENTS[o.kind];
-      const missing = req.reads.filter((field) => o[field] === undefined || o[field] === '');
-      if (!missing.length) continue;
+      const lacks = (field: (typeof req.reads)[number]) => o[field] === undefined || o[field] === '';
+      if (!req.reads.some(lacks)) continue;
+      const missing = req.reads.filter(lacks);
       const what = missing.map((f) => FIELD_LABEL[f]).join(', ');
       findings.push({
         rule: 'operation/incomplete',

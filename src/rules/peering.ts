@@ -77,13 +77,10 @@ export const peeringCidrOverlap: Rule = {
       const a = ctx.index.vpcs.get(p.requester)?.element;
       const b = ctx.index.vpcs.get(p.accepter)?.element;
       if (!a || !b) continue;
-      const clash = net.blocksOf(a).flatMap((x) =>
-        net
-          .blocksOf(b)
-          .filter((y) => overlaps(x, y))
-          .map((y) => `${x.text} and ${y.text}`),
-      );
-      if (!clash.length) continue;
+      const as = net.blocksOf(a);
+      const bs = net.blocksOf(b);
+      if (!as.some((x) => bs.some((y) => overlaps(x, y)))) continue;
+      const clash = as.flatMap((x) => bs.filter((y) => overlaps(x, y)).map((y) => `${x.text} and ${y.text}`));
       findings.push({
         rule: 'peering/cidr-overlap',
         severity: 'error',

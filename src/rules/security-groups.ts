@@ -1,6 +1,7 @@
 // Security groups on required flows: egress on the source side, ingress on the endpoint side
 // (groups are stateful, so replies need nothing more), and group references that cannot work.
 import { hopFindings } from './flow-problems';
+import type { SecurityGroup, Vpc } from '../model/schema';
 import type { Finding, Rule } from './types';
 
 const name = JSON.stringify;
@@ -43,23 +44,24 @@ export const sgCrossRegionReference: Rule = {
   },
   check({ design, index }) {
     const findings: Finding[] = [];
+    const judge = (v: Vpc, g: SecurityGroup, direction: 'ingress' | 'egress') => {
+      for (const r of g[direction]) {
+        if (r.securityGroup === undefined) continue;
+        const other = index.securityGroups.get(r.securityGroup)?.vpc;
+        if (!other || other.region === v.region) continue;
+        findings.push({
+          rule: 'sg/cross-region-reference',
+          severity: 'error',
+          message: `An ${direction} rule of security group ${name(index.nameOf(g.id))} (${v.region}) references group ${name(index.nameOf(r.securityGroup))} in ${other.region}; references work only within one region. Use the CIDR of VPC ${name(index.nameOf(other.id))} (${other.cidr}) instead.`,
+          elements: [g.id, r.securityGroup],
+        });
+      }
+    };
     for (const v of design.vpcs)
-      for (const g of v.securityGroups)
-        for (const [direction, rules] of [
-          ['ingress', g.ingress],
-          ['egress', g.egress],
-        ] as const)
-          for (const r of rules) {
-            if (r.securityGroup === undefined) continue;
-            const other = index.securityGroups.get(r.securityGroup)?.vpc;
-            if (!other || other.region === v.region) continue;
-            findings.push({
-              rule: 'sg/cross-region-reference',
-              severity: 'error',
-              message: `An ${direction} rule of security group ${name(index.nameOf(g.id))} (${v.region}) references group ${name(index.nameOf(r.securityGroup))} in ${other.region}; references work only within one region. Use the CIDR of VPC ${name(index.nameOf(other.id))} (${other.cidr}) instead.`,
-              elements: [g.id, r.securityGroup],
-            });
-          }
+      for (const g of v.securityGroups) {
+        judge(v, g, 'ingress');
+        judge(v, g, 'egress');
+      }
     return findings;
   },
 };
