@@ -24,11 +24,12 @@ const addresses = new Map<string, number>();
 const prefixSizes: (number | undefined)[] = [];
 
 /**
- * An address as an unsigned 32-bit number, or NaN. ip-num's validator decides what is an address
- * (four decimal octets 0–255, no leading zeros); the value is then the four octets in base 256,
- * which is what IPv4.fromString(text).getValue() returns (a property test holds them equal). That
- * call builds binary strings, octet objects and a BigInt per address, and was a third of a
- * freshly opened design's validation.
+ * An address as an unsigned 32-bit number, or NaN. ip-num decides what is an address: its
+ * validator's IPv4 pattern (four decimal octets 0–255 without leading zeros; the strictest of the
+ * validator's checks, which implies the others). The value is then the four octets in base 256,
+ * which is what IPv4.fromString(text).getValue() returns; a property test holds both equal to
+ * ip-num's own parse. That parse builds binary strings, octet objects and a BigInt per address,
+ * and was a third of a freshly opened design's validation.
  */
 function addressValue(text: string): number {
   let value = addresses.get(text);
@@ -37,7 +38,7 @@ function addressValue(text: string): number {
 }
 
 function judgeAddress(text: string): number {
-  if (!Validator.isValidIPv4String(text)[0]) return NaN;
+  if (!Validator.IPV4_PATTERN.test(text)) return NaN;
   const a = text.indexOf('.');
   const b = text.indexOf('.', a + 1);
   const c = text.indexOf('.', b + 1);
