@@ -14,6 +14,8 @@ import type { Hop, HopKind, HopReason, Trace } from './trace';
 export interface FlowSource {
   /** The element the traffic starts from (worker subnet, appliance, endpoint VPC). */
   id: string;
+  /** What flow ids name the source by, when `id` alone is not unique (a subnet used with two groups). */
+  flowKey?: string;
   label: string;
   vpc: Vpc;
   /** Subnets whose route tables carry the traffic out. */

@@ -81,7 +81,7 @@ export class PlannedFlow {
 
   get flow(): RequiredFlow {
     return (this.required ??= {
-      id: `${this.kind}:${this.source.id}→${this.endpoint.id}`,
+      id: `${this.kind}:${this.source.flowKey ?? this.source.id}→${this.endpoint.id}`,
       kind: this.kind,
       operations: this.operations,
       source: this.source.id,
@@ -211,28 +211,37 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   // Per worker configuration: its flow source, computed once however many operations use it,
   // and its flows by target endpoint (plain lookups: this loop runs for every operation).
   const sources = new Map<string, WorkerSource | null>();
+  // Configurations placing workers in the same subnet with the same group are one flow source;
+  // the same subnet with another group is another source, whose flows get ids of their own.
+  const sourcesAt = new Map<string, WorkerSource>();
+  const groupsInSubnet = new Map<string, number>();
   const workerSource = (config: WorkerConfiguration): WorkerSource | null => {
     let hit = sources.get(config.id);
     if (hit === undefined) {
       const rc = resolveConfiguration(index, config);
       const range = rc && cidrOf(rc.subnet.cidr);
-      hit =
-        rc && range
-          ? {
-              rc,
-              source: {
-                id: rc.subnet.id,
-                label: `workers in subnet "${name(rc.subnet.id)}"`,
-                vpc: rc.vpc,
-                subnets: [rc.subnet],
-                range,
-                groups: [config.securityGroup],
-                checkEgress: true,
-              },
-              workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
-              flows: [],
-            }
-          : null;
+      const at = rc && `${rc.subnet.id}\u0000${config.securityGroup}`;
+      hit = (at && sourcesAt.get(at)) || null;
+      if (!hit && rc && range) {
+        const others = groupsInSubnet.get(rc.subnet.id) ?? 0;
+        groupsInSubnet.set(rc.subnet.id, others + 1);
+        hit = {
+          rc,
+          source: {
+            id: rc.subnet.id,
+            flowKey: others === 0 ? undefined : `${rc.subnet.id}+${config.securityGroup}`,
+            label: `workers in subnet "${name(rc.subnet.id)}"`,
+            vpc: rc.vpc,
+            subnets: [rc.subnet],
+            range,
+            groups: [config.securityGroup],
+            checkEgress: true,
+          },
+          workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
+          flows: [],
+        };
+        sourcesAt.set(at!, hit);
+      }
       sources.set(config.id, hit);
     }
     return hit;

@@ -146,3 +146,29 @@ describe('many targets from one worker configuration', () => {
     flows.forEach((f, i) => expect(f.flow.operations).toEqual([`op-${i}-0`, `op-${i}-1`]));
   });
 });
+
+describe('worker configurations sharing a subnet', () => {
+  const withSecond = (group: string) =>
+    edit(example(1), (d) => {
+      d.workerConfigurations.push({ ...d.workerConfigurations[0]!, id: 'wc-second', name: 'second' });
+      d.workerConfigurations[1]!.securityGroup = group;
+    });
+
+  it('with another group they are separate sources, and every flow id stays unique', () => {
+    const { flows } = requirements(withSecond('sg-endpoints'));
+    const ids = flows.map((f) => f.flow.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    const ssm = flows.filter((f) => f.kind === 'worker-service' && f.endpoint.id === 'vpce-ssm');
+    expect(ssm.map((f) => f.flow.sourceGroups)).toEqual([['sg-worker'], ['sg-endpoints']]);
+    expect(ssm.map((f) => f.flow.id)).toEqual([
+      'worker-service:sn-worker-a→vpce-ssm',
+      'worker-service:sn-worker-a+sg-endpoints→vpce-ssm',
+    ]);
+  });
+
+  it('with the same group they are one source: one flow per target', () => {
+    const one = requirements(example(1)).flows.map((f) => f.flow.id);
+    const two = requirements(withSecond('sg-worker')).flows.map((f) => f.flow.id);
+    expect(two).toEqual(one);
+  });
+});
