@@ -7,7 +7,7 @@
 import type { Endpoint, Peering, RouteTable, SgRule, Subnet, Vpc } from '../model/schema';
 import { cidrOf, contains, type Cidr } from './cidr';
 import type { NetworkModel, ParsedRoute } from './model';
-import { routeFor, type RouteMatch } from './routes';
+import { coverAll, routeFor, type RouteMatch } from './routes';
 import { groupsAdmit443, groupsAllow443, rulesOfGroups, rulesAdmit443 } from './security-groups';
 import type { Hop, HopKind, HopReason, Trace } from './trace';
 
@@ -63,9 +63,13 @@ function hop(
 export interface RouteJudgement {
   verdict: Hop['verdict'];
   reason?: HopReason;
-  /** The most specific matching route (absent for no-route). */
+  /** What the table's lookup found (absent only without a table). */
   match?: RouteMatch;
-  /** The peering of the matching route, when it exists. */
+  /** The route that decides: the most specific one holding the destination, or a more specific one taking part of it. */
+  route?: ParsedRoute;
+  /** The deciding route holds only part of the destination; the rest goes by other routes. */
+  partial?: boolean;
+  /** The peering of the deciding route, when it exists. */
   peering?: Peering;
 }
 
@@ -78,6 +82,23 @@ function peeringOf(net: NetworkModel, parsed: ParsedRoute): Peering | undefined 
   return parsed.peering ?? undefined;
 }
 
+/** Whether one route carries traffic from VPC `from` to VPC `to`. */
+function judgeTarget(
+  net: NetworkModel,
+  from: Vpc,
+  to: Vpc,
+  parsed: ParsedRoute,
+): Pick<RouteJudgement, 'verdict' | 'reason' | 'peering'> {
+  if (parsed.route.gateway !== undefined) return { verdict: 'fail', reason: 'gateway' };
+  const peering = peeringOf(net, parsed);
+  if (!peering) return { verdict: 'skip', reason: 'unknown' };
+  if (peering.requester !== from.id && peering.accepter !== from.id)
+    return { verdict: 'fail', reason: 'foreign-peering', peering };
+  const other = peering.requester === from.id ? peering.accepter : peering.requester;
+  if (other !== to.id) return { verdict: 'fail', reason: 'other-peering', peering };
+  return { verdict: 'pass', peering };
+}
+
 export function judgeRoute(
   net: NetworkModel,
   from: Vpc,
@@ -87,21 +108,25 @@ export function judgeRoute(
 ): RouteJudgement {
   const match = routeFor(net, from, table, destination);
   if (match.kind === 'local') return { verdict: 'skip', reason: 'unknown', match };
+  // A more specific route sending part of the destination elsewhere breaks the flow for the
+  // addresses it takes (an endpoint's interface may sit in any of them), whatever holds the rest.
+  let innerPeering: Peering | undefined;
+  for (const parsed of match.inner) {
+    const j = judgeTarget(net, from, to, parsed);
+    if (j.verdict !== 'pass') return { ...j, match, route: parsed, partial: true };
+    innerPeering ??= j.peering;
+  }
+  // Routes inside the destination may also hold all of it between them.
+  if (match.inner.length && coverAll(match.inner, destination))
+    return { verdict: 'pass', match, route: match.inner[0], peering: innerPeering };
   if (match.kind === 'none') return { verdict: 'fail', reason: 'no-route', match };
-  const r = match.match.route;
-  if (r.gateway !== undefined) return { verdict: 'fail', reason: 'gateway', match };
-  const peering = peeringOf(net, match.match);
-  if (!peering) return { verdict: 'skip', reason: 'unknown', match };
-  if (peering.requester !== from.id && peering.accepter !== from.id)
-    return { verdict: 'fail', reason: 'foreign-peering', match, peering };
-  const other = peering.requester === from.id ? peering.accepter : peering.requester;
-  if (other !== to.id) return { verdict: 'fail', reason: 'other-peering', match, peering };
-  return { verdict: 'pass', match, peering };
+  return { ...judgeTarget(net, from, to, match.match), match, route: match.match };
 }
 
 /**
  * judgeRoute's verdict without its match objects, for pathVerdict (run for every flow): the
- * peering the route uses when it passes, else 'fail' or 'skip'. Mirrors routeFor and judgeRoute.
+ * peering the route uses when it passes, else 'fail' or 'skip'. Mirrors routeFor and judgeRoute;
+ * a table with routes inside the destination (rare) goes to judgeRoute itself.
  */
 function routeOutcome(
   net: NetworkModel,
@@ -113,11 +138,16 @@ function routeOutcome(
   for (const block of net.blocksOf(from)) if (contains(block, destination)) return 'skip';
   if (!table) return 'fail';
   let match: ParsedRoute | undefined;
-  for (const parsed of net.routesOf(table))
+  for (const parsed of net.routesOf(table)) {
     if (contains(parsed.cidr, destination)) {
       match = parsed;
       break;
     }
+    if (contains(destination, parsed.cidr)) {
+      const j = judgeRoute(net, from, table, to, destination);
+      return j.verdict === 'pass' ? j.peering! : j.verdict;
+    }
+  }
   if (!match || match.route.gateway !== undefined) return 'fail';
   const peering = peeringOf(net, match);
   if (!peering) return 'skip';
@@ -152,21 +182,23 @@ function routeHop(
         route: { destination: m.block.text, local: true },
       },
     );
-  if (m.kind === 'none')
+  if (!j.route)
     return hop(kind, 'fail', `${where}: no route covers ${destination.text}`, elements, {
       reason: 'no-route',
       routeTable: tableId,
     });
-  const r = m.match.route;
+  const r = j.route.route;
   const route = { destination: r.destination, peering: r.peering, gateway: r.gateway };
-  const extra = { reason: j.reason, routeTable: tableId, route };
+  const extra = { reason: j.reason, routeTable: tableId, route, ...(j.partial ? { partial: true } : {}) };
   const p = j.peering;
+  // A route holding only part of the destination is named as such: the rest goes elsewhere.
+  const how = j.partial ? `more specific, takes part of ${destination.text}` : 'longest match';
   switch (j.reason) {
     case 'gateway':
       return hop(
         kind,
         'fail',
-        `${where}: ${r.destination} → ${r.gateway} gateway (longest match), not a peering to "${name(to.id)}"`,
+        `${where}: ${r.destination} → ${r.gateway} gateway (${how}), not a peering to "${name(to.id)}"`,
         elements,
         extra,
       );
@@ -191,7 +223,7 @@ function routeHop(
       return hop(
         kind,
         'fail',
-        `${where}: ${r.destination} → peering "${name(p!.id)}" leads to VPC "${name(other)}", not "${name(to.id)}" (peering is not transitive)`,
+        `${where}: ${r.destination} → peering "${name(p!.id)}" (${how}) leads to VPC "${name(other)}", not "${name(to.id)}" (peering is not transitive)`,
         [...elements, p!.id],
         { ...extra, peering: p!.id },
       );
@@ -200,7 +232,9 @@ function routeHop(
       return hop(
         kind,
         'pass',
-        `${where}: ${r.destination} → peering "${name(p!.id)}" (longest match)`,
+        m.kind === 'route' && j.route === m.match
+          ? `${where}: ${r.destination} → peering "${name(p!.id)}" (longest match)`
+          : `${where}: routes inside ${destination.text} → peering "${name(p!.id)}" cover all of it`,
         [...elements, p!.id],
         { routeTable: tableId, route, peering: p!.id },
       );

@@ -39,6 +39,8 @@ export interface Hop {
   /** Route hops: the route table and the most specific matching route, if any. */
   routeTable?: string;
   route?: { destination: string; peering?: string; gateway?: string; local?: boolean };
+  /** Route hops: `route` is more specific than the destination and takes only part of it. */
+  partial?: boolean;
   /** Route and peering hops: the peering that joins the two VPCs, when there is one. */
   peering?: string;
   /** Security-group hops: the groups that were checked. */

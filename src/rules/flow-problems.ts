@@ -122,7 +122,16 @@ export function describeHop(
         ...(r.peering ? [r.peering] : []),
         ...(peering ? [peering] : []),
       ];
-      const base = `${where}: the most specific route to ${forward ? dest.text : flow.sourceRange} is ${r.destination} → ${target}, so traffic ${forward ? 'for' : 'back to'} ${forward ? `endpoint ${name(endpoint.id)}` : source.label} never reaches VPC ${name(toVpc.id)}.`;
+      const toward = forward ? dest.text : flow.sourceRange;
+      if (hop.partial)
+        // Which change is right (retarget the route, remove it, re-address) depends on what the
+        // route is for, so this one has no fix.
+        return {
+          rule: 'route/wrong-target',
+          message: `${where}: the more specific route ${r.destination} → ${target} takes part of ${toward}, so traffic ${forward ? `for endpoint ${name(endpoint.id)}` : `back to ${source.label}`} to those addresses never reaches VPC ${name(toVpc.id)}. Send all of ${toward} over a peering to VPC ${name(toVpc.id)}: retarget or narrow that route.`,
+          elements: [...elements, toVpc.id],
+        };
+      const base = `${where}: the most specific route to ${toward} is ${r.destination} → ${target}, so traffic ${forward ? 'for' : 'back to'} ${forward ? `endpoint ${name(endpoint.id)}` : source.label} never reaches VPC ${name(toVpc.id)}.`;
       if (!peering || !hop.routeTable)
         return {
           rule: 'route/wrong-target',

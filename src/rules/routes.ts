@@ -24,7 +24,7 @@ export const routeWrongTarget: Rule = {
     severity: 'error',
     title: 'The most specific route goes elsewhere',
     explanation:
-      'A VPC router picks the most specific route (longest prefix). If that route leads to an internet or NAT gateway, or to a peering with some third VPC, traffic never reaches the endpoint: peering is never transitive.',
+      "A VPC router sends each address by the most specific route holding it (longest prefix). If that route leads to an internet or NAT gateway, or to a peering with some third VPC, traffic never reaches the endpoint: peering is never transitive. A narrower route that takes only part of an endpoint subnet (or of the workers' range, on the way back) breaks the flow for those addresses, since an endpoint's interface may sit in any of them.",
     source: 'AWS: Route priority and VPC peering limitations (transitive peering)',
     fixable: true,
   },

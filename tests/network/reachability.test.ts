@@ -16,6 +16,19 @@ function netOf(d: Design) {
   return buildNetwork(indexDesign(d));
 }
 
+const toText = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
+
+/** The two halves of a block, e.g. 11.0.1.0/24 → 11.0.1.0/25 and 11.0.1.128/25. */
+function halves(block: string): [string, string] {
+  const c = cidrOf(block)!;
+  const half = (c.last - c.first + 1) / 2;
+  return [`${toText(c.first)}/${c.prefix + 1}`, `${toText(c.first + half)}/${c.prefix + 1}`];
+}
+
+/** Every subnet of the other VPCs, as seen from VPC `vi`. */
+const othersSubnets = (d: Design, vi: number) =>
+  d.vpcs.filter((_, i) => i !== vi).flatMap((v) => v.subnets.map((s) => s.cidr));
+
 describe('route lookup', () => {
   it('prefers the longest prefix and the local route inside the VPC', () => {
     const d = edit(example(1), (x) => {
@@ -86,6 +99,20 @@ describe('traces', () => {
           (d: Design) => d.peerings.forEach((p) => (p.status = 'pending-acceptance')),
           (d: Design) =>
             (d.vpcs[vi]!.routeTables[0]!.routes = [{ destination: '0.0.0.0/0', gateway: 'nat' }]),
+          // Narrower routes: half of every other subnet to a gateway, or both halves over the
+          // table's first peering instead of its wider routes.
+          (d: Design) =>
+            d.vpcs[vi]!.routeTables[0]!.routes.push(
+              ...othersSubnets(d, vi).map((c) => ({ destination: halves(c)[0], gateway: 'nat' as const })),
+            ),
+          (d: Design) => {
+            const t = d.vpcs[vi]!.routeTables[0]!;
+            const peering = t.routes.find((r) => r.peering)?.peering;
+            if (peering)
+              t.routes = othersSubnets(d, vi).flatMap((c) =>
+                halves(c).map((h) => ({ destination: h, peering })),
+              );
+          },
         ])
           designs.push(edit(base, mutate));
     let compared = 0;
