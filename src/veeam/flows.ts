@@ -138,6 +138,12 @@ interface VpcNeeds {
   list: EndpointNeed[];
   /** The last operation added to each need, to skip repeats without a scan. */
   lastOps: string[];
+  /**
+   * The one-element operations, subnets and groups arrays of the need created last. The needs one
+   * operation's workers create together start with the same three, so they share them until one
+   * need gains another element (then it gets its own copy; see `grow`).
+   */
+  fresh?: { operations: string[]; subnets: Subnet[]; groups: string[] };
 }
 
 const SCAN_LIMIT = 16;
@@ -246,8 +252,17 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
     return hit;
   };
-  // Arrays start at their exact size (a push onto [] reserves room for 16): a large design has
-  // thousands of needs, and what validation allocates it also pays for in garbage collection.
+  // Arrays start at their exact size (a push onto [] reserves room for 16), and the needs created
+  // together share them: a large design has thousands of needs, and what validation allocates it
+  // also pays for in garbage collection.
+  const shared = new Set<unknown[]>();
+  /** Adds `item` to one need's array, copying the array first if other needs share it. */
+  const grow = <T>(array: T[], item: T): T[] => {
+    if (array.includes(item)) return array;
+    const own = shared.has(array) ? [...array] : array;
+    own.push(item);
+    return own;
+  };
   const needFor = (vpc: Vpc, service: string, opId: string, subnet: Subnet, group: string): EndpointNeed => {
     let slot = needs.get(vpc.id);
     if (!slot) needs.set(vpc.id, (slot = { list: [], lastOps: [] }));
@@ -255,12 +270,24 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     let i = 0;
     while (i < list.length && list[i]!.service !== service) i++;
     if (i === list.length) {
+      let start = slot.fresh;
+      if (
+        start &&
+        start.operations.length === 1 &&
+        start.operations[0] === opId &&
+        start.subnets.length === 1 &&
+        start.subnets[0] === subnet &&
+        start.groups.length === 1 &&
+        start.groups[0] === group
+      ) {
+        shared.add(start.operations).add(start.subnets).add(start.groups);
+      } else slot.fresh = start = { operations: [opId], subnets: [subnet], groups: [group] };
       const need: EndpointNeed = {
         vpc,
         service,
-        operations: [opId],
-        subnets: [subnet],
-        groups: [group],
+        operations: start.operations,
+        subnets: start.subnets,
+        groups: start.groups,
         endpoints: interfaceEndpointsOf(vpc, service),
       };
       list.push(need);
@@ -269,11 +296,11 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
     const need = list[i]!;
     if (lastOps[i] !== opId) {
-      addOperation(need.operations, opId);
+      need.operations = grow(need.operations, opId);
       lastOps[i] = opId;
     }
-    if (!need.subnets.includes(subnet)) need.subnets.push(subnet);
-    if (!need.groups.includes(group)) need.groups.push(group);
+    need.subnets = grow(need.subnets, subnet);
+    need.groups = grow(need.groups, group);
     return need;
   };
 

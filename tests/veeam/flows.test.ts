@@ -172,3 +172,28 @@ describe('worker configurations sharing a subnet', () => {
     expect(two).toEqual(one);
   });
 });
+
+describe('endpoint needs of operations sharing a worker VPC', () => {
+  it('each need lists exactly the operations, subnets and groups that need its service', () => {
+    const d = edit(example(1), (x) => {
+      const op = x.operations[0]!;
+      // A restore needs no ebs endpoint; its workers are the same.
+      x.operations.push({ ...op, id: 'op-restore', name: 'Restore', kind: 'ec2-restore' });
+      // Another configuration puts workers of the same region in the same subnet with another group.
+      x.workerConfigurations.push({
+        ...x.workerConfigurations[0]!,
+        id: 'wc-other',
+        securityGroup: 'sg-endpoints',
+      });
+    });
+    const needs = new Map(requirements(d).endpointNeeds.map((n) => [n.service, n]));
+    expect([...needs.keys()].sort()).toEqual(['ebs', 'ec2messages', 'sqs', 'ssm']);
+    expect(needs.get('ebs')?.operations).toEqual(['op-ec2-backup']);
+    for (const service of ['ec2messages', 'ssm', 'sqs'])
+      expect(needs.get(service)?.operations, service).toEqual(['op-ec2-backup', 'op-restore']);
+    for (const n of needs.values()) {
+      expect(n.groups, n.service).toEqual(['sg-worker', 'sg-endpoints']);
+      expect(n.subnets.map((s) => s.id)).toEqual(['sn-worker-a']);
+    }
+  });
+});
