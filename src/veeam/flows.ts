@@ -141,10 +141,16 @@ interface VpcNeeds {
   /**
    * The one-element operations, subnets and groups arrays of the need created last. The needs one
    * operation's workers create together start with the same three, so they share them until one
-   * need gains another element (then it gets its own copy; see `grow`).
+   * need gains another element: its first growth copies the array (see `grow`).
    */
   fresh?: { operations: string[]; subnets: Subnet[]; groups: string[] };
+  /** Per need, which of its three arrays it owns already (bits OPERATIONS, SUBNETS, GROUPS). */
+  owned: number[];
 }
+
+const OPERATIONS = 1;
+const SUBNETS = 2;
+const GROUPS = 4;
 
 const SCAN_LIMIT = 16;
 
@@ -255,33 +261,30 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   // Arrays start at their exact size (a push onto [] reserves room for 16), and the needs created
   // together share them: a large design has thousands of needs, and what validation allocates it
   // also pays for in garbage collection.
-  const shared = new Set<unknown[]>();
-  /** Adds `item` to one need's array, copying the array first if other needs share it. */
-  const grow = <T>(array: T[], item: T): T[] => {
+  /** `array` with `item` added; copied first unless slot need `i` owns that array already. */
+  const grow = <T>(slot: VpcNeeds, i: number, bit: number, array: T[], item: T): T[] => {
     if (array.includes(item)) return array;
-    const own = shared.has(array) ? [...array] : array;
-    own.push(item);
-    return own;
+    if (slot.owned[i]! & bit) {
+      array.push(item);
+      return array;
+    }
+    slot.owned[i]! |= bit;
+    return [...array, item];
   };
   const needFor = (vpc: Vpc, service: string, opId: string, subnet: Subnet, group: string): EndpointNeed => {
     let slot = needs.get(vpc.id);
-    if (!slot) needs.set(vpc.id, (slot = { list: [], lastOps: [] }));
+    if (!slot) needs.set(vpc.id, (slot = { list: [], lastOps: [], owned: [] }));
     const { list, lastOps } = slot;
     let i = 0;
     while (i < list.length && list[i]!.service !== service) i++;
     if (i === list.length) {
-      let start = slot.fresh;
-      if (
-        start &&
-        start.operations.length === 1 &&
-        start.operations[0] === opId &&
-        start.subnets.length === 1 &&
-        start.subnets[0] === subnet &&
-        start.groups.length === 1 &&
-        start.groups[0] === group
-      ) {
-        shared.add(start.operations).add(start.subnets).add(start.groups);
-      } else slot.fresh = start = { operations: [opId], subnets: [subnet], groups: [group] };
+      // The fresh arrays are never changed in place (a need's first growth copies), so they
+      // still hold just the operation, subnet and group they were made for.
+      const last = slot.fresh;
+      const start =
+        last && last.operations[0] === opId && last.subnets[0] === subnet && last.groups[0] === group
+          ? last
+          : (slot.fresh = { operations: [opId], subnets: [subnet], groups: [group] });
       const need: EndpointNeed = {
         vpc,
         service,
@@ -292,15 +295,16 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       };
       list.push(need);
       lastOps.push(opId);
+      slot.owned.push(0);
       return need;
     }
     const need = list[i]!;
     if (lastOps[i] !== opId) {
-      need.operations = grow(need.operations, opId);
+      need.operations = grow(slot, i, OPERATIONS, need.operations, opId);
       lastOps[i] = opId;
     }
-    need.subnets = grow(need.subnets, subnet);
-    need.groups = grow(need.groups, group);
+    need.subnets = grow(slot, i, SUBNETS, need.subnets, subnet);
+    need.groups = grow(slot, i, GROUPS, need.groups, group);
     return need;
   };
 
