@@ -101,30 +101,7 @@ class Entry<T> implements Located<T> {
 
 /** Calls `visit` for every element in document order (the order of `all` and of first names). */
 function forEachElement(design: Design, visit: (entry: Entry<{ id: string }>) => void): void {
-  design.accounts.forEach((a, i) => visit(new Entry(a, 'account', undefined, i, -1)));
-  design.vpcs.forEach((v, i) => {
-    visit(new Entry(v, 'vpc', undefined, i, -1));
-    v.subnets.forEach((s, j) => visit(new Entry(s, 'subnet', v, i, j)));
-    v.routeTables.forEach((t, j) => visit(new Entry(t, 'routeTable', v, i, j)));
-    v.securityGroups.forEach((g, j) => visit(new Entry(g, 'securityGroup', v, i, j)));
-    v.endpoints.forEach((e, j) => visit(new Entry(e, 'endpoint', v, i, j)));
-  });
-  design.peerings.forEach((p, i) => visit(new Entry(p, 'peering', undefined, i, -1)));
-  design.repositories.forEach((r, i) => visit(new Entry(r, 'repository', undefined, i, -1)));
-  design.workerConfigurations.forEach((w, i) => visit(new Entry(w, 'workerConfiguration', undefined, i, -1)));
-  design.operations.forEach((o, i) => visit(new Entry(o, 'operation', undefined, i, -1)));
-}
-
-const nameField = (element: unknown): string | undefined => (element as { name?: string }).name;
-
-type AnyEntry = Entry<{ id: string }>;
-
-/**
- * Fills `byId` with every element's entry, back to front, so that the first element holding an id
- * is the one left in the map. Returns how many elements there are.
- */
-function fillReversed(design: Design, byId: Map<string, AnyEntry>): number {
-  const put = (e: AnyEntry) => byId.set(e.element.id, e);
+  // Indexed loops: the index is built with this walk on every edit.
   const {
     accounts: as,
     vpcs: vs,
@@ -133,29 +110,25 @@ function fillReversed(design: Design, byId: Map<string, AnyEntry>): number {
     workerConfigurations: ws,
     operations: os,
   } = design;
-  let count = 0;
-  if (design.appliance) {
-    put(new Entry(design.appliance, 'appliance', undefined, 0, -1));
-    count++;
-  }
-  for (let i = os.length - 1; i >= 0; i--) put(new Entry(os[i]!, 'operation', undefined, i, -1));
-  for (let i = ws.length - 1; i >= 0; i--) put(new Entry(ws[i]!, 'workerConfiguration', undefined, i, -1));
-  for (let i = rs.length - 1; i >= 0; i--) put(new Entry(rs[i]!, 'repository', undefined, i, -1));
-  for (let i = ps.length - 1; i >= 0; i--) put(new Entry(ps[i]!, 'peering', undefined, i, -1));
-  count += os.length + ws.length + rs.length + ps.length;
-  for (let i = vs.length - 1; i >= 0; i--) {
+  for (let i = 0; i < as.length; i++) visit(new Entry(as[i]!, 'account', undefined, i, -1));
+  for (let i = 0; i < vs.length; i++) {
     const v = vs[i]!;
+    visit(new Entry(v, 'vpc', undefined, i, -1));
     const { subnets: s, routeTables: t, securityGroups: g, endpoints: e } = v;
-    for (let j = e.length - 1; j >= 0; j--) put(new Entry(e[j]!, 'endpoint', v, i, j));
-    for (let j = g.length - 1; j >= 0; j--) put(new Entry(g[j]!, 'securityGroup', v, i, j));
-    for (let j = t.length - 1; j >= 0; j--) put(new Entry(t[j]!, 'routeTable', v, i, j));
-    for (let j = s.length - 1; j >= 0; j--) put(new Entry(s[j]!, 'subnet', v, i, j));
-    put(new Entry(v, 'vpc', undefined, i, -1));
-    count += 1 + e.length + g.length + t.length + s.length;
+    for (let j = 0; j < s.length; j++) visit(new Entry(s[j]!, 'subnet', v, i, j));
+    for (let j = 0; j < t.length; j++) visit(new Entry(t[j]!, 'routeTable', v, i, j));
+    for (let j = 0; j < g.length; j++) visit(new Entry(g[j]!, 'securityGroup', v, i, j));
+    for (let j = 0; j < e.length; j++) visit(new Entry(e[j]!, 'endpoint', v, i, j));
   }
-  for (let i = as.length - 1; i >= 0; i--) put(new Entry(as[i]!, 'account', undefined, i, -1));
-  return count + as.length;
+  for (let i = 0; i < ps.length; i++) visit(new Entry(ps[i]!, 'peering', undefined, i, -1));
+  for (let i = 0; i < rs.length; i++) visit(new Entry(rs[i]!, 'repository', undefined, i, -1));
+  for (let i = 0; i < ws.length; i++) visit(new Entry(ws[i]!, 'workerConfiguration', undefined, i, -1));
+  for (let i = 0; i < os.length; i++) visit(new Entry(os[i]!, 'operation', undefined, i, -1));
 }
+
+const nameField = (element: unknown): string | undefined => (element as { name?: string }).name;
+
+type AnyEntry = Entry<{ id: string }>;
 
 /** A kind's lookup as a view of the one id map: right whenever every id is unique. */
 function view<T>(byId: Map<string, AnyEntry>, kind: ElementKind): Lookup<T> {
@@ -167,22 +140,28 @@ function view<T>(byId: Map<string, AnyEntry>, kind: ElementKind): Lookup<T> {
 }
 
 export function indexDesign(design: Design): DesignIndex {
-  // One map from id to the first element holding it, filled back to front so the first wins.
-  // With unique ids (the normal case) each kind's lookup is a view of it; only a design that
-  // repeats ids gets a map per kind. One map is a third of the work of a map per kind plus a
-  // map of first elements, and the index is rebuilt on every edit.
+  // One map from id to the element holding it. With unique ids (the normal case) each kind's
+  // lookup is a view of it; only a design that repeats ids gets the map rebuilt first-one-wins and a
+  // map per kind. One map is a third of the work of a map per kind plus a map of first elements,
+  // and the index is rebuilt on every edit.
   const byId = new Map<string, AnyEntry>();
-  const count = fillReversed(design, byId);
-  const duplicates = byId.size < count;
+  let duplicates = false;
+  forEachElement(design, (e) => {
+    const size = byId.size;
+    byId.set(e.element.id, e);
+    if (byId.size === size) duplicates = true;
+  });
 
-  // With repeated ids, one walk in document order gives each kind its own map (first one wins).
   let byKind: Map<ElementKind, Map<string, AnyEntry>> | undefined;
   if (duplicates) {
+    byId.clear();
     byKind = new Map();
     forEachElement(design, (e) => {
+      const id = e.element.id;
+      if (!byId.has(id)) byId.set(id, e);
       let map = byKind!.get(e.kind);
       if (!map) byKind!.set(e.kind, (map = new Map()));
-      if (!map.has(e.element.id)) map.set(e.element.id, e);
+      if (!map.has(id)) map.set(id, e);
     });
   }
   const lookup = <T>(kind: ElementKind): Lookup<T> =>
@@ -192,6 +171,8 @@ export function indexDesign(design: Design): DesignIndex {
   if (design.appliance) {
     const a = design.appliance;
     appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, 0, -1);
+    if (byId.has(a.id)) duplicates = true;
+    else byId.set(a.id, appliance);
   }
 
   let all: DesignIndex['all'] | undefined;
