@@ -336,11 +336,7 @@ function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint,
   if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
   const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
   const ok = rulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
-  if (last) {
-    last.destination = destination;
-    last.peers = peers;
-    last.ok = ok;
-  } else source.lastEgress = { destination, peers, ok };
+  source.lastEgress = { destination, peers, ok };
   return ok;
 }
 
@@ -351,11 +347,7 @@ function ingressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint
   const last = source.lastIngress;
   if (last && last.vpc === vpc && sameIds(last.groups, groups)) return last.ok;
   const ok = groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region, vpc);
-  if (last) {
-    last.vpc = vpc;
-    last.groups = groups;
-    last.ok = ok;
-  } else source.lastIngress = { vpc, groups, ok };
+  source.lastIngress = { vpc, groups, ok };
   return ok;
 }
 

@@ -46,9 +46,9 @@ export function parseHttpsRules(rules: readonly SgRule[]): HttpsRule[] {
 
 /**
  * How a rule treats tcp/443 to or from the peer: 'admit', 'cross-region' (it names one of the
- * peer's groups, but from another region, which AWS never resolves) or undefined. Rules are read
- * as they are, their blocks through the CIDR memo: a copy of each rule list parsed ahead would
- * cost a freshly opened design more than it saves.
+ * peer's groups, but from another region, which AWS never resolves) or undefined. A short list is
+ * read as it is, its blocks through the CIDR memo: a parsed copy of every list would cost each
+ * validation more than it saves; only long lists get one (see someRule).
  */
 function ruleVerdict(
   net: NetworkModel,
