@@ -10,7 +10,7 @@ import { generateDesign } from '../src/model/generate';
 import { shareLink } from '../src/share/codec';
 
 const VPCS = 300;
-const PORT = 4179;
+const PORT = Number(process.env.BENCH_PORT ?? 4179);
 const root = join(import.meta.dirname, '..');
 
 interface LongTask {
