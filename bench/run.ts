@@ -2,6 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
+import { goalSummary } from './goals';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const only = process.argv[2];
@@ -12,3 +13,6 @@ for (const file of readdirSync(here)
   console.log(`\n## ${file}`);
   await import(join(here, file));
 }
+
+const summary = goalSummary();
+if (summary) console.log(`\n## goals\n${summary}`);
