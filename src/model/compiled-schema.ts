@@ -39,14 +39,27 @@ function checksOf(schema: Schema): ((value: unknown) => boolean) | null {
         }
       : run;
   });
+  const failed = () => {
+    payload.issues.length = 0;
+    return false;
+  };
+  // Ids carry two checks (pattern, reserved names) and are most of a design's strings.
+  if (runs.length <= 2) {
+    const first = runs[0]!;
+    const second = runs[1] ?? (() => undefined);
+    return (value) => {
+      payload.value = value;
+      first(payload);
+      if (payload.issues.length !== 0) return failed();
+      second(payload);
+      return payload.issues.length === 0 || failed();
+    };
+  }
   return (value) => {
     payload.value = value;
     for (let i = 0; i < runs.length; i++) {
       runs[i]!(payload);
-      if (payload.issues.length !== 0) {
-        payload.issues.length = 0;
-        return false;
-      }
+      if (payload.issues.length !== 0) return failed();
     }
     return true;
   };
@@ -59,6 +72,13 @@ function withChecks(schema: Schema, base: Checker): Checker {
     const out = base(value);
     return out === REJECT || checks(out) ? out : REJECT;
   };
+}
+
+/** A primitive's type test and its checks in one closure. */
+function primitive(schema: Schema, accepts: (value: unknown) => boolean): Checker {
+  const checks = checksOf(schema);
+  if (!checks) return (v) => (accepts(v) ? v : REJECT);
+  return (v) => (accepts(v) && checks(v) ? v : REJECT);
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -133,15 +153,15 @@ function compileBase(schema: Schema): Checker {
   const def = schema._zod.def;
   switch (def.type) {
     case 'string':
-      return (v) => (typeof v === 'string' ? v : REJECT);
+      return primitive(schema, (v) => typeof v === 'string');
     case 'number':
-      return (v) => (typeof v === 'number' && Number.isFinite(v) ? v : REJECT);
+      return primitive(schema, (v) => typeof v === 'number' && Number.isFinite(v));
     case 'boolean':
-      return (v) => (typeof v === 'boolean' ? v : REJECT);
+      return primitive(schema, (v) => typeof v === 'boolean');
     case 'enum':
     case 'literal': {
       const values = schema._zod.values!;
-      return (v) => (values.has(v as z.core.util.Primitive) ? v : REJECT);
+      return primitive(schema, (v) => values.has(v as z.core.util.Primitive));
     }
     case 'unknown':
     case 'any':
@@ -174,9 +194,12 @@ function compileBase(schema: Schema): Checker {
   }
 }
 
+const PRIMITIVES = new Set(['string', 'number', 'boolean', 'enum', 'literal']);
+
 function compile(schema: Schema): Checker {
   const base = compileBase(schema);
-  return delegated.has(base) ? base : withChecks(schema, base);
+  if (delegated.has(base) || PRIMITIVES.has(schema._zod.def.type)) return base;
+  return withChecks(schema, base);
 }
 
 const compiled = new WeakMap<Schema, Checker>();
