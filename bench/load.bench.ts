@@ -4,8 +4,6 @@
 // validate ≤ 3× JSON.parse in Node, ≤ 4× in Chromium. VPCS=… measures other sizes in Node.
 import { chromium } from '@playwright/test';
 import { join } from 'node:path';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { build, preview, type PluginOption } from 'vite';
 import appConfig from '../vite.config';
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/chromium';
@@ -17,10 +15,6 @@ const GOAL_VPCS = 2000;
 const SIZES = process.env.VPCS ? process.env.VPCS.split(',').map(Number) : [100, GOAL_VPCS];
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const root = join(import.meta.dirname, '..');
-
-// Lets the measurements collect the heap between samples (bench/load-measure.ts).
-setFlagsFromString('--expose-gc');
-(globalThis as { gc?: unknown }).gc = runInNewContext('gc');
 
 const rows: { where: string; vpcs: number; times: LoadTimes }[] = [];
 for (const vpcs of SIZES) {
@@ -53,7 +47,7 @@ async function inChromium(vpcs: number): Promise<LoadTimes> {
   });
   const browser = await chromium.launch({
     executablePath: chromiumPath(),
-    args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'],
+    args: CHROMIUM_ARGS,
   });
   try {
     const page = await browser.newPage();
