@@ -21,7 +21,6 @@ export async function buildCli(): Promise<string> {
     // file and runs a module's top level only when its subcommand does.
     splitting: false,
     minifySyntax: true,
-    legalComments: 'none',
     logLevel: 'warning',
     banner: {
       // Some dependencies ship CommonJS that calls require() for Node built-ins.
