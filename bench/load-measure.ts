@@ -1,7 +1,9 @@
 // Loading and judging a design as a user waits for it: text → checked Design (load) → findings
 // (validate), beside JSON.parse of the same text. Shared by the Node bench and the Chromium page,
-// so both run the same code. Each round takes every measurement once, in turn, so a busy spell of
-// the machine falls on all of them alike; figures are medians. Validation starts cold each time
+// so both run the same code. JSON.parse runs back to back, its fastest steady state (as in
+// validate.bench.ts), so the ratios are read against the floor, never flattered by a collection
+// the parse happened to pay for. The other measurements take turns, one of each per round, so a busy
+// spell of the machine falls on all of them alike; figures are medians. Validation starts cold each time
 // (CIDR memo cleared), as for a design never opened before. The heap is not collected between
 // samples on purpose: a forced collection shrinks the young generation, and every sample then pays
 // for copying what it allocates far more often than an app or command ever does.
@@ -48,8 +50,8 @@ export function measureLoad(text: string, rounds: number): LoadTimes {
     load: [],
     loadValidate: [],
   };
+  for (let round = 0; round < rounds; round++) samples.parse.push(ms(() => JSON.parse(text)));
   for (let round = 0; round < rounds; round++) {
-    samples.parse.push(ms(() => JSON.parse(text)));
     const value: unknown = JSON.parse(text);
     samples.zodOnly.push(ms(() => DesignSchema.safeParse(value)));
     const fresh = JSON.parse(text) as Record<string, unknown>;
