@@ -6,7 +6,10 @@ import type { Account, Design, Vpc } from '../model/schema';
 import { ImportLog, type ImportFinding } from './findings';
 import { withComputedLayout } from './layout';
 
-export function importInto(existing: Design, imported: Design): { design: Design; findings: ImportFinding[] } {
+export function importInto(
+  existing: Design,
+  imported: Design,
+): { design: Design; findings: ImportFinding[] } {
   const log = new ImportLog();
   const byNumber = new Map(existing.accounts.map((a) => [a.accountId, a]));
   const accountMap = new Map<string, string>();
@@ -16,28 +19,46 @@ export function importInto(existing: Design, imported: Design): { design: Design
     accountMap.set(a.id, match?.id ?? a.id);
     if (!match) added.push(a);
   }
-  const importedVpcs: Vpc[] = imported.vpcs.map((v) => ({ ...v, account: accountMap.get(v.account) ?? v.account }));
+  const importedVpcs: Vpc[] = imported.vpcs.map((v) => ({
+    ...v,
+    account: accountMap.get(v.account) ?? v.account,
+  }));
   const importedIds = new Set(importedVpcs.map((v) => v.id));
   // Where the import looked (account and region), the drawn network gives way to the real one.
   const collected = new Set(importedVpcs.map((v) => `${v.account}/${v.region}`));
   for (const a of imported.accounts)
-    for (const v of imported.vpcs.filter((x) => x.account === a.id)) collected.add(`${accountMap.get(a.id)}/${v.region}`);
+    for (const v of imported.vpcs.filter((x) => x.account === a.id))
+      collected.add(`${accountMap.get(a.id)}/${v.region}`);
   const kept: Vpc[] = [];
   for (const v of existing.vpcs) {
     if (importedIds.has(v.id)) continue;
     if (collected.has(`${v.account}/${v.region}`))
-      log.add('not-found', 'warning', `VPC ${v.name || v.id} of the design is not in the collection for its account and region; removed`, {
-        elements: [v.id],
-      });
+      log.add(
+        'not-found',
+        'warning',
+        `VPC ${v.name || v.id} of the design is not in the collection for its account and region; removed`,
+        {
+          elements: [v.id],
+        },
+      );
     else {
       kept.push(v);
-      log.add('kept-drawn', 'info', `VPC ${v.name || v.id}: its account and region were not collected; kept as drawn`, { elements: [v.id] });
+      log.add(
+        'kept-drawn',
+        'info',
+        `VPC ${v.name || v.id}: its account and region were not collected; kept as drawn`,
+        { elements: [v.id] },
+      );
     }
   }
   const vpcIds = new Set([...importedVpcs, ...kept].map((v) => v.id));
   const importedPeerings = new Set(imported.peerings.map((p) => p.id));
   const keptPeerings = existing.peerings.filter(
-    (p) => !importedPeerings.has(p.id) && vpcIds.has(p.requester) && vpcIds.has(p.accepter) && (!importedIds.has(p.requester) || !importedIds.has(p.accepter)),
+    (p) =>
+      !importedPeerings.has(p.id) &&
+      vpcIds.has(p.requester) &&
+      vpcIds.has(p.accepter) &&
+      (!importedIds.has(p.requester) || !importedIds.has(p.accepter)),
   );
   const survivors = new Set<string>();
   const design: Design = {

@@ -101,8 +101,15 @@ export function describeAsCli(design: Design, options: DescribeOptions = {}): Fo
   for (const [key, vpcs] of places) {
     const [owner, region] = key.split('/') as [string, string];
     const put = (file: string, member: string, items: unknown[]) =>
-      folder.set(`${key}/${file}`, pages(member, items, (options.paginate ?? false) && file === 'describe-vpcs.json'));
-    put('describe-vpcs.json', 'Vpcs', vpcs.map((v) => describeVpc(v, owner)));
+      folder.set(
+        `${key}/${file}`,
+        pages(member, items, (options.paginate ?? false) && file === 'describe-vpcs.json'),
+      );
+    put(
+      'describe-vpcs.json',
+      'Vpcs',
+      vpcs.map((v) => describeVpc(v, owner)),
+    );
     put(
       'describe-subnets.json',
       'Subnets',
@@ -132,7 +139,14 @@ export function describeAsCli(design: Design, options: DescribeOptions = {}): Fo
         v.routeTables.map((t) => ({
           Associations: [
             ...(t.main
-              ? [{ Main: true, RouteTableAssociationId: `rtbassoc-m${t.id.length}`, RouteTableId: t.id, AssociationState: { State: 'associated' } }]
+              ? [
+                  {
+                    Main: true,
+                    RouteTableAssociationId: `rtbassoc-m${t.id.length}`,
+                    RouteTableId: t.id,
+                    AssociationState: { State: 'associated' },
+                  },
+                ]
               : []),
             ...v.subnets
               .filter((s) => s.routeTable === t.id)
@@ -147,16 +161,30 @@ export function describeAsCli(design: Design, options: DescribeOptions = {}): Fo
           PropagatingVgws: [],
           RouteTableId: t.id,
           Routes: [
-            ...[v.cidr, ...v.secondaryCidrs].map((c) => ({ DestinationCidrBlock: c, GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' })),
+            ...[v.cidr, ...v.secondaryCidrs].map((c) => ({
+              DestinationCidrBlock: c,
+              GatewayId: 'local',
+              Origin: 'CreateRouteTable',
+              State: 'active',
+            })),
             ...t.routes.map((r) => ({
               DestinationCidrBlock: r.destination,
-              ...(r.peering ? { VpcPeeringConnectionId: r.peering } : r.gateway === 'nat' ? { NatGatewayId: 'nat-0a1b2c3d4e5f' } : { GatewayId: 'igw-0a1b2c3d' }),
+              ...(r.peering
+                ? { VpcPeeringConnectionId: r.peering }
+                : r.gateway === 'nat'
+                  ? { NatGatewayId: 'nat-0a1b2c3d4e5f' }
+                  : { GatewayId: 'igw-0a1b2c3d' }),
               Origin: 'CreateRoute',
               State: 'active',
             })),
             ...v.endpoints
               .filter((e) => e.type === 'Gateway' && e.routeTables.includes(t.id))
-              .map((e) => ({ DestinationPrefixListId: 'pl-63a5400a', GatewayId: e.id, Origin: 'CreateRoute', State: 'active' })),
+              .map((e) => ({
+                DestinationPrefixListId: 'pl-63a5400a',
+                GatewayId: e.id,
+                Origin: 'CreateRoute',
+                State: 'active',
+              })),
           ],
           Tags: tags(t.name),
           VpcId: v.id,
@@ -191,7 +219,8 @@ export function describeAsCli(design: Design, options: DescribeOptions = {}): Fo
           VpcId: v.id,
           ServiceName: `com.amazonaws.${v.region}.${e.service}`,
           State: 'available',
-          PolicyDocument: '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
+          PolicyDocument:
+            '{"Version":"2008-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}',
           RouteTableIds: e.type === 'Gateway' ? e.routeTables : [],
           SubnetIds: e.type === 'Interface' ? e.subnets : [],
           Groups: e.type === 'Interface' ? e.securityGroups.map((g) => ({ GroupId: g, GroupName: g })) : [],
@@ -199,12 +228,18 @@ export function describeAsCli(design: Design, options: DescribeOptions = {}): Fo
           DnsOptions: { DnsRecordIpType: 'ipv4' },
           PrivateDnsEnabled: e.type === 'Interface' ? e.privateDns : false,
           RequesterManaged: false,
-          NetworkInterfaceIds: e.type === 'Interface' ? e.subnets.map((_, i) => `eni-0${i}${e.id.length}`) : [],
+          NetworkInterfaceIds:
+            e.type === 'Interface' ? e.subnets.map((_, i) => `eni-0${i}${e.id.length}`) : [],
           DnsEntries:
             e.type === 'Interface'
               ? [
-                  { DnsName: `${e.id}-0a1b2c3d.${e.service}.${v.region}.vpce.amazonaws.com`, HostedZoneId: 'Z7HUB22UULQXV' },
-                  ...(e.privateDns ? [{ DnsName: `${e.service}.${v.region}.amazonaws.com`, HostedZoneId: 'ZONEIDPENDING' }] : []),
+                  {
+                    DnsName: `${e.id}-0a1b2c3d.${e.service}.${v.region}.vpce.amazonaws.com`,
+                    HostedZoneId: 'Z7HUB22UULQXV',
+                  },
+                  ...(e.privateDns
+                    ? [{ DnsName: `${e.service}.${v.region}.amazonaws.com`, HostedZoneId: 'ZONEIDPENDING' }]
+                    : []),
                 ]
               : [],
           CreationTimestamp: '2026-11-30T10:00:00.000Z',
@@ -219,7 +254,14 @@ export function describeAsCli(design: Design, options: DescribeOptions = {}): Fo
     };
     const side = (id: string) => {
       const v = vpcById.get(id)!;
-      return { CidrBlock: v.cidr, CidrBlockSet: [v.cidr, ...v.secondaryCidrs].map((c) => ({ CidrBlock: c })), OwnerId: accountNumber(design, v.account), PeeringOptions: { AllowDnsResolutionFromRemoteVpc: false }, VpcId: v.id, Region: v.region };
+      return {
+        CidrBlock: v.cidr,
+        CidrBlockSet: [v.cidr, ...v.secondaryCidrs].map((c) => ({ CidrBlock: c })),
+        OwnerId: accountNumber(design, v.account),
+        PeeringOptions: { AllowDnsResolutionFromRemoteVpc: false },
+        VpcId: v.id,
+        Region: v.region,
+      };
     };
     put(
       'describe-vpc-peering-connections.json',
@@ -229,14 +271,26 @@ export function describeAsCli(design: Design, options: DescribeOptions = {}): Fo
         .map((p) => ({
           AccepterVpcInfo: side(p.accepter),
           RequesterVpcInfo: side(p.requester),
-          Status: p.status === 'active' ? { Code: 'active', Message: 'Active' } : { Code: 'pending-acceptance', Message: `Pending Acceptance by ${accountNumber(design, vpcById.get(p.accepter)!.account)}` },
+          Status:
+            p.status === 'active'
+              ? { Code: 'active', Message: 'Active' }
+              : {
+                  Code: 'pending-acceptance',
+                  Message: `Pending Acceptance by ${accountNumber(design, vpcById.get(p.accepter)!.account)}`,
+                },
           Tags: tags(p.name),
           VpcPeeringConnectionId: p.id,
         })),
     );
     for (const v of vpcs) {
-      folder.set(`${key}/describe-vpc-attribute-${v.id}-enableDnsSupport.json`, JSON.stringify({ EnableDnsSupport: { Value: v.dnsSupport }, VpcId: v.id }, null, 4) + '\n');
-      folder.set(`${key}/describe-vpc-attribute-${v.id}-enableDnsHostnames.json`, JSON.stringify({ EnableDnsHostnames: { Value: v.dnsHostnames }, VpcId: v.id }, null, 4) + '\n');
+      folder.set(
+        `${key}/describe-vpc-attribute-${v.id}-enableDnsSupport.json`,
+        JSON.stringify({ EnableDnsSupport: { Value: v.dnsSupport }, VpcId: v.id }, null, 4) + '\n',
+      );
+      folder.set(
+        `${key}/describe-vpc-attribute-${v.id}-enableDnsHostnames.json`,
+        JSON.stringify({ EnableDnsHostnames: { Value: v.dnsHostnames }, VpcId: v.id }, null, 4) + '\n',
+      );
     }
   }
   return folder;

@@ -3,16 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { importAws } from '../../src/import/aws/index';
 import { importInto } from '../../src/import/into';
-import type { Design } from '../../src/model/schema';
-import { validate } from '../../src/rules/registry';
 import { example } from '../rules/helpers';
 import { describeAsCli } from './describe';
-
-export function judged(design: Design): string[] {
-  return validate(design)
-    .map((f) => `${f.severity} ${f.rule} [${f.elements.join(',')}] ${f.message}`)
-    .sort();
-}
+import { judged } from './helpers';
 
 describe.each([1, 2] as const)('Example %i as collected from AWS', (n) => {
   const drawn = example(n);

@@ -105,7 +105,12 @@ export function readCollection(files: ReadonlyMap<string, string>, log: ImportLo
     const short = at ? `${at.accountId}/${at.region}/${at.name}` : path;
     if (!at) {
       if (/\.json$/i.test(path))
-        log.add('ignored-file', 'warning', 'not inside an ACCOUNT_ID/REGION folder (12-digit account id, then a region such as us-east-1); not read', { file: path });
+        log.add(
+          'ignored-file',
+          'warning',
+          'not inside an ACCOUNT_ID/REGION folder (12-digit account id, then a region such as us-east-1); not read',
+          { file: path },
+        );
       continue;
     }
     const key = `${at.accountId}/${at.region}`;
@@ -140,10 +145,15 @@ export function readCollection(files: ReadonlyMap<string, string>, log: ImportLo
       const value = parsed?.success ? parsed.data[member]?.Value : undefined;
       if (!read.ok) log.add('unreadable', 'error', read.message, { file: short, path: read.path });
       else if (value === undefined)
-        log.add('unreadable', 'error', `expected {"${member}": {"Value": true|false}} as aws ec2 describe-vpc-attribute prints`, {
-          file: short,
-          path: jsonPath([member, 'Value']),
-        });
+        log.add(
+          'unreadable',
+          'error',
+          `expected {"${member}": {"Value": true|false}} as aws ec2 describe-vpc-attribute prints`,
+          {
+            file: short,
+            path: jsonPath([member, 'Value']),
+          },
+        );
       else {
         const entry = region.dns.get(vpcId) ?? {};
         entry[attribute === 'enableDnsSupport' ? 'dnsSupport' : 'dnsHostnames'] = value;
@@ -152,15 +162,27 @@ export function readCollection(files: ReadonlyMap<string, string>, log: ImportLo
       continue;
     }
     if (TGW_FILE.test(at.name))
-      log.add('not-judged', 'info', 'Transit Gateway elements are not part of the design format yet; this file was not read', { file: short });
+      log.add(
+        'not-judged',
+        'info',
+        'Transit Gateway elements are not part of the design format yet; this file was not read',
+        { file: short },
+      );
     else if (/\.json$/i.test(at.name))
-      log.add('ignored-file', 'warning', 'not a file the import reads (see docs/import.md for the list); ignored', { file: short });
+      log.add(
+        'ignored-file',
+        'warning',
+        'not a file the import reads (see docs/import.md for the list); ignored',
+        { file: short },
+      );
   }
   for (const [key, names] of present)
     for (const kind of Object.keys(LIST_FILES) as ListKind[]) {
       const file = LIST_FILES[kind].file;
       if (!names.has(file))
-        log.add('missing-file', 'info', `no ${file}: taken as "no ${LIST_FILES[kind].member} here"`, { file: `${key}/${file}` });
+        log.add('missing-file', 'info', `no ${file}: taken as "no ${LIST_FILES[kind].member} here"`, {
+          file: `${key}/${file}`,
+        });
     }
   return [...regions.values()];
 }

@@ -55,12 +55,17 @@ export function importAws(files: ReadonlyMap<string, string>): ImportResult {
           `VPC ${vpc.item.VpcId} is described in ${before.vpc.file} and ${vpc.file} (a shared VPC); the design keeps the owner's view`,
           { file: vpc.file, path: vpc.path, elements: [vpc.item.VpcId] },
         );
-        if (ownerHere && before.vpc.item.OwnerId !== before.region.accountId) chosen.set(vpc.item.VpcId, { region, vpc });
+        if (ownerHere && before.vpc.item.OwnerId !== before.region.accountId)
+          chosen.set(vpc.item.VpcId, { region, vpc });
       }
     }
 
   const accountIds = [...new Set(regions.map((r) => r.accountId))];
-  const accounts: Account[] = accountIds.map((id) => ({ id: accountDesignId(id), name: `Account ${id}`, accountId: id }));
+  const accounts: Account[] = accountIds.map((id) => ({
+    id: accountDesignId(id),
+    name: `Account ${id}`,
+    accountId: id,
+  }));
   const vpcs: Vpc[] = [...chosen.values()].map(({ region, vpc }) =>
     buildVpc(region, vpc, { log, accountDesignId: accountDesignId(region.accountId), knownGroups }),
   );

@@ -50,7 +50,8 @@ export function readCliJson(text: string): ReadResult {
       path: '$',
       message: `not the AWS CLI's JSON output (--output json): unexpected ${JSON.stringify(text[stray])} at ${lineColumn(text, stray)}`,
     };
-  if (!spans.length) return { ok: false, path: '$', message: 'the file is empty; expected the AWS CLI\'s JSON output' };
+  if (!spans.length)
+    return { ok: false, path: '$', message: "the file is empty; expected the AWS CLI's JSON output" };
   const merged: CliDocument = {};
   for (const [page, [from, to]] of spans.entries()) {
     let value: unknown;
@@ -58,15 +59,28 @@ export function readCliJson(text: string): ReadResult {
       value = parseJsonSafely(text.slice(from, to));
     } catch (err) {
       const raw = err instanceof Error ? err.message : String(err);
-      return { ok: false, path: '$', message: `not valid JSON (page ${page + 1}, starting at ${lineColumn(text, from)}): ${raw}` };
+      return {
+        ok: false,
+        path: '$',
+        message: `not valid JSON (page ${page + 1}, starting at ${lineColumn(text, from)}): ${raw}`,
+      };
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value))
-      return { ok: false, path: '$', message: `expected an object as the AWS CLI prints, got ${Array.isArray(value) ? 'an array' : typeof value}` };
+      return {
+        ok: false,
+        path: '$',
+        message: `expected an object as the AWS CLI prints, got ${Array.isArray(value) ? 'an array' : typeof value}`,
+      };
     for (const [key, v] of Object.entries(value as CliDocument)) {
       if (key === 'NextToken') continue;
       const before = merged[key];
       if (Array.isArray(before)) {
-        if (!Array.isArray(v)) return { ok: false, path: jsonPath([key]), message: `expected an array on every page (page ${page + 1})` };
+        if (!Array.isArray(v))
+          return {
+            ok: false,
+            path: jsonPath([key]),
+            message: `expected an array on every page (page ${page + 1})`,
+          };
         merged[key] = [...(before as unknown[]), ...v];
       } else merged[key] = v;
     }

@@ -136,7 +136,11 @@ export const LIST_FILES = {
   vpcs: { file: 'describe-vpcs.json', member: 'Vpcs', shape: VpcShape },
   subnets: { file: 'describe-subnets.json', member: 'Subnets', shape: SubnetShape },
   routeTables: { file: 'describe-route-tables.json', member: 'RouteTables', shape: RouteTableShape },
-  securityGroups: { file: 'describe-security-groups.json', member: 'SecurityGroups', shape: SecurityGroupShape },
+  securityGroups: {
+    file: 'describe-security-groups.json',
+    member: 'SecurityGroups',
+    shape: SecurityGroupShape,
+  },
   endpoints: { file: 'describe-vpc-endpoints.json', member: 'VpcEndpoints', shape: VpcEndpointShape },
   peerings: {
     file: 'describe-vpc-peering-connections.json',

@@ -29,7 +29,10 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
   const id = v.VpcId;
   const mine = <T extends { VpcId?: string }>(list: Located<T>[]) => list.filter((x) => x.item.VpcId === id);
   if (v.Ipv6CidrBlockAssociationSet?.length)
-    log.add('not-judged', 'info', `VPC ${id} has IPv6 blocks; IPv6 is not judged`, { ...at(located), elements: [id] });
+    log.add('not-judged', 'info', `VPC ${id} has IPv6 blocks; IPv6 is not judged`, {
+      ...at(located),
+      elements: [id],
+    });
 
   const dns = region.dns.get(id);
   for (const [attr, key] of [
@@ -37,10 +40,15 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
     ['enableDnsHostnames', 'dnsHostnames'],
   ] as const)
     if (dns?.[key] === undefined)
-      log.add('missing-file', 'info', `no describe-vpc-attribute-${id}-${attr}.json: assumed the AWS default for a new VPC`, {
-        file: `${region.accountId}/${region.region}/describe-vpc-attribute-${id}-${attr}.json`,
-        elements: [id],
-      });
+      log.add(
+        'missing-file',
+        'info',
+        `no describe-vpc-attribute-${id}-${attr}.json: assumed the AWS default for a new VPC`,
+        {
+          file: `${region.accountId}/${region.region}/describe-vpc-attribute-${id}-${attr}.json`,
+          elements: [id],
+        },
+      );
   const isDefault = (v as { IsDefault?: unknown }).IsDefault === true;
 
   const tables = mine(region.routeTables);
@@ -53,10 +61,20 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
     for (const a of associations) {
       if (a.SubnetId) explicit.set(a.SubnetId, t.RouteTableId);
       if (a.GatewayId)
-        log.add('not-judged', 'info', `route table ${t.RouteTableId} is associated with gateway ${a.GatewayId} (edge association); not judged`, { ...at(located), elements: [t.RouteTableId] });
+        log.add(
+          'not-judged',
+          'info',
+          `route table ${t.RouteTableId} is associated with gateway ${a.GatewayId} (edge association); not judged`,
+          { ...at(located), elements: [t.RouteTableId] },
+        );
     }
     const routes = (t.Routes ?? []).flatMap((r, i) => {
-      const route = convertRoute(r, { log, file: located.file, path: `${located.path}.Routes[${i}]`, table: t.RouteTableId });
+      const route = convertRoute(r, {
+        log,
+        file: located.file,
+        path: `${located.path}.Routes[${i}]`,
+        table: t.RouteTableId,
+      });
       return route ? [route] : [];
     });
     const name = nameTag(t.Tags);
@@ -71,7 +89,12 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
   const subnets: Subnet[] = mine(region.subnets).flatMap((located) => {
     const s = located.item;
     if (!s.CidrBlock) {
-      log.add('not-judged', 'info', `subnet ${s.SubnetId} has no IPv4 block; IPv6-only subnets are not judged`, { ...at(located), elements: [id] });
+      log.add(
+        'not-judged',
+        'info',
+        `subnet ${s.SubnetId} has no IPv4 block; IPv6-only subnets are not judged`,
+        { ...at(located), elements: [id] },
+      );
       return [];
     }
     const table = explicit.get(s.SubnetId);
@@ -89,7 +112,13 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
 
   const securityGroups: SecurityGroup[] = mine(region.securityGroups).map((located) => {
     const g = located.item;
-    const rc = { log, file: located.file, path: located.path, groupId: g.GroupId, knownGroups: ctx.knownGroups };
+    const rc = {
+      log,
+      file: located.file,
+      path: located.path,
+      groupId: g.GroupId,
+      knownGroups: ctx.knownGroups,
+    };
     return {
       id: g.GroupId,
       name: nameTag(g.Tags) ?? g.GroupName ?? '',
@@ -108,18 +137,35 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
     }
     const service = SERVICE.exec(e.ServiceName);
     if (e.VpcEndpointType !== 'Interface' && e.VpcEndpointType !== 'Gateway') {
-      log.add('not-judged', 'info', `endpoint ${e.VpcEndpointId} is of type ${e.VpcEndpointType}; only Interface and Gateway endpoints are judged`, where);
+      log.add(
+        'not-judged',
+        'info',
+        `endpoint ${e.VpcEndpointId} is of type ${e.VpcEndpointType}; only Interface and Gateway endpoints are judged`,
+        where,
+      );
       return [];
     }
     if (!service || service[2]!.startsWith('vpce-svc') || service[1] === 'vpce') {
-      log.add('not-judged', 'info', `endpoint ${e.VpcEndpointId} serves ${e.ServiceName}, not an AWS service; not judged`, where);
+      log.add(
+        'not-judged',
+        'info',
+        `endpoint ${e.VpcEndpointId} serves ${e.ServiceName}, not an AWS service; not judged`,
+        where,
+      );
       return [];
     }
     const name = nameTag(e.Tags);
     const common = { id: e.VpcEndpointId, ...(name !== undefined ? { name } : {}), service: service[2]! };
     return [
       e.VpcEndpointType === 'Gateway'
-        ? { ...common, type: 'Gateway' as const, subnets: [], securityGroups: [], routeTables: e.RouteTableIds ?? [], privateDns: false }
+        ? {
+            ...common,
+            type: 'Gateway' as const,
+            subnets: [],
+            securityGroups: [],
+            routeTables: e.RouteTableIds ?? [],
+            privateDns: false,
+          }
         : {
             ...common,
             type: 'Interface' as const,
