@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the CLI JSON is edited as untyped data, as a user would edit the files */
 // Close the loop: for faults planted in the collected JSON, the AWS CLI script generated from the
 // fixes, played against that JSON by a mimic of those calls, gives a folder that imports with
 // 0 errors and judges clean.

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the CLI JSON is edited as untyped data, as a user would edit the files */
 // Test helper: what a design would look like collected from its accounts by scripts/collect-aws.sh —
 // the AWS CLI's JSON (EC2 API member names and nesting, botocore ec2 service-2.json), one file per
 // call, under ACCOUNT_ID/REGION/. Design ids are used as AWS ids so the Veeam side of the design

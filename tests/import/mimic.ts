@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the CLI JSON is edited as untyped data, as a user would edit the files */
 // Test helper: plays a generated AWS CLI script against a collection folder, doing to the JSON what
 // each call would do to the account. It knows only the calls the fixes generate and fails on
 // anything else, so a script with a call it cannot mimic fails the test.

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the CLI JSON is edited as untyped data, as a user would edit the files */
 // Faults planted in the collected JSON give the same findings as the same faults drawn by hand.
 import { describe, expect, it } from 'vitest';
 import { importAws } from '../../src/import/aws/index';

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the CLI JSON is edited as untyped data, as a user would edit the files */
 // The corners of real CLI output: several CIDR blocks, main-table associations, -1 protocols,
 // group pairs with UserId, pending and deleted peerings, two views of one peering, what the format
 // cannot hold, and input that is not the CLI's JSON.
