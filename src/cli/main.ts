@@ -1,8 +1,10 @@
-// `npm run --silent cli -- <command>`: validate, fix, export, share. Each subcommand lives in its
+// `npm run --silent cli -- <command>`: validate, fix, export, share, import. Each subcommand lives in its
 // own module; this file only wires arguments to them and turns errors into exit codes.
 import { cac } from 'cac';
 import { runExport } from './export';
 import { runFix } from './fix';
+import { runImport } from './import';
+import { runFixAwsCli } from './import-aws-cli';
 import { CliError, EXIT } from './io';
 import { runShare } from './share';
 import { runValidate } from './validate';
@@ -20,7 +22,10 @@ cli
     'Apply every automatic fix; print the fixed design (or --write it back) and a summary',
   )
   .option('--write', 'Write the fixed design back to the file instead of printing it')
-  .action((file: string, options: { write?: boolean }) => runFix(file, options));
+  .option('--aws-cli', 'Print the fixes as AWS CLI commands for the real accounts instead')
+  .action((file: string, options: { write?: boolean; awsCli?: boolean }) =>
+    options.awsCli ? runFixAwsCli(file) : runFix(file, options),
+  );
 
 cli
   .command(
@@ -35,6 +40,17 @@ cli
   .option('--target <target>', 'terraform | cloudformation')
   .option('--out <dir>', 'Folder to write the files into (created if missing)')
   .action((file: string, options: { target?: string; out?: string }) => runExport(file, options));
+
+cli
+  .command(
+    'import <source> <dir>',
+    'import aws DIR: a design from a folder (or zip) of aws ec2 describe-* output',
+  )
+  .option('--into <design>', 'Keep the Veeam side of this design; replace its network with the imported one')
+  .option('--out <file>', 'Where to write the design')
+  .action((source: string, dir: string, options: { into?: string; out?: string }) =>
+    runImport(source, dir, options),
+  );
 
 cli.help();
 cli.version('0.1.0');
