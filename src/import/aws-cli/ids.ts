@@ -5,3 +5,14 @@ const AWS_ID = /^(vpc|subnet|rtb|sg|vpce|pcx)-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 export function isAwsId(id: string): boolean {
   return AWS_ID.test(id);
 }
+
+/** Whether any parameter of the commands names an AWS id: then a script for the real account is worth offering. */
+export function mentionsAwsIds(commands: readonly object[]): boolean {
+  const visit = (x: unknown): boolean =>
+    typeof x === 'string'
+      ? isAwsId(x)
+      : Array.isArray(x)
+        ? x.some(visit)
+        : x !== null && typeof x === 'object' && Object.values(x).some(visit);
+  return commands.some(visit);
+}
