@@ -223,7 +223,7 @@ export function describeTerraform(files: readonly { path: string; content: strin
   for (const r of of('aws_route_table')) {
     const vpc = vpcs.get(a(r, 'vpc_id'));
     const table = {
-      RouteTableId: ids.get(address(r)),
+      RouteTableId: ids.get(address(r))!,
       VpcId: vpc.VpcId,
       Associations: [] as any[],
       Routes: vpc.CidrBlockAssociationSet.map((c: any) => ({
@@ -263,7 +263,7 @@ export function describeTerraform(files: readonly { path: string; content: strin
   for (const r of of('aws_security_group')) {
     // Terraform removes the allow-all egress rule AWS adds to a new group: only the rule resources remain.
     const g = {
-      GroupId: ids.get(address(r)),
+      GroupId: ids.get(address(r))!,
       GroupName: a(r, 'name'),
       VpcId: a(r, 'vpc_id'),
       IpPermissions: [],
