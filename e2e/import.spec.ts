@@ -112,3 +112,21 @@ test('a fix for an element with an AWS id offers the AWS CLI commands', async ({
     `aws ec2 create-route --route-table-id ${ids.get('rt-worker')} --destination-cidr-block 11.0.0.0/16 --vpc-peering-connection-id ${ids.get('pcx-worker-repo')} --profile "$PROFILE_222222222222" --region us-east-1`,
   );
 });
+
+test('a selected element offers its own resources as Terraform and CloudFormation', async ({
+  page,
+  consoleErrors: _,
+}) => {
+  await page.goto('/');
+  await page.getByTestId('new-design').click();
+  await page.getByTestId('template-example-1').click();
+  await page.getByTestId('subnet-sn-worker-a').click({ position: { x: 12, y: 8 } });
+  await page.getByTestId('copy-as-terraform').click();
+  const text = page.getByTestId('aws-cli-script');
+  await expect(text).toContainText('resource "aws_subnet" "sn_worker_a"');
+  await expect(text).not.toContainText('resource "aws_vpc"');
+  // Escape would also clear the selection (a canvas shortcut): close the dialog by its button.
+  await page.locator('.mantine-Modal-close').click();
+  await page.getByTestId('copy-as-cloudformation').click();
+  await expect(page.getByTestId('aws-cli-script')).toContainText('AWS::EC2::Subnet');
+});

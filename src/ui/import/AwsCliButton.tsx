@@ -10,13 +10,26 @@ import { fixAllWithReport } from '../../rules/fix';
 import type { Fix } from '../../rules/types';
 import './import.css';
 
-function ScriptDialog({ title, script, onClose }: { title: string; script: string; onClose: () => void }) {
+const AWS_CLI_HINT =
+  'Set PROFILE_<account> to the AWS CLI profile of each account, review, then run. These calls change the real account.';
+
+/** A text to read and copy (a script, a snippet). */
+export function TextDialog({
+  title,
+  script,
+  hint = AWS_CLI_HINT,
+  onClose,
+}: {
+  title: string;
+  script: string;
+  hint?: string;
+  onClose: () => void;
+}) {
   return (
     <Modal opened onClose={onClose} title={title} size="xl">
       <Stack gap="xs">
         <Text size="xs" c="dimmed">
-          Set PROFILE_&lt;account&gt; to the AWS CLI profile of each account, review, then run. These calls
-          change the real account.
+          {hint}
         </Text>
         <pre className="pnd-aws-cli pnd-mono" data-testid="aws-cli-script">
           {script}
@@ -42,7 +55,7 @@ function ScriptButton({ label, title, make }: { label: string; title: string; ma
       <Button size="compact-xs" variant="subtle" onClick={() => setScript(make())} data-testid="aws-cli-open">
         {label}
       </Button>
-      {script !== null && <ScriptDialog title={title} script={script} onClose={() => setScript(null)} />}
+      {script !== null && <TextDialog title={title} script={script} onClose={() => setScript(null)} />}
     </>
   );
 }
