@@ -2,7 +2,7 @@
 // CloudFormation, to read and copy (the exporters' output for just that element).
 import { useState } from 'react';
 import { Button, Group } from '@mantine/core';
-import { elementSnippet, type SnippetTarget } from '../../import/snippets';
+import type { SnippetTarget } from '../../import/snippets';
 import type { Design } from '../../model/schema';
 import { TextDialog } from './AwsCliButton';
 
@@ -33,9 +33,11 @@ export function ElementSnippets({ design, selection }: { design: Design; selecti
           size="compact-xs"
           variant="subtle"
           data-testid={`copy-as-${target}`}
-          onClick={() =>
-            setOpen({ target, text: elementSnippet(design, id, target) || '# nothing to export' })
-          }
+          onClick={async () => {
+            // The exporters load on first use, as the Export panel's do: they stay out of the first paint.
+            const { elementSnippet } = await import('../../import/snippets');
+            setOpen({ target, text: elementSnippet(design, id, target) || '# nothing to export' });
+          }}
         >
           Copy as {LABEL[target]}
         </Button>
