@@ -41,8 +41,28 @@ function lineColumn(text: string, offset: number): string {
   return `line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
 }
 
+/** Most files are one page: parsed whole, without walking the text first. */
+function parseWhole(text: string): CliDocument | undefined {
+  try {
+    const value = parseJsonSafely(text);
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as CliDocument)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function withoutToken(document: CliDocument): CliDocument {
+  if (!('NextToken' in document)) return document;
+  const { NextToken: _token, ...rest } = document;
+  return rest;
+}
+
 /** Reads one file of CLI output: one or more pages, merged into one document. */
 export function readCliJson(text: string): ReadResult {
+  const single = parseWhole(text);
+  if (single) return { ok: true, document: withoutToken(single) };
   const { spans, stray } = splitDocuments(text);
   if (stray !== undefined)
     return {

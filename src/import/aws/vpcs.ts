@@ -27,7 +27,7 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
   const { item: v } = located;
   const { log } = ctx;
   const id = v.VpcId;
-  const mine = <T extends { VpcId?: string }>(list: Located<T>[]) => list.filter((x) => x.item.VpcId === id);
+  const mine = <T extends { VpcId?: string }>(list: Located<T>[]) => byVpc(list).get(id) ?? [];
   if (v.Ipv6CidrBlockAssociationSet?.length)
     log.add('not-judged', 'info', `VPC ${id} has IPv6 blocks; IPv6 is not judged`, {
       ...at(located),
@@ -190,6 +190,23 @@ export function buildVpc(region: RegionInput, located: Located<CliVpc>, ctx: Vpc
     securityGroups,
     endpoints,
   };
+}
+
+const groupedByVpc = new WeakMap<object, Map<string | undefined, Located<never>[]>>();
+
+/** The items of a region's list by VPC id, grouped once per list (a region may hold hundreds of VPCs). */
+function byVpc<T extends { VpcId?: string }>(list: Located<T>[]): Map<string | undefined, Located<T>[]> {
+  let groups = groupedByVpc.get(list) as Map<string | undefined, Located<T>[]> | undefined;
+  if (!groups) {
+    groups = new Map();
+    for (const x of list) {
+      const same = groups.get(x.item.VpcId);
+      if (same) same.push(x);
+      else groups.set(x.item.VpcId, [x]);
+    }
+    groupedByVpc.set(list, groups as Map<string | undefined, Located<never>[]>);
+  }
+  return groups;
 }
 
 function at(l: Located<unknown>): { file: string; path: string } {
