@@ -1,6 +1,7 @@
 // Import from AWS in the browser: drop the Example 1 collection (as scripts/collect-aws.sh writes
 // it), read the summary, see its VPCs on the canvas; pick the folder instead; and copy a fix as
 // AWS CLI commands for a design that carries AWS ids.
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
@@ -87,6 +88,8 @@ test('a broken collection says what was not read; the open design stays', async 
   await expect(page.getByTestId('import-aws-summary')).toContainText(
     '222222222222/us-east-1/describe-security-groups.json',
   );
+  const axe = await new AxeBuilder({ page }).include('[data-testid="import-aws-summary"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByTestId('design-name')).toHaveText(name!);
 });

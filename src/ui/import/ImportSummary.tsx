@@ -39,7 +39,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
         ).map(([label, n]) => (
           <Badge
             key={label}
-            variant="light"
+            variant="default"
             tt="none"
             data-testid={`import-count-${label.replace(' ', '-')}`}
           >
@@ -57,7 +57,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
                 <Text size="xs" fw={700} tt="uppercase">
                   {title}
                 </Text>
-                <Badge size="xs" color={color} variant="light">
+                <Badge size="xs" variant="default" data-color={color}>
                   {list.length}
                 </Badge>
               </Group>
