@@ -53,7 +53,7 @@ export function runImport(kind: string, dir: string, options: { into?: string; o
   let design = result.design;
   const findings: ImportFinding[] = [...result.findings];
   if (existing) {
-    const merged = importInto(existing, design);
+    const merged = importInto(existing, design, result.summary.places);
     design = merged.design;
     findings.push(...merged.findings);
   }

@@ -6,9 +6,11 @@ import type { Account, Design, Vpc } from '../model/schema';
 import { ImportLog, type ImportFinding } from './findings';
 import { withComputedLayout } from './layout';
 
+/** `places`: the `ACCOUNT_ID/REGION` folders read (a folder without VPCs still says "none here"). */
 export function importInto(
   existing: Design,
   imported: Design,
+  places: readonly string[] = [],
 ): { design: Design; findings: ImportFinding[] } {
   const log = new ImportLog();
   const byNumber = new Map(existing.accounts.map((a) => [a.accountId, a]));
@@ -25,10 +27,12 @@ export function importInto(
   }));
   const importedIds = new Set(importedVpcs.map((v) => v.id));
   // Where the import looked (account and region), the drawn network gives way to the real one.
+  const designAccount = new Map(imported.accounts.map((a) => [a.accountId, accountMap.get(a.id) ?? a.id]));
   const collected = new Set(importedVpcs.map((v) => `${v.account}/${v.region}`));
-  for (const a of imported.accounts)
-    for (const v of imported.vpcs.filter((x) => x.account === a.id))
-      collected.add(`${accountMap.get(a.id)}/${v.region}`);
+  for (const place of places) {
+    const [number, region] = place.split('/') as [string, string];
+    collected.add(`${designAccount.get(number) ?? number}/${region}`);
+  }
   const kept: Vpc[] = [];
   for (const v of existing.vpcs) {
     if (importedIds.has(v.id)) continue;

@@ -20,6 +20,8 @@ export interface ImportResult {
 export interface ImportSummary {
   accounts: string[];
   regions: string[];
+  /** The `ACCOUNT_ID/REGION` folders read. */
+  places: string[];
   vpcs: number;
   subnets: number;
   routeTables: number;
@@ -115,6 +117,7 @@ export function summarize(design: Design, regions?: readonly RegionInput[]): Imp
   return {
     accounts: design.accounts.map((a) => a.accountId),
     regions: [...new Set(regions ? regions.map((r) => r.region) : all.map((v) => v.region))].sort(),
+    places: (regions ?? []).map((r) => `${r.accountId}/${r.region}`),
     vpcs: all.length,
     subnets: all.reduce((n, v) => n + v.subnets.length, 0),
     routeTables: all.reduce((n, v) => n + v.routeTables.length, 0),

@@ -46,7 +46,9 @@ export default function ImportDialog({ onClose }: { onClose: () => void }) {
     if (state.step !== 'review') return;
     const store = useDesignStore.getState();
     const design =
-      mode === 'new' ? state.result.design : importInto(store.design, state.result.design).design;
+      mode === 'new'
+        ? state.result.design
+        : importInto(store.design, state.result.design, state.result.summary.places).design;
     store.replace(design);
     useUiStore.getState().select([]);
     useUiStore.getState().requestFit();
