@@ -254,3 +254,14 @@ describe('peerings', () => {
     );
   });
 });
+
+describe('archives', () => {
+  it("a zip's side files (__MACOSX, dot files) are skipped without a note", () => {
+    const f = new Map(base);
+    f.set('__MACOSX/222222222222/us-east-1/._describe-vpcs.json', '\u0000\u0005binary');
+    f.set('222222222222/us-east-1/.describe-vpcs.json.swp', 'x');
+    const r = importAws(f);
+    expect(r.findings.filter((x) => x.file?.includes('MACOSX') || x.file?.includes('.swp'))).toEqual([]);
+    expect(r.findings.filter((x) => x.severity === 'error')).toEqual([]);
+  });
+});

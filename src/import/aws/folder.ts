@@ -103,6 +103,8 @@ export function readCollection(files: ReadonlyMap<string, string>, log: ImportLo
   for (const [path, text] of [...files].sort(([a], [b]) => a.localeCompare(b))) {
     const at = locate(path);
     const short = at ? `${at.accountId}/${at.region}/${at.name}` : path;
+    // Archivers' side files (__MACOSX/, ._name, .DS_Store) are not part of the collection.
+    if (/(^|\/)(__MACOSX|\.[^/.][^/]*)(\/|$)/.test(path)) continue;
     if (!at) {
       if (/\.json$/i.test(path))
         log.add(
