@@ -1,0 +1,214 @@
+// A VPC's security groups and their rules in the Inspector.
+import { useMemo } from 'react';
+import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useUiStore } from '../../../app/ui-store';
+import {
+  addSecurityGroup,
+  addSgRule,
+  newId,
+  removeSgRule,
+  setSgRule,
+  type RuleDirection,
+} from '../../../model/commands/edit';
+import type { Design, SecurityGroup, SgRule, Vpc } from '../../../model/schema';
+import { cidrError, SelectField, TextField } from '../../panels/fields';
+import { apply, set } from '../../inspector/helpers';
+import { Section, RemoveIcon } from '../../inspector/parts';
+
+export function SecurityGroups({ vpc, design }: { vpc: Vpc; design: Design }) {
+  const allGroups = useMemo(
+    () =>
+      design.vpcs.flatMap((v) =>
+        v.securityGroups.map((g) => ({ value: g.id, label: `${g.name || g.id} (${v.name || v.id})` })),
+      ),
+    [design.vpcs],
+  );
+  return (
+    <Section
+      title="Security groups"
+      actions={
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() =>
+            apply([
+              addSecurityGroup({
+                vpc: vpc.id,
+                securityGroup: {
+                  id: newId(design, `sg-${vpc.id}`),
+                  name: 'new group',
+                  ingress: [],
+                  egress: [],
+                },
+              }),
+            ])
+          }
+        >
+          + group
+        </Button>
+      }
+    >
+      {vpc.securityGroups.map((g) => (
+        <Paper key={g.id} withBorder p="xs" data-testid={`security-group-${g.id}`}>
+          <Stack gap={6}>
+            <Group gap={6} align="flex-end" wrap="nowrap">
+              <TextField label="Group name" value={g.name} onCommit={(name) => set(g.id, { name })} />
+              <RemoveIcon
+                label={`Delete security group ${g.name || g.id}`}
+                onClick={() => useUiStore.getState().askDelete([g.id])}
+              />
+            </Group>
+            <Text size="xs" c="dimmed" className="pnd-mono">
+              {g.id}
+            </Text>
+            {(['ingress', 'egress'] as const).map((direction) => (
+              <RuleList key={direction} group={g} direction={direction} vpc={vpc} groups={allGroups} />
+            ))}
+          </Stack>
+        </Paper>
+      ))}
+    </Section>
+  );
+}
+
+function RuleList({
+  group,
+  direction,
+  vpc,
+  groups,
+}: {
+  group: SecurityGroup;
+  direction: RuleDirection;
+  vpc: Vpc;
+  groups: { value: string; label: string }[];
+}) {
+  const rules = group[direction];
+  const update = (index: number, rule: SgRule) =>
+    apply([setSgRule({ securityGroup: group.id, direction, index, rule })]);
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between">
+        <Text size="xs" fw={600}>
+          {direction === 'ingress' ? 'Inbound rules' : 'Outbound rules'}
+        </Text>
+        <Button
+          size="compact-xs"
+          variant="light"
+          data-testid={`add-${direction}-rule`}
+          onClick={() =>
+            apply([
+              addSgRule({
+                securityGroup: group.id,
+                direction,
+                rule: {
+                  protocol: 'tcp',
+                  fromPort: 443,
+                  toPort: 443,
+                  cidr: direction === 'ingress' ? vpc.cidr : '0.0.0.0/0',
+                },
+              }),
+            ])
+          }
+        >
+          + rule
+        </Button>
+      </Group>
+      {rules.map((rule, i) => {
+        const ports = rule.protocol === 'tcp' || rule.protocol === 'udp';
+        const peer = direction === 'ingress' ? 'Source' : 'Destination';
+        return (
+          <Paper key={i} p={6} className="pnd-rule" data-testid={`${direction}-rule`}>
+            <Group gap={4} align="flex-end" wrap="wrap">
+              <SelectField
+                label="Protocol"
+                value={rule.protocol}
+                data={[
+                  { value: 'tcp', label: 'TCP' },
+                  { value: 'udp', label: 'UDP' },
+                  { value: 'icmp', label: 'ICMP' },
+                  { value: '-1', label: 'All traffic' },
+                ]}
+                onChange={(protocol) => {
+                  if (!protocol) return;
+                  const { fromPort: _f, toPort: _t, ...rest } = rule;
+                  const p = protocol as SgRule['protocol'];
+                  update(
+                    i,
+                    p === 'tcp' || p === 'udp'
+                      ? { ...rest, protocol: p, fromPort: rule.fromPort ?? 443, toPort: rule.toPort ?? 443 }
+                      : { ...rest, protocol: p },
+                  );
+                }}
+              />
+              {ports && (
+                <>
+                  <NumberInput
+                    label="From port"
+                    size="xs"
+                    w={80}
+                    min={0}
+                    max={65535}
+                    value={rule.fromPort ?? ''}
+                    onChange={(v) => typeof v === 'number' && update(i, { ...rule, fromPort: v })}
+                  />
+                  <NumberInput
+                    label="To port"
+                    size="xs"
+                    w={80}
+                    min={0}
+                    max={65535}
+                    value={rule.toPort ?? ''}
+                    onChange={(v) => typeof v === 'number' && update(i, { ...rule, toPort: v })}
+                  />
+                </>
+              )}
+              <RemoveIcon
+                label={`Remove ${direction} rule`}
+                onClick={() => apply([removeSgRule({ securityGroup: group.id, direction, index: i })])}
+              />
+            </Group>
+            <Group gap={4} align="flex-end" wrap="nowrap" mt={4}>
+              <SegmentedControl
+                size="xs"
+                aria-label={`${peer} kind`}
+                value={rule.securityGroup !== undefined ? 'group' : 'cidr'}
+                data={[
+                  { value: 'cidr', label: 'CIDR' },
+                  { value: 'group', label: 'Group' },
+                ]}
+                onChange={(kind) => {
+                  const { cidr: _c, securityGroup: _g, ...rest } = rule;
+                  update(
+                    i,
+                    kind === 'group' ? { ...rest, securityGroup: group.id } : { ...rest, cidr: vpc.cidr },
+                  );
+                }}
+              />
+              {rule.securityGroup !== undefined ? (
+                <SelectField
+                  label={`${peer} group`}
+                  value={rule.securityGroup}
+                  data={groups}
+                  onChange={(securityGroup) => securityGroup && update(i, { ...rule, securityGroup })}
+                />
+              ) : (
+                <TextField
+                  label={`${peer} CIDR`}
+                  value={rule.cidr ?? ''}
+                  check={cidrError}
+                  mono
+                  onCommit={(cidr) => update(i, { ...rule, cidr })}
+                />
+              )}
+            </Group>
+            <TextField
+              label="Description"
+              value={rule.description ?? ''}
+              onCommit={(description) => update(i, { ...rule, description: description || undefined })}
+            />
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}
