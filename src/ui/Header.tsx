@@ -16,9 +16,18 @@ import { useValidationStore } from '../app/validation';
 import { FileShareControls } from './share';
 
 function openTemplate(id: ExampleId) {
+  const edited = useDesignStore.temporal.getState().pastStates.length > 0;
   useDesignStore.getState().replace(EXAMPLES[id].design());
   useUiStore.getState().select([]);
   useUiStore.getState().requestFit();
+  // Replacing is one undo step; say so where the user is looking, so edits are never lost silently.
+  if (edited)
+    useUiStore
+      .getState()
+      .notify(`Opened “${EXAMPLES[id].title}”. The previous design is one Undo away.`, 'info', {
+        label: 'Undo',
+        run: history.undo,
+      });
 }
 
 export function Header() {

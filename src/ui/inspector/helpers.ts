@@ -14,8 +14,11 @@ export function azOptions(region: string): string[] {
   return r ? r.azLetters.map((l) => `${region}${l}`) : [];
 }
 
-export const apply = (commands: Command[]) => useDesignStore.getState().apply(commands);
-export const set = (id: string, fields: Record<string, unknown>) => apply([setFields({ id, fields })]);
+/** Writes to the design; edits from one text field's burst of typing share one undo step. */
+export const apply = (commands: Command[], burst?: string) =>
+  useDesignStore.getState().apply(commands, burst === undefined ? undefined : { burst });
+export const set = (id: string, fields: Record<string, unknown>, burst?: string) =>
+  apply([setFields({ id, fields })], burst);
 export const selectId = (id: string) => useUiStore.getState().select([id], { zoom: true, tab: 'inspector' });
 
 /**

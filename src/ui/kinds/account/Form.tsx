@@ -21,7 +21,7 @@ export function AccountForm({ account, design }: { account: Account; design: Des
       <TextField
         label="Name"
         value={account.name}
-        onCommit={(name) => set(account.id, { name })}
+        onCommit={(name, burst) => set(account.id, { name }, burst)}
         testId="field-name"
       />
       <TextField
@@ -29,7 +29,7 @@ export function AccountForm({ account, design }: { account: Account; design: Des
         value={account.accountId}
         check={accountIdError}
         mono
-        onCommit={(accountId) => set(account.id, { accountId })}
+        onCommit={(accountId, burst) => set(account.id, { accountId }, burst)}
         testId="field-accountId"
       />
       <Section title="Contents">

@@ -23,7 +23,7 @@ export function ApplianceForm({
       <TextField
         label="Name"
         value={appliance.name}
-        onCommit={(name) => set(appliance.id, { name })}
+        onCommit={(name, burst) => set(appliance.id, { name }, burst)}
         testId="field-name"
       />
       <SelectField
@@ -47,7 +47,7 @@ export function ApplianceForm({
         mono
         check={ipv4Error}
         description={subnet ? `Inside ${subnet.cidr}` : undefined}
-        onCommit={(ip) => set(appliance.id, { ip })}
+        onCommit={(ip, burst) => set(appliance.id, { ip }, burst)}
         testId="field-ip"
       />
       <MultiSelect

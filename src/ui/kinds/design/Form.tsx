@@ -29,7 +29,7 @@ export function DesignForm({ design }: { design: Design }) {
       <TextField
         label="Design name"
         value={design.name}
-        onCommit={(name) => apply([setDesignFields({ fields: { name } })])}
+        onCommit={(name, burst) => apply([setDesignFields({ fields: { name } })], burst)}
         testId="field-design-name"
       />
       <SwitchField

@@ -23,7 +23,7 @@ export function EndpointForm({ endpoint, vpc }: { endpoint: Endpoint; vpc: Vpc }
       <TextField
         label="Name"
         value={endpoint.name ?? ''}
-        onCommit={(name) => set(endpoint.id, { name: name || undefined })}
+        onCommit={(name, burst) => set(endpoint.id, { name: name || undefined }, burst)}
       />
       <SelectField
         label="Service"

@@ -48,7 +48,7 @@ export function OperationForm({ operation, design }: { operation: Operation; des
         <TextField
           label="Name"
           value={operation.name ?? ''}
-          onCommit={(name) => set(operation.id, { name: name || undefined })}
+          onCommit={(name, burst) => set(operation.id, { name: name || undefined }, burst)}
         />
         <SelectField
           label="Kind"

@@ -16,7 +16,7 @@ export function PeeringForm({ peering, design }: { peering: Peering; design: Des
       <TextField
         label="Name"
         value={peering.name ?? ''}
-        onCommit={(n) => set(peering.id, { name: n || undefined })}
+        onCommit={(n, burst) => set(peering.id, { name: n || undefined }, burst)}
         testId="field-name"
       />
       <SegmentedControl

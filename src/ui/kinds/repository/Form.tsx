@@ -20,7 +20,7 @@ export function RepositoryForm({ repository, design }: { repository: Repository;
       <TextField
         label="Name"
         value={repository.name}
-        onCommit={(name) => set(repository.id, { name })}
+        onCommit={(name, burst) => set(repository.id, { name }, burst)}
         testId="field-name"
       />
       <SelectField
@@ -41,7 +41,7 @@ export function RepositoryForm({ repository, design }: { repository: Repository;
         value={repository.bucket}
         check={required('The bucket name')}
         mono
-        onCommit={(bucket) => set(repository.id, { bucket })}
+        onCommit={(bucket, burst) => set(repository.id, { bucket }, burst)}
         testId="field-bucket"
       />
       <SegmentedControl

@@ -17,7 +17,7 @@ export function SubnetForm({ subnet, vpc, design }: { subnet: Subnet; vpc: Vpc; 
       <TextField
         label="Name"
         value={subnet.name}
-        onCommit={(name) => set(subnet.id, { name })}
+        onCommit={(name, burst) => set(subnet.id, { name }, burst)}
         testId="field-name"
       />
       <TextField
@@ -25,7 +25,7 @@ export function SubnetForm({ subnet, vpc, design }: { subnet: Subnet; vpc: Vpc; 
         value={subnet.cidr}
         check={cidrError}
         mono
-        onCommit={(cidr) => set(subnet.id, { cidr })}
+        onCommit={(cidr, burst) => set(subnet.id, { cidr }, burst)}
         testId="field-cidr"
       />
       <SelectField

@@ -39,7 +39,7 @@ export function VpcForm({ vpc, design }: { vpc: Vpc; design: Design }) {
       <TextField
         label="Name"
         value={vpc.name}
-        onCommit={(name) => set(vpc.id, { name })}
+        onCommit={(name, burst) => set(vpc.id, { name }, burst)}
         testId="field-name"
       />
       <SelectField
@@ -66,7 +66,7 @@ export function VpcForm({ vpc, design }: { vpc: Vpc; design: Design }) {
         value={vpc.cidr}
         check={vpcCidrError}
         mono
-        onCommit={(cidr) => set(vpc.id, { cidr })}
+        onCommit={(cidr, burst) => set(vpc.id, { cidr }, burst)}
         testId="field-cidr"
       />
       <TextField
@@ -85,13 +85,17 @@ export function VpcForm({ vpc, design }: { vpc: Vpc; design: Design }) {
           }
           return null;
         }}
-        onCommit={(v) =>
-          set(vpc.id, {
-            secondaryCidrs: v
-              .split(',')
-              .map((x) => x.trim())
-              .filter(Boolean),
-          })
+        onCommit={(v, burst) =>
+          set(
+            vpc.id,
+            {
+              secondaryCidrs: v
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean),
+            },
+            burst,
+          )
         }
       />
       <Section title="DNS">

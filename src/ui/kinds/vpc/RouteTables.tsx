@@ -78,7 +78,7 @@ export function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
               <TextField
                 label="Route table name"
                 value={t.name ?? ''}
-                onCommit={(name) => set(t.id, { name: name || undefined })}
+                onCommit={(name, burst) => set(t.id, { name: name || undefined }, burst)}
               />
               {t.main ? (
                 <Badge size="sm" variant="default">
@@ -115,8 +115,8 @@ export function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
                   value={r.destination}
                   check={cidrError}
                   mono
-                  onCommit={(destination) =>
-                    apply([setRoute({ routeTable: t.id, index: i, route: { ...r, destination } })])
+                  onCommit={(destination, burst) =>
+                    apply([setRoute({ routeTable: t.id, index: i, route: { ...r, destination } })], burst)
                   }
                 />
                 <SelectField

@@ -1,6 +1,6 @@
 // A VPC's security groups and their rules in the Inspector.
 import { useMemo } from 'react';
-import { Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
 import {
   addSecurityGroup,
@@ -11,7 +11,7 @@ import {
   type RuleDirection,
 } from '../../../model/commands/edit';
 import type { Design, SecurityGroup, SgRule, Vpc } from '../../../model/schema';
-import { cidrError, SelectField, TextField } from '../../panels/fields';
+import { cidrError, portError, SelectField, TextField } from '../../panels/fields';
 import { apply, set } from '../../inspector/helpers';
 import { Section, RemoveIcon } from '../../inspector/parts';
 
@@ -52,7 +52,11 @@ export function SecurityGroups({ vpc, design }: { vpc: Vpc; design: Design }) {
         <Paper key={g.id} withBorder p="xs" data-testid={`security-group-${g.id}`}>
           <Stack gap={6}>
             <Group gap={6} align="flex-end" wrap="nowrap">
-              <TextField label="Group name" value={g.name} onCommit={(name) => set(g.id, { name })} />
+              <TextField
+                label="Group name"
+                value={g.name}
+                onCommit={(name, burst) => set(g.id, { name }, burst)}
+              />
               <RemoveIcon
                 label={`Delete security group ${g.name || g.id}`}
                 onClick={() => useUiStore.getState().askDelete([g.id])}
@@ -83,8 +87,8 @@ function RuleList({
   groups: { value: string; label: string }[];
 }) {
   const rules = group[direction];
-  const update = (index: number, rule: SgRule) =>
-    apply([setSgRule({ securityGroup: group.id, direction, index, rule })]);
+  const update = (index: number, rule: SgRule, burst?: string) =>
+    apply([setSgRule({ securityGroup: group.id, direction, index, rule })], burst);
   return (
     <Stack gap={4}>
       <Group justify="space-between">
@@ -142,23 +146,21 @@ function RuleList({
               />
               {ports && (
                 <>
-                  <NumberInput
+                  <TextField
                     label="From port"
-                    size="xs"
                     w={80}
-                    min={0}
-                    max={65535}
-                    value={rule.fromPort ?? ''}
-                    onChange={(v) => typeof v === 'number' && update(i, { ...rule, fromPort: v })}
+                    inputMode="numeric"
+                    value={String(rule.fromPort ?? '')}
+                    check={portError}
+                    onCommit={(v, burst) => update(i, { ...rule, fromPort: Number(v.trim()) }, burst)}
                   />
-                  <NumberInput
+                  <TextField
                     label="To port"
-                    size="xs"
                     w={80}
-                    min={0}
-                    max={65535}
-                    value={rule.toPort ?? ''}
-                    onChange={(v) => typeof v === 'number' && update(i, { ...rule, toPort: v })}
+                    inputMode="numeric"
+                    value={String(rule.toPort ?? '')}
+                    check={portError}
+                    onCommit={(v, burst) => update(i, { ...rule, toPort: Number(v.trim()) }, burst)}
                   />
                 </>
               )}
@@ -197,14 +199,16 @@ function RuleList({
                   value={rule.cidr ?? ''}
                   check={cidrError}
                   mono
-                  onCommit={(cidr) => update(i, { ...rule, cidr })}
+                  onCommit={(cidr, burst) => update(i, { ...rule, cidr }, burst)}
                 />
               )}
             </Group>
             <TextField
               label="Description"
               value={rule.description ?? ''}
-              onCommit={(description) => update(i, { ...rule, description: description || undefined })}
+              onCommit={(description, burst) =>
+                update(i, { ...rule, description: description || undefined }, burst)
+              }
             />
           </Paper>
         );

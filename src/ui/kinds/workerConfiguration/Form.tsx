@@ -25,7 +25,7 @@ export function WorkerConfigurationForm({
       <TextField
         label="Name"
         value={wc.name ?? ''}
-        onCommit={(name) => set(wc.id, { name: name || undefined })}
+        onCommit={(name, burst) => set(wc.id, { name: name || undefined }, burst)}
         testId="field-name"
       />
       <SelectField
