@@ -10,6 +10,7 @@ import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { FlowResult } from '../veeam/flow-types';
 import type { PlannedFlow } from '../veeam/flows';
 import { analysisOf, flowOutcome, type Analysis } from './analysis';
+import { createPeeringFix } from './missing-links';
 import type { Finding, Fix, RuleContext, Severity } from './types';
 
 export interface HopProblem {
@@ -88,12 +89,18 @@ export function describeHop(
       const what = forward
         ? `has no route to ${reaching}`
         : `has no return route to ${reaching}, so replies cannot get back`;
-      if (!peering)
+      if (!peering) {
+        const fix = createPeeringFix(ctx.design, {
+          source: { vpc: source.vpc, subnets: source.subnets, range: flow.fixRange },
+          target: { vpc: endpointVpc, subnet, block: destBlock },
+        });
         return {
           rule: 'route/missing',
           message: `${where} ${what}. No peering joins VPC ${name(fromVpc.id)} and VPC ${name(toVpc.id)}: create one, then route ${wanted} over it.`,
           elements: [...elements, toVpc.id],
+          ...(fix ? { fix } : {}),
         };
+      }
       return {
         rule: 'route/missing',
         message: `${where} ${what}. Add route ${wanted} → peering ${name(peering)}.`,

@@ -1,26 +1,13 @@
 // Inspector form for the design itself: shown when nothing is selected.
 import { Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
-import { addOperation, newId, setDesignFields } from '../../../model/commands/edit';
-import { backupAccountOf } from '../../../model/roles';
-import { OPERATION_KINDS, type Design, type Operation, type OperationKind } from '../../../model/schema';
+import { setDesignFields } from '../../../model/commands/edit';
+import { newOperation } from '../operation/defaults';
+import { OPERATION_KINDS, type Design, type OperationKind } from '../../../model/schema';
 import { SelectField, SwitchField, TextField } from '../../panels/fields';
 import { OPERATION_LABELS } from '../../panels/operation-fields';
 import { apply } from '../../inspector/helpers';
 import { Section, Header, LinkList } from '../../inspector/parts';
-
-function newOperation(design: Design, kind: OperationKind): Operation {
-  const repo = design.repositories.find((r) => r.tier === 'standard') ?? design.repositories[0];
-  const production = design.accounts.find((a) => a.id !== backupAccountOf(design));
-  return {
-    id: newId(design, `op-${kind}`),
-    kind,
-    ...(production ? { account: production.id } : {}),
-    ...(repo ? { repository: repo.id } : {}),
-    workersIn: 'backup-account',
-    restoreToOriginal: false,
-  };
-}
 
 export function DesignForm({ design }: { design: Design }) {
   return (
@@ -66,9 +53,10 @@ export function DesignForm({ design }: { design: Design }) {
           testId="add-operation"
           onChange={(kind) => {
             if (!kind) return;
-            const operation = newOperation(design, kind as OperationKind);
-            apply([addOperation({ operation })]);
+            const { operation, commands, notice } = newOperation(design, kind as OperationKind);
+            apply(commands);
             useUiStore.getState().select([operation.id], { tab: 'inspector' });
+            useUiStore.getState().notify(notice, 'info');
           }}
         />
       </Section>
