@@ -13,6 +13,7 @@ import { EXAMPLES, type ExampleId } from '../app/examples';
 import { history, useDesignStore } from '../app/store';
 import { useUiStore } from '../app/ui-store';
 import { useValidationStore } from '../app/validation';
+import { counted } from './panels/words';
 import { FileShareControls } from './share';
 
 function openTemplate(id: ExampleId) {
@@ -38,6 +39,8 @@ export function Header() {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const errors = findings.filter((f) => f.severity === 'error').length;
+  // Flows, routes and groups are judged against operations: with none, a clean result means nothing.
+  const idle = useDesignStore((s) => s.design.operations.length === 0) && errors === 0;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const showProblems = () => useUiStore.getState().setTab('problems');
   return (
@@ -76,12 +79,12 @@ export function Header() {
         </Button>
         <button
           type="button"
-          className={`pnd-summary ${errors ? 'is-error' : 'is-clean'}`}
+          className={`pnd-summary ${errors ? 'is-error' : idle ? 'is-quiet' : 'is-clean'}`}
           data-testid="summary-errors"
           onClick={showProblems}
-          title="Show problems"
+          title={idle ? 'Nothing is validated until the design has an operation' : 'Show problems'}
         >
-          {checked ? errors : '…'} errors
+          {!checked ? '… errors' : idle ? 'not checked' : counted(errors, 'error')}
         </button>
         <button
           type="button"
@@ -90,7 +93,7 @@ export function Header() {
           onClick={showProblems}
           title="Show problems"
         >
-          {checked ? warnings : '…'} warnings
+          {checked ? counted(warnings, 'warning') : '… warnings'}
         </button>
         <Tooltip label="Undo (Ctrl+Z)">
           <ActionIcon variant="subtle" aria-label="Undo" onClick={history.undo}>

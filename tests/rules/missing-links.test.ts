@@ -108,3 +108,35 @@ describe('Create peering', () => {
     expect(once.peerings.length).toBe(d.peerings.length + 1);
   });
 });
+
+describe('a fix edits the security-group rule that was meant for the traffic', () => {
+  const narrowed = (port: number) =>
+    edit(example(1), (d) => {
+      const rule = d.vpcs.flatMap((v) => v.securityGroups).find((g) => g.id === 'sg-endpoints')!.ingress[0]!;
+      rule.fromPort = port;
+      rule.toPort = port;
+    });
+  const ingressOf = (d: Design) =>
+    d.vpcs.flatMap((v) => v.securityGroups).find((g) => g.id === 'sg-endpoints')!.ingress;
+
+  it('a rule narrowed to port 80 is changed back, not joined by a second rule', () => {
+    const d = narrowed(80);
+    const [finding] = withRule(d, 'sg/ingress-443');
+    expect(finding?.fix?.title).toMatch(
+      /^Change ingress rule tcp\/80 from 10\.0\.0\.0\/16 in security group .* to tcp\/443$/,
+    );
+    const fixed = fixAllWithReport(d).design;
+    expect(ingressOf(fixed)).toEqual(ingressOf(example(1)));
+    expect(serious(fixed)).toEqual([]);
+  });
+
+  it('a rule for remote login (port 22) stays, and a rule for 443 is added beside it', () => {
+    const d = narrowed(22);
+    const [finding] = withRule(d, 'sg/ingress-443');
+    expect(finding?.fix?.title).toMatch(/^Admit tcp\/443 from/);
+    const fixed = fixAllWithReport(d).design;
+    expect(ingressOf(fixed)[0]).toMatchObject({ fromPort: 22, toPort: 22 });
+    expect(ingressOf(fixed).some((r) => r.fromPort === 443)).toBe(true);
+    expect(serious(fixed)).toEqual([]);
+  });
+});

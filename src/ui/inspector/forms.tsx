@@ -14,6 +14,7 @@ import { RepositoryForm } from '../kinds/repository/Form';
 import { SubnetForm } from '../kinds/subnet/Form';
 import { VpcForm } from '../kinds/vpc/Form';
 import { WorkerConfigurationForm } from '../kinds/workerConfiguration/Form';
+import { operationLabel } from '../panels/names';
 import { Header } from './parts';
 
 export interface FormContext {
@@ -63,7 +64,7 @@ export const INSPECTOR_FORMS: Record<ElementKind, (context: FormContext) => Reac
   ),
   operation: ({ id, design, index }) => (
     <Stack gap="sm" key={id}>
-      <Header kind="Operation" title={index.nameOf(id)} id={id} />
+      <Header kind="Operation" title={operationLabel(design, index.operations.get(id)!.element)} id={id} />
       <OperationForm operation={index.operations.get(id)!.element} design={design} />
     </Stack>
   ),

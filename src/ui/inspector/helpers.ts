@@ -44,3 +44,9 @@ export function subnetOptions(design: Design) {
     })),
   );
 }
+
+/** The account an element sits in, as an Inspector path link. */
+export function accountCrumb(design: Design, account: string): { id: string; label: string }[] {
+  const a = design.accounts.find((x) => x.id === account);
+  return a ? [{ id: a.id, label: a.name || a.id }] : [];
+}

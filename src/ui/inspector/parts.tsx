@@ -27,9 +27,41 @@ export function Section({
   );
 }
 
-export function Header({ kind, title, id }: { kind: string; title: string; id: string }) {
+export interface Crumb {
+  id: string;
+  label: string;
+}
+
+/** The element's title, with the containers it sits in as links (account › VPC) above it. */
+export function Header({
+  kind,
+  title,
+  id,
+  path,
+}: {
+  kind: string;
+  title: string;
+  id: string;
+  path?: Crumb[];
+}) {
   return (
     <Stack gap={2}>
+      {path && path.length > 0 && (
+        <Group gap={4} data-testid="inspector-path" aria-label="Contained in">
+          {path.map((c, i) => (
+            <Group key={c.id} gap={4} wrap="nowrap">
+              {i > 0 && (
+                <Text size="xs" c="dimmed">
+                  ›
+                </Text>
+              )}
+              <button type="button" className="pnd-link" onClick={() => selectId(c.id)}>
+                {c.label}
+              </button>
+            </Group>
+          ))}
+        </Group>
+      )}
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
         {kind}
       </Text>

@@ -8,6 +8,8 @@ import { indexDesign } from '../../model/design-index';
 import type { Design } from '../../model/schema';
 import { INSPECTOR_FORMS } from '../inspector/forms';
 import { DesignForm } from '../kinds/design/Form';
+import { LinkList } from '../inspector/parts';
+import { elementLabel } from './names';
 
 export function Inspector() {
   // Deferred: a big form (a VPC's route tables and groups) renders in the background, in slices,
@@ -31,6 +33,7 @@ const InspectorBody = memo(function InspectorBody({
     return (
       <Stack gap="sm">
         <Text size="sm">{selection.length} elements selected.</Text>
+        <LinkList items={selection.map((x) => ({ id: x, label: elementLabel(index, x) }))} />
         <Button
           variant="light"
           color="red"

@@ -3,6 +3,7 @@ import { Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
 import { setDesignFields } from '../../../model/commands/edit';
 import { newOperation } from '../operation/defaults';
+import { operationLabel } from '../../panels/names';
 import { OPERATION_KINDS, type Design, type OperationKind } from '../../../model/schema';
 import { SelectField, SwitchField, TextField } from '../../panels/fields';
 import { OPERATION_LABELS } from '../../panels/operation-fields';
@@ -42,7 +43,7 @@ export function DesignForm({ design }: { design: Design }) {
         <LinkList
           items={design.operations.map((o) => ({
             id: o.id,
-            label: `${o.name || o.id} · ${OPERATION_LABELS[o.kind]}`,
+            label: operationLabel(design, o),
           }))}
         />
         <SelectField

@@ -4,6 +4,7 @@ import { useUiStore } from '../../../app/ui-store';
 import { moveOperation } from '../../../model/commands/edit';
 import { OPERATION_KINDS, type Design, type Operation } from '../../../model/schema';
 import { SelectField, SwitchField, TextField } from '../../panels/fields';
+import { operationLabel } from '../../panels/names';
 import { FIELD_LABELS, OPERATION_FIELDS, OPERATION_LABELS } from '../../panels/operation-fields';
 import { REGION_OPTIONS, apply, set } from '../../inspector/helpers';
 import { RemoveIcon } from '../../inspector/parts';
@@ -20,7 +21,7 @@ export function OperationForm({ operation, design }: { operation: Operation; des
       <Stack gap={6}>
         <Group gap={4} justify="space-between" wrap="nowrap">
           <Text size="sm" fw={600} truncate>
-            {operation.name || OPERATION_LABELS[operation.kind]}
+            {operationLabel(design, operation)}
           </Text>
           <Group gap={2} wrap="nowrap">
             <ActionIcon

@@ -2,7 +2,7 @@
 import { SegmentedControl, Stack } from '@mantine/core';
 import type { Design, Repository } from '../../../model/schema';
 import { SelectField, TextField, required } from '../../panels/fields';
-import { REGION_OPTIONS, set } from '../../inspector/helpers';
+import { accountCrumb, REGION_OPTIONS, set } from '../../inspector/helpers';
 import { Header, DeleteButton } from '../../inspector/parts';
 
 function s3EndpointOptions(design: Design) {
@@ -16,7 +16,12 @@ function s3EndpointOptions(design: Design) {
 export function RepositoryForm({ repository, design }: { repository: Repository; design: Design }) {
   return (
     <Stack gap="sm">
-      <Header kind="S3 repository" title={repository.name} id={repository.id} />
+      <Header
+        kind="S3 repository"
+        title={repository.name}
+        id={repository.id}
+        path={accountCrumb(design, repository.account)}
+      />
       <TextField
         label="Name"
         value={repository.name}

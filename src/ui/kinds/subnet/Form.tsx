@@ -2,7 +2,7 @@
 import { Stack } from '@mantine/core';
 import type { Design, Subnet, Vpc } from '../../../model/schema';
 import { cidrError, SelectField, SwitchField, TextField } from '../../panels/fields';
-import { azOptions, set } from '../../inspector/helpers';
+import { accountCrumb, azOptions, set } from '../../inspector/helpers';
 import { Section, Header, DeleteButton, LinkList } from '../../inspector/parts';
 
 export function SubnetForm({ subnet, vpc, design }: { subnet: Subnet; vpc: Vpc; design: Design }) {
@@ -13,7 +13,12 @@ export function SubnetForm({ subnet, vpc, design }: { subnet: Subnet; vpc: Vpc; 
   const azs = azOptions(vpc.region);
   return (
     <Stack gap="sm">
-      <Header kind={`Subnet in ${vpc.name || vpc.id}`} title={subnet.name} id={subnet.id} />
+      <Header
+        kind={`Subnet in ${vpc.name || vpc.id}`}
+        title={subnet.name}
+        id={subnet.id}
+        path={[...accountCrumb(design, vpc.account), { id: vpc.id, label: vpc.name || vpc.id }]}
+      />
       <TextField
         label="Name"
         value={subnet.name}

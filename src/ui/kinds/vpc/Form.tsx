@@ -5,7 +5,7 @@ import { useUiStore } from '../../../app/ui-store';
 import { connectPeering, moveVpcToAccount, newId, vpcMoveRefusal } from '../../../model/commands/edit';
 import type { Design, Peering, Vpc } from '../../../model/schema';
 import { SelectField, SwitchField, TextField, vpcCidrError } from '../../panels/fields';
-import { REGION_OPTIONS, apply, set, useStages } from '../../inspector/helpers';
+import { accountCrumb, REGION_OPTIONS, apply, set, useStages } from '../../inspector/helpers';
 import { Section, Header, DeleteButton, LinkList } from '../../inspector/parts';
 import { RouteTables } from './RouteTables';
 import { SecurityGroups } from './SecurityGroups';
@@ -35,7 +35,7 @@ export function VpcForm({ vpc, design }: { vpc: Vpc; design: Design }) {
   const stage = useStages(3);
   return (
     <Stack gap="sm">
-      <Header kind="VPC" title={vpc.name} id={vpc.id} />
+      <Header kind="VPC" title={vpc.name} id={vpc.id} path={accountCrumb(design, vpc.account)} />
       <TextField
         label="Name"
         value={vpc.name}

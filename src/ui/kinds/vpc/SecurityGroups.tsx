@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
+import { useValidationStore } from '../../../app/validation';
 import {
   addSecurityGroup,
   addSgRule,
@@ -14,6 +15,13 @@ import type { Design, SecurityGroup, SgRule, Vpc } from '../../../model/schema';
 import { cidrError, portError, SelectField, TextField } from '../../panels/fields';
 import { apply, set } from '../../inspector/helpers';
 import { Section, RemoveIcon } from '../../inspector/parts';
+
+const SG_RULE_SET = setSgRule({
+  securityGroup: '',
+  direction: 'ingress',
+  index: 0,
+  rule: { protocol: '-1' },
+}).type;
 
 export function SecurityGroups({ vpc, design }: { vpc: Vpc; design: Design }) {
   const allGroups = useMemo(
@@ -75,6 +83,20 @@ export function SecurityGroups({ vpc, design }: { vpc: Vpc; design: Design }) {
   );
 }
 
+/** The rules of a group that a finding's fix edits: the rule the finding blames, by index, with
+ * the fix's title to say what is wrong with it. */
+function useBlamedRules(group: string, direction: RuleDirection): Map<number, string> {
+  const findings = useValidationStore((s) => s.findings);
+  return useMemo(() => {
+    const out = new Map<number, string>();
+    for (const f of findings)
+      for (const c of f.fix?.commands ?? [])
+        if (c.type === SG_RULE_SET && c.securityGroup === group && c.direction === direction)
+          out.set(c.index as number, f.fix!.title);
+    return out;
+  }, [findings, group, direction]);
+}
+
 function RuleList({
   group,
   direction,
@@ -87,6 +109,7 @@ function RuleList({
   groups: { value: string; label: string }[];
 }) {
   const rules = group[direction];
+  const blamed = useBlamedRules(group.id, direction);
   const update = (index: number, rule: SgRule, burst?: string) =>
     apply([setSgRule({ securityGroup: group.id, direction, index, rule })], burst);
   return (
@@ -121,7 +144,19 @@ function RuleList({
         const ports = rule.protocol === 'tcp' || rule.protocol === 'udp';
         const peer = direction === 'ingress' ? 'Source' : 'Destination';
         return (
-          <Paper key={i} p={6} className="pnd-rule" data-testid={`${direction}-rule`}>
+          <Paper
+            key={i}
+            p={6}
+            className={`pnd-rule${blamed.has(i) ? ' is-blamed' : ''}`}
+            data-testid={`${direction}-rule`}
+            data-blamed={blamed.has(i) ? 'true' : undefined}
+            title={blamed.get(i)}
+          >
+            {blamed.has(i) && (
+              <Text size="xs" c="red" fw={600} data-testid="blamed-note">
+                A finding blames this rule: {blamed.get(i)}
+              </Text>
+            )}
             <Group gap={4} align="flex-end" wrap="wrap">
               <SelectField
                 label="Protocol"
