@@ -111,6 +111,13 @@ test('a selected chip shows as selected; a click on a VPC replaces it; the empty
   await expect(removed).not.toContainText('Veeam Backup for AWS');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
 
+  // Shift adds: the chip, then Shift+click on a VPC keeps both.
+  await chip.click();
+  await page.getByTestId('vpc-vpc-repo').click({ position: { x: 12, y: 8 }, modifiers: ['Shift'] });
+  await expect(chip).toHaveClass(/is-selected/);
+  await expect(page.getByTestId('vpc-vpc-repo')).toHaveClass(/is-selected/);
+  await expect(inspector(page)).toContainText('2 elements selected');
+
   // Ctrl adds: chip then Ctrl+click on the worker chip keeps both.
   await chip.click();
   await page.getByTestId('chip-wc-backup-use1').click({ modifiers: ['Control'] });

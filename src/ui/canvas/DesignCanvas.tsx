@@ -82,7 +82,7 @@ function connectVpcs(source: string, target: string): void {
 
 /** A plain click on a node or edge replaces the selection: elements without a node of their own
  * (a chip, an operation) must not stay selected behind it, or Delete would take them too. With
- * Ctrl/Cmd held React Flow adds to the selection instead, and so does this. */
+ * Shift or Ctrl/Cmd held React Flow adds to the selection instead, and so does this. */
 function keepOnlyCanvasIds(selection: Set<string>, store: ReturnType<typeof useStoreApi>) {
   const { nodeLookup, edgeLookup, multiSelectionActive } = store.getState();
   if (multiSelectionActive) return;
@@ -261,7 +261,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       colorMode={colorMode}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       fitView
       fitViewOptions={{ maxZoom: 1 }}
       minZoom={0.05}
