@@ -51,3 +51,15 @@ test('a trace names what blocks it, and one error reads "1 error"', async ({ pag
   await expect(trace).toContainText(/needed by .*EC2 backup/);
   await expect(trace).not.toContainText('Blocked by: rt-repo');
 });
+
+test("an account's backup role is editable from its badges", async ({ page }) => {
+  await page.goto('/');
+  await selectNode(page, 'account-acct-prod');
+  await expect(page.getByTestId('inspector').getByRole('checkbox', { name: 'backup' })).not.toBeChecked();
+  await page.getByTestId('inspector').getByText('backup', { exact: true }).click();
+  await expect(page.getByTestId('inspector').getByRole('checkbox', { name: 'backup' })).toBeChecked();
+  // The design names one backup account: the one it was is no longer it.
+  await selectNode(page, 'account-acct-backup');
+  await expect(page.getByTestId('inspector-title')).toHaveText('Backup account');
+  await expect(page.getByTestId('inspector').getByRole('checkbox', { name: 'backup' })).not.toBeChecked();
+});
