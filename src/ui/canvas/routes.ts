@@ -1,0 +1,113 @@
+// Every peering line of the design routed at once, so each label also avoids the labels placed
+// before it (edges.tsx re-routes a line on its own only while one of its VPCs is being dragged).
+import type { Edge } from '@xyflow/react';
+import type { PeeringEdgeData } from './derive';
+import { SIZES, type Box } from './layout';
+import { findLabelPlace, placeLabel, routeBetween, type Point } from './router';
+
+/** What peering lines avoid (VPCs, repositories) and what their labels avoid besides (account headers). */
+export interface Obstacles {
+  boxes: readonly { id: string; box: Box }[];
+  labelBlockers: readonly Box[];
+  /** Every node's extent with a margin: lines stay inside it, so fitting the nodes shows them. */
+  bounds?: Box;
+}
+
+export interface PeeringRoute {
+  from: Box;
+  to: Box;
+  points: Point[];
+  label: Point;
+  /** The label's width: narrower than the name needs where only a narrow gap is clear. */
+  labelWidth: number;
+}
+
+/** Peering labels show the name only, cut to this width; the full text is the tooltip. */
+export const LABEL = { maxWidth: 180, minWidth: 60, height: 22, charWidth: 7.4, badge: 28 } as const;
+
+export function labelSize(name: string, withBadge: boolean): { w: number; h: number } {
+  return {
+    w:
+      Math.min(LABEL.maxWidth, Math.ceil(name.length * LABEL.charWidth) + 16) + (withBadge ? LABEL.badge : 0),
+    h: LABEL.height,
+  };
+}
+
+export const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
+
+/** One line and its label for a peering between `from` and `to`, among `obstacles`. */
+export function routePeering(
+  source: string,
+  target: string,
+  from: Box,
+  to: Box,
+  size: { w: number; h: number },
+  obstacles: Obstacles,
+  labelsSoFar: readonly Box[] = [],
+  drawn: readonly (readonly Point[])[] = [],
+): PeeringRoute {
+  const others = obstacles.boxes.filter((o) => o.id !== source && o.id !== target).map((o) => o.box);
+  // A line may cross an account's header (at a price) but not the padding beside it, where lines
+  // run into the account.
+  const soft = obstacles.labelBlockers.map((b) => ({ ...b, x: b.x + SIZES.pad, w: b.w - 2 * SIZES.pad }));
+  const points = routeBetween(from, to, others, soft, obstacles.bounds, drawn);
+  const blockers = [from, to, ...others, ...obstacles.labelBlockers, ...labelsSoFar];
+  // Full width where there is room; else narrower (more of the name cut) to fit a gap between boxes.
+  for (const w of [size.w, Math.min(size.w, 100), Math.min(size.w, LABEL.minWidth)]) {
+    const label = findLabelPlace(points, { w, h: size.h }, blockers, obstacles.bounds);
+    if (label) return { from, to, points, label, labelWidth: w };
+  }
+  const label = placeLabel(points, size, blockers);
+  return { from, to, points, label, labelWidth: size.w };
+}
+
+export function routeAll(edges: readonly Edge[], obstacles: Obstacles): Map<string, PeeringRoute> {
+  const byId = new Map(obstacles.boxes.map((o) => [o.id, o.box]));
+  const out = new Map<string, PeeringRoute>();
+  const labels: Box[] = [];
+  const drawn: Point[][] = [];
+  for (const edge of edges) {
+    if (edge.type !== 'peering') continue;
+    const from = byId.get(edge.source);
+    const to = byId.get(edge.target);
+    if (!from || !to) continue;
+    const data = edge.data as PeeringEdgeData | undefined;
+    const size = labelSize(data?.peering.name || edge.id, !!data?.issues);
+    const route = routePeering(edge.source, edge.target, from, to, size, obstacles, labels, drawn);
+    drawn.push(route.points);
+    // A little room around each label, so two never touch.
+    labels.push({
+      x: route.label.x - route.labelWidth / 2 - 4,
+      y: route.label.y - size.h / 2 - 4,
+      w: route.labelWidth + 8,
+      h: size.h + 8,
+    });
+    out.set(edge.id, route);
+  }
+  return out;
+}
+
+/** Keeps the previous routes while no box moved and no peering changed ends, name or badge, so a
+ * selection change re-routes nothing. */
+export class RouteMemo {
+  private obstacles: Obstacles | null = null;
+  private keys: string[] = [];
+  private routes = new Map<string, PeeringRoute>();
+
+  of(edges: readonly Edge[], obstacles: Obstacles): Map<string, PeeringRoute> {
+    const keys = edges.map((e) => {
+      const data = e.data as PeeringEdgeData | undefined;
+      return `${e.id}\u0000${e.source}\u0000${e.target}\u0000${data?.peering.name ?? ''}\u0000${!!data?.issues}`;
+    });
+    if (
+      obstacles === this.obstacles &&
+      keys.length === this.keys.length &&
+      keys.every((k, i) => k === this.keys[i])
+    )
+      return this.routes;
+    this.obstacles = obstacles;
+    this.keys = keys;
+    this.routes = routeAll(edges, obstacles);
+    return this.routes;
+  }
+}
