@@ -20,8 +20,10 @@ export interface Route {
 /** Space kept between a line and the boxes it passes. */
 export const CLEARANCE = 14;
 const BEND = 60;
+/** How far beyond its two boxes a line may go looking for a way round. */
+export const REACH = 160;
 /** Beyond this many boxes near a line, routing would cost too much per frame: draw it direct. */
-const MAX_OBSTACLES = 80;
+const MAX_OBSTACLES = 40;
 
 type Dir = 0 | 1 | 2 | 3; // right, down, left, up
 const DX = [1, 0, -1, 0];
@@ -55,8 +57,18 @@ function ports(b: Box, spread = false): Port[] {
 
 const inflate = (b: Box, by: number): Box => ({ x: b.x - by, y: b.y - by, w: b.w + 2 * by, h: b.h + 2 * by });
 
-function strictlyInside(p: Point, b: Box): boolean {
-  return p.x > b.x && p.x < b.x + b.w && p.y > b.y && p.y < b.y + b.h;
+/** The index of `v` in sorted `values` (within half a pixel), or -1. */
+function indexOf(values: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo <= hi) {
+    const m = (lo + hi) >> 1;
+    const x = values[m]!;
+    if (Math.abs(x - v) < 0.5) return m;
+    if (x < v) lo = m + 1;
+    else hi = m - 1;
+  }
+  return -1;
 }
 
 function sortedUnique(values: number[]): number[] {
@@ -66,10 +78,10 @@ function sortedUnique(values: number[]): number[] {
   return out;
 }
 
-/** Grid lines: obstacle edges, the ports, and the middle of every channel between them. */
+/** Grid lines: obstacle edges, the ports, and the middle of every wide channel between them. */
 function gridLines(values: number[]): number[] {
   const base = sortedUnique(values);
-  const mids = base.slice(1).map((v, i) => (v + base[i]!) / 2);
+  const mids = base.slice(1).flatMap((v, i) => (v - base[i]! > 3 * CLEARANCE ? [(v + base[i]!) / 2] : []));
   return sortedUnique([...base, ...mids]);
 }
 
@@ -169,11 +181,10 @@ export function routeBetween(
   /** Lines drawn before this one: sharing their runs or their ports costs extra. */
   drawn: readonly (readonly Point[])[] = [],
 ): Point[] {
-  const reach = 240;
-  let x0 = Math.min(from.x, to.x) - reach;
-  let y0 = Math.min(from.y, to.y) - reach;
-  let x1 = Math.max(from.x + from.w, to.x + to.w) + reach;
-  let y1 = Math.max(from.y + from.h, to.y + to.h) + reach;
+  let x0 = Math.min(from.x, to.x) - REACH;
+  let y0 = Math.min(from.y, to.y) - REACH;
+  let x1 = Math.max(from.x + from.w, to.x + to.w) + REACH;
+  let y1 = Math.max(from.y + from.h, to.y + to.h) + REACH;
   if (bounds) {
     x0 = Math.max(x0, bounds.x);
     y0 = Math.max(y0, bounds.y);
@@ -200,19 +211,6 @@ export function routeBetween(
   const priced = (list: Port[]) => list.map((p) => (taken(p.side) ? { ...p, cost: p.cost + PORT_TAKEN } : p));
   const starts = priced(ports(from, true));
   const goals = priced(ports(to, true));
-  const runs = drawn.flatMap((line) => line.slice(1).map((b, k) => [line[k]!, b] as const));
-  const onRun = (p: Point) =>
-    runs.some(
-      ([a, b]) =>
-        (Math.abs(a.x - b.x) < 1 &&
-          Math.abs(p.x - a.x) < 1 &&
-          p.y > Math.min(a.y, b.y) &&
-          p.y < Math.max(a.y, b.y)) ||
-        (Math.abs(a.y - b.y) < 1 &&
-          Math.abs(p.y - a.y) < 1 &&
-          p.x > Math.min(a.x, b.x) &&
-          p.x < Math.max(a.x, b.x)),
-    );
   const xs = gridLines([
     area.x,
     area.x + area.w,
@@ -231,26 +229,59 @@ export function routeBetween(
   ]);
   const X = xs.length;
   const Y = ys.length;
-  const blocked = (p: Point) => near.some((o) => strictlyInside(p, o));
-  const inSoft = (p: Point) => softNear.some((o) => strictlyInside(p, o));
-  const index = (values: number[], v: number) => values.findIndex((x) => Math.abs(x - v) < 0.5);
+  // Grid points and the middles of grid steps, on a doubled grid: (2i, 2j) is the point
+  // (xs[i], ys[j]); (2i+1, 2j) the middle of the step from i to i+1. Each box marks, once, the
+  // points and middles strictly inside it, so a step is checked by two lookups.
+  const W = 2 * X - 1;
+  const cellsOf = (values: number[], lo: number, hi: number): [number, number] => {
+    const a = indexOf(values, lo);
+    const b = indexOf(values, hi);
+    return a < 0 || b < 0 ? [1, 0] : [2 * a + 1, 2 * b - 1];
+  };
+  const mark = (mask: Uint8Array, boxes: readonly Box[]) => {
+    for (const o of boxes) {
+      const [a0, a1] = cellsOf(xs, o.x, o.x + o.w);
+      const [b0, b1] = cellsOf(ys, o.y, o.y + o.h);
+      for (let b = b0; b <= b1; b++) mask.fill(1, b * W + a0, b * W + a1 + 1);
+    }
+    return mask;
+  };
+  const blockedAt = mark(new Uint8Array(W * (2 * Y - 1)), near);
+  const softAt = mark(new Uint8Array(W * (2 * Y - 1)), softNear);
+  const sharedAt = new Uint8Array(W * (2 * Y - 1));
+  for (const line of drawn)
+    for (let k = 1; k < line.length; k++) {
+      const [p, q] = [line[k - 1]!, line[k]!];
+      if (Math.abs(p.y - q.y) < 1) {
+        const j = indexOf(ys, p.y);
+        const [a0, a1] = cellsOf(xs, Math.min(p.x, q.x), Math.max(p.x, q.x));
+        if (j >= 0) for (let a = a0; a <= a1; a++) sharedAt[2 * j * W + a] = 1;
+      } else if (Math.abs(p.x - q.x) < 1) {
+        const i = indexOf(xs, p.x);
+        const [b0, b1] = cellsOf(ys, Math.min(p.y, q.y), Math.max(p.y, q.y));
+        if (i >= 0) for (let b = b0; b <= b1; b++) sharedAt[b * W + 2 * i] = 1;
+      }
+    }
   const state = (i: number, j: number, d: number) => (j * X + i) * 4 + d;
   const goalAt = new Map<number, Port[]>();
   for (const g of goals) {
-    const key = index(ys, g.stub.y) * X + index(xs, g.stub.x);
+    const key = indexOf(ys, g.stub.y) * X + indexOf(xs, g.stub.x);
     goalAt.set(key, [...(goalAt.get(key) ?? []), g]);
   }
   // Never more than what is left to travel, so the first route found at a cost is the cheapest.
-  const guess = (i: number, j: number) =>
-    Math.min(...goals.map((g) => Math.abs(xs[i]! - g.stub.x) + Math.abs(ys[j]! - g.stub.y)));
+  const guess = (i: number, j: number) => {
+    let least = Infinity;
+    for (const g of goals) least = Math.min(least, Math.abs(xs[i]! - g.stub.x) + Math.abs(ys[j]! - g.stub.y));
+    return least;
+  };
 
   const best = new Float64Array(X * Y * 4).fill(Infinity);
   const from_ = new Int32Array(X * Y * 4).fill(-1);
   const heap = new Heap();
   for (const s of starts) {
-    const i = index(xs, s.stub.x);
-    const j = index(ys, s.stub.y);
-    if (i < 0 || j < 0 || blocked(s.stub)) continue;
+    const i = indexOf(xs, s.stub.x);
+    const j = indexOf(ys, s.stub.y);
+    if (i < 0 || j < 0 || blockedAt[2 * j * W + 2 * i]) continue;
     const st = state(i, j, s.dir);
     if (CLEARANCE + s.cost >= best[st]!) continue;
     best[st] = CLEARANCE + s.cost;
@@ -279,11 +310,10 @@ export function routeBetween(
       const ni = i + DX[nd]!;
       const nj = j + DY[nd]!;
       if (ni < 0 || nj < 0 || ni >= X || nj >= Y) continue;
-      const mid = { x: (xs[i]! + xs[ni]!) / 2, y: (ys[j]! + ys[nj]!) / 2 };
-      const next = { x: xs[ni]!, y: ys[nj]! };
-      if (blocked(mid) || blocked(next)) continue;
+      const mid = (j + nj) * W + i + ni;
+      if (blockedAt[mid] || blockedAt[2 * nj * W + 2 * ni]) continue;
       const length = Math.abs(xs[ni]! - xs[i]!) + Math.abs(ys[nj]! - ys[j]!);
-      const step = length * (inSoft(mid) ? SOFT : 1) * (onRun(mid) ? SHARED : 1) + (nd === d ? 0 : BEND);
+      const step = length * (softAt[mid] ? SOFT : 1) * (sharedAt[mid] ? SHARED : 1) + (nd === d ? 0 : BEND);
       const ns = state(ni, nj, nd);
       if (cost + step < best[ns]!) {
         best[ns] = cost + step;

@@ -2,8 +2,8 @@
 // before it (edges.tsx re-routes a line on its own only while one of its VPCs is being dragged).
 import type { Edge } from '@xyflow/react';
 import type { PeeringEdgeData } from './derive';
-import { SIZES, type Box } from './layout';
-import { findLabelPlace, placeLabel, routeBetween, type Point } from './router';
+import { intersects, SIZES, type Box } from './layout';
+import { CLEARANCE, findLabelPlace, placeLabel, REACH, routeBetween, type Point } from './router';
 
 /** What peering lines avoid (VPCs, repositories) and what their labels avoid besides (account headers). */
 export interface Obstacles {
@@ -33,6 +33,15 @@ export function labelSize(name: string, withBadge: boolean): { w: number; h: num
   };
 }
 
+/** The points' bounding box, widened by `dx` and `dy` on each side. */
+function extentOf(points: readonly Point[], dx: number, dy: number): Box {
+  const xs = points.map((p) => p.x);
+  const ys = points.map((p) => p.y);
+  const x = Math.min(...xs) - dx;
+  const y = Math.min(...ys) - dy;
+  return { x, y, w: Math.max(...xs) + dx - x, h: Math.max(...ys) + dy - y };
+}
+
 export const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.w === b.w && a.h === b.h;
 
 /** One line and its label for a peering between `from` and `to`, among `obstacles`. */
@@ -51,17 +60,47 @@ export function routePeering(
   // run into the account.
   const soft = obstacles.labelBlockers.map((b) => ({ ...b, x: b.x + SIZES.pad, w: b.w - 2 * SIZES.pad }));
   const points = routeBetween(from, to, others, soft, obstacles.bounds, drawn);
-  const blockers = [from, to, ...others, ...obstacles.labelBlockers, ...labelsSoFar];
+  return labelled(
+    from,
+    to,
+    points,
+    size,
+    [...others, ...obstacles.labelBlockers, ...labelsSoFar],
+    obstacles.bounds,
+  );
+}
+
+function labelled(
+  from: Box,
+  to: Box,
+  points: Point[],
+  size: { w: number; h: number },
+  avoid: readonly Box[],
+  bounds: Box | undefined,
+): PeeringRoute {
+  // Only what lies near the line can be under its label.
+  const reach = extentOf(points, LABEL.maxWidth + LABEL.badge, LABEL.height);
+  const blockers = [from, to, ...avoid].filter((b) => intersects(b, reach));
   // Full width where there is room; else narrower (more of the name cut) to fit a gap between boxes.
   for (const w of [size.w, Math.min(size.w, 100), Math.min(size.w, LABEL.minWidth)]) {
-    const label = findLabelPlace(points, { w, h: size.h }, blockers, obstacles.bounds);
+    const label = findLabelPlace(points, { w, h: size.h }, blockers, bounds);
     if (label) return { from, to, points, label, labelWidth: w };
   }
   const label = placeLabel(points, size, blockers);
   return { from, to, points, label, labelWidth: size.w };
 }
 
-export function routeAll(edges: readonly Edge[], obstacles: Obstacles): Map<string, PeeringRoute> {
+/**
+ * Routes every peering in order; each label avoids the labels before it and each line prices
+ * sharing the lines before it. With `previous` (the routes of the last layout) and the boxes that
+ * changed since, a line whose ends did not move and whose search area no changed box touches keeps
+ * its course (its label is placed again): a drag on a large design re-routes only nearby lines.
+ */
+export function routeAll(
+  edges: readonly Edge[],
+  obstacles: Obstacles,
+  previous?: { routes: ReadonlyMap<string, PeeringRoute>; changed: readonly Box[] },
+): Map<string, PeeringRoute> {
   const byId = new Map(obstacles.boxes.map((o) => [o.id, o.box]));
   const out = new Map<string, PeeringRoute>();
   const labels: Box[] = [];
@@ -73,7 +112,27 @@ export function routeAll(edges: readonly Edge[], obstacles: Obstacles): Map<stri
     if (!from || !to) continue;
     const data = edge.data as PeeringEdgeData | undefined;
     const size = labelSize(data?.peering.name || edge.id, !!data?.issues);
-    const route = routePeering(edge.source, edge.target, from, to, size, obstacles, labels, drawn);
+    const old = previous?.routes.get(edge.id);
+    const keep =
+      old &&
+      previous &&
+      sameBox(old.from, from) &&
+      sameBox(old.to, to) &&
+      !previous.changed.some((b) => intersects(b, searchArea(from, to)));
+    const route = keep
+      ? labelled(
+          from,
+          to,
+          old.points,
+          size,
+          [
+            ...obstacles.boxes.filter((o) => o.id !== edge.source && o.id !== edge.target).map((o) => o.box),
+            ...obstacles.labelBlockers,
+            ...labels,
+          ],
+          obstacles.bounds,
+        )
+      : routePeering(edge.source, edge.target, from, to, size, obstacles, labels, drawn);
     drawn.push(route.points);
     // A little room around each label, so two never touch.
     labels.push({
@@ -87,8 +146,38 @@ export function routeAll(edges: readonly Edge[], obstacles: Obstacles): Map<stri
   return out;
 }
 
+/** Where the router looks for a line between two boxes. */
+function searchArea(from: Box, to: Box): Box {
+  const r = REACH + CLEARANCE;
+  const x = Math.min(from.x, to.x) - r;
+  const y = Math.min(from.y, to.y) - r;
+  return {
+    x,
+    y,
+    w: Math.max(from.x + from.w, to.x + to.w) + r - x,
+    h: Math.max(from.y + from.h, to.y + to.h) + r - y,
+  };
+}
+
+/** Boxes present in only one of the two lists (moved, added or removed), by id. */
+function changedBoxes(before: Obstacles, after: Obstacles): Box[] {
+  const old = new Map(before.boxes.map((o) => [o.id, o.box]));
+  const out: Box[] = [];
+  for (const { id, box } of after.boxes) {
+    const was = old.get(id);
+    if (!was || !sameBox(was, box)) out.push(box, ...(was ? [was] : []));
+    old.delete(id);
+  }
+  out.push(...old.values());
+  const headers = new Set(before.labelBlockers.map((b) => `${b.x},${b.y},${b.w},${b.h}`));
+  const now = new Set(after.labelBlockers.map((b) => `${b.x},${b.y},${b.w},${b.h}`));
+  out.push(...after.labelBlockers.filter((b) => !headers.has(`${b.x},${b.y},${b.w},${b.h}`)));
+  out.push(...before.labelBlockers.filter((b) => !now.has(`${b.x},${b.y},${b.w},${b.h}`)));
+  return out;
+}
+
 /** Keeps the previous routes while no box moved and no peering changed ends, name or badge, so a
- * selection change re-routes nothing. */
+ * selection change re-routes nothing; after a move, only lines near what moved are routed again. */
 export class RouteMemo {
   private obstacles: Obstacles | null = null;
   private keys: string[] = [];
@@ -99,15 +188,22 @@ export class RouteMemo {
       const data = e.data as PeeringEdgeData | undefined;
       return `${e.id}\u0000${e.source}\u0000${e.target}\u0000${data?.peering.name ?? ''}\u0000${!!data?.issues}`;
     });
-    if (
-      obstacles === this.obstacles &&
-      keys.length === this.keys.length &&
-      keys.every((k, i) => k === this.keys[i])
-    )
-      return this.routes;
+    const sameEdges = keys.length === this.keys.length && keys.every((k, i) => k === this.keys[i]);
+    if (obstacles === this.obstacles && sameEdges) return this.routes;
+    const before = this.obstacles;
+    const incremental =
+      before &&
+      before.bounds &&
+      obstacles.bounds &&
+      sameBox(before.bounds, obstacles.bounds) &&
+      new Set(keys).size === keys.length;
+    this.routes = routeAll(
+      edges,
+      obstacles,
+      incremental ? { routes: this.routes, changed: changedBoxes(before, obstacles) } : undefined,
+    );
     this.obstacles = obstacles;
     this.keys = keys;
-    this.routes = routeAll(edges, obstacles);
     return this.routes;
   }
 }
