@@ -15,21 +15,25 @@ export function tidy(): void {
   useUiStore.getState().requestFit();
 }
 
+/** Tidy sits beside the flows switch in the top band the fitted view keeps free (fit.ts). */
+export function TidyButton() {
+  return (
+    <button
+      type="button"
+      className="pnd-link pnd-tidy"
+      onClick={tidy}
+      data-testid="tidy"
+      title="Lay out the whole design: containers packed, nothing on top of anything (Ctrl+Z undoes)"
+    >
+      Tidy
+    </button>
+  );
+}
+
 export function CanvasTools() {
   const [mapOpen, setMapOpen] = useState(true);
   return (
     <>
-      <Panel position="top-left" className="pnd-canvas-tools">
-        <button
-          type="button"
-          className="pnd-link"
-          onClick={tidy}
-          data-testid="tidy"
-          title="Lay out the whole design: containers packed, nothing on top of anything (Ctrl+Z undoes)"
-        >
-          Tidy
-        </button>
-      </Panel>
       {mapOpen && (
         <MiniMap
           pannable

@@ -212,12 +212,16 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   useEffect(() => {
     if (!fitRequest) return;
     // Wait a frame so React Flow has the new design's nodes; an empty design starts at 100 %.
+    // Asked of the design, not of React Flow's nodes, which may still be the previous design's: a
+    // fit queued then would wait for the next node to appear and move the view under the user.
     const frame = requestAnimationFrame(() => {
-      if (getNodes().length) void fitView(FIT_OPTIONS);
+      const { design } = useDesignStore.getState();
+      if (design.accounts.length || design.vpcs.length || design.repositories.length)
+        void fitView(FIT_OPTIONS);
       else void setViewport({ x: 0, y: 0, zoom: 1 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [fitRequest, fitView, getNodes, setViewport]);
+  }, [fitRequest, fitView, setViewport]);
 
   return (
     <RoutingContext value={routing}>

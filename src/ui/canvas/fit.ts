@@ -14,10 +14,16 @@ export const FIT_OPTIONS = {
 
 export function isOpened(previous: Design, next: Design): boolean {
   if (previous === next) return false;
-  if (previous.accounts === next.accounts || previous.vpcs === next.vpcs) return false;
-  const accounts = new Set<unknown>(previous.accounts);
-  const vpcs = new Set<unknown>(previous.vpcs);
-  return !next.accounts.some((a) => accounts.has(a)) && !next.vpcs.some((v) => vpcs.has(v));
+  const before = [...previous.accounts, ...previous.vpcs, ...previous.repositories];
+  const after = [...next.accounts, ...next.vpcs, ...next.repositories];
+  // Emptied by hand (New → Empty asks for its own view).
+  if (!after.length) return false;
+  const kept = new Set<unknown>(before);
+  if (after.some((el) => kept.has(el))) return false;
+  // The first element dropped on an empty canvas, or the only element of a design edited.
+  if (before.length === 0 && after.length === 1) return false;
+  if (before.length === 1 && after.length === 1 && before[0]!.id === after[0]!.id) return false;
+  return true;
 }
 
 export function useFitOnOpen(design: Design): void {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../app/examples';
 import { applyCommands } from '../../model/command';
-import { setLayout } from '../../model/commands/edit';
+import { setFields, setLayout } from '../../model/commands/edit';
 import { tidyLayout } from '../../model/commands/layout';
 import { generateDesign } from '../../model/generate';
 import type { Design } from '../../model/schema';
@@ -167,5 +167,10 @@ describe('opening a design', () => {
     expect(isOpened(one, EXAMPLES['example-2'].design())).toBe(true);
     expect(isOpened(one, EXAMPLES['example-1'].design())).toBe(true);
     expect(isOpened(one, JSON.parse(JSON.stringify(one)))).toBe(true);
+    // Renaming the only account of a design is an edit.
+    const single: Design = { ...one, vpcs: [], repositories: [], accounts: one.accounts.slice(0, 1) };
+    const renamed = applyCommands(single, [setFields({ id: single.accounts[0]!.id, fields: { name: 'X' } })]);
+    expect(isOpened(single, renamed)).toBe(false);
+    expect(isOpened({ ...single, accounts: [] }, single)).toBe(false);
   });
 });
