@@ -7,8 +7,8 @@ import type { Design } from '../../model/schema';
 import { deriveEdges, deriveNodes } from './derive';
 import { intersects, LayoutCache, layoutDesign, type Box } from './layout';
 import { obstaclesOf } from './obstacles';
-import { routeAll, RouteMemo } from './routes';
-import { placeLabel, routeBetween, svgPath, type Point } from './router';
+import { MAX_ROUTED_PEERINGS, routeAll, RouteMemo } from './routes';
+import { direct, placeLabel, routeBetween, svgPath, type Point } from './router';
 
 /** Whether an axis-parallel segment passes through the inside of a box. */
 function crosses(a: Point, b: Point, box: Box): boolean {
@@ -148,5 +148,20 @@ describe('re-routing after a move', () => {
       expect(routes.get(e.id)!.points).toEqual(routeAll(edges, after).get(e.id)!.points);
     const kept = edges.filter((e) => routes.get(e.id)!.points === before.get(e.id)!.points);
     expect(kept.length).toBeGreaterThan(0);
+  });
+});
+
+describe('very large designs', () => {
+  it('draw their lines direct past MAX_ROUTED_PEERINGS', () => {
+    const design = generateDesign({ vpcs: 300, seed: 7 });
+    expect(design.peerings.length).toBeGreaterThan(MAX_ROUTED_PEERINGS);
+    const nodes = deriveNodes(design);
+    const obstacles = obstaclesOf(nodes);
+    const routes = routeAll(deriveEdges(design), obstacles);
+    const byId = new Map(obstacles.boxes.map((o) => [o.id, o.box]));
+    for (const p of design.peerings.slice(0, 20)) {
+      const route = routes.get(p.id)!;
+      expect(route.points).toEqual(direct(byId.get(p.requester)!, byId.get(p.accepter)!));
+    }
   });
 });

@@ -143,7 +143,7 @@ function simplify(points: Point[]): Point[] {
 }
 
 /** The direct line between the facing sides, for when no route exists or routing would cost too much. */
-function direct(from: Box, to: Box): Point[] {
+export function direct(from: Box, to: Box): Point[] {
   const a = { x: from.x + from.w / 2, y: from.y + from.h / 2 };
   const b = { x: to.x + to.w / 2, y: to.y + to.h / 2 };
   const horizontal = Math.abs(b.x - a.x) / (from.w + to.w) >= Math.abs(b.y - a.y) / (from.h + to.h);

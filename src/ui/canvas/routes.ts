@@ -3,7 +3,7 @@
 import type { Edge } from '@xyflow/react';
 import type { PeeringEdgeData } from './derive';
 import { intersects, SIZES, type Box } from './layout';
-import { CLEARANCE, findLabelPlace, placeLabel, REACH, routeBetween, type Point } from './router';
+import { CLEARANCE, direct, findLabelPlace, placeLabel, REACH, routeBetween, type Point } from './router';
 
 /** What peering lines avoid (VPCs, repositories) and what their labels avoid besides (account headers). */
 export interface Obstacles {
@@ -54,12 +54,13 @@ export function routePeering(
   obstacles: Obstacles,
   labelsSoFar: readonly Box[] = [],
   drawn: readonly (readonly Point[])[] = [],
+  search = true,
 ): PeeringRoute {
   const others = obstacles.boxes.filter((o) => o.id !== source && o.id !== target).map((o) => o.box);
   // A line may cross an account's header (at a price) but not the padding beside it, where lines
   // run into the account.
   const soft = obstacles.labelBlockers.map((b) => ({ ...b, x: b.x + SIZES.pad, w: b.w - 2 * SIZES.pad }));
-  const points = routeBetween(from, to, others, soft, obstacles.bounds, drawn);
+  const points = search ? routeBetween(from, to, others, soft, obstacles.bounds, drawn) : direct(from, to);
   return labelled(
     from,
     to,
@@ -96,6 +97,10 @@ function labelled(
  * changed since, a line whose ends did not move and whose search area no changed box touches keeps
  * its course (its label is placed again): a drag on a large design re-routes only nearby lines.
  */
+/** Past this many peerings a design draws its lines direct (orthogonal, between facing sides)
+ * instead of searching a way round: opening a design of hundreds stays quick. */
+export const MAX_ROUTED_PEERINGS = 120;
+
 export function routeAll(
   edges: readonly Edge[],
   obstacles: Obstacles,
@@ -105,6 +110,7 @@ export function routeAll(
   const out = new Map<string, PeeringRoute>();
   const labels: Box[] = [];
   const drawn: Point[][] = [];
+  const search = edges.length <= MAX_ROUTED_PEERINGS;
   for (const edge of edges) {
     if (edge.type !== 'peering') continue;
     const from = byId.get(edge.source);
@@ -132,7 +138,7 @@ export function routeAll(
           ],
           obstacles.bounds,
         )
-      : routePeering(edge.source, edge.target, from, to, size, obstacles, labels, drawn);
+      : routePeering(edge.source, edge.target, from, to, size, obstacles, labels, drawn, search);
     drawn.push(route.points);
     // A little room around each label, so two never touch.
     labels.push({
