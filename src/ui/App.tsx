@@ -2,6 +2,7 @@ import { AppShell, Badge, Group, ScrollArea, Tabs, useComputedColorScheme } from
 import { Panel, ReactFlowProvider } from '@xyflow/react';
 import { useUiStore, type PanelTab } from '../app/ui-store';
 import { useLiveValidation, useValidationStore } from '../app/validation';
+import { TidyButton } from './canvas/CanvasTools';
 import { DesignCanvas } from './canvas/DesignCanvas';
 import { ExportDrawer } from './ExportDrawer';
 import { Header } from './Header';
@@ -79,7 +80,8 @@ export function App() {
           <div className="pnd-canvas">
             <NoticeBar />
             <DesignCanvas colorMode={colorScheme}>
-              <Panel position="top-right">
+              <Panel position="top-right" className="pnd-canvas-tools">
+                <TidyButton />
                 <FlowControls />
               </Panel>
               <Checklist />

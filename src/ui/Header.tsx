@@ -45,16 +45,20 @@ export function Header() {
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const showProblems = () => useUiStore.getState().setTab('problems');
   return (
-    <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-      <Group gap="sm" wrap="nowrap">
-        <Title order={1} size="h4">
+    // The buttons never shrink; the title and the design name give way (cut, with the full name
+    // as a tooltip), so added buttons push the name, not each other, out of sight.
+    <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+      <Group gap="sm" wrap="nowrap" className="pnd-header-title">
+        <Title order={1} size="h4" className="pnd-app-title">
           Private Network Designer
         </Title>
-        <Text c="dimmed" truncate maw={320} data-testid="design-name">
-          {name}
-        </Text>
+        <Tooltip label={name} openDelay={300} multiline maw={420}>
+          <Text c="dimmed" truncate className="pnd-design-name" data-testid="design-name">
+            {name}
+          </Text>
+        </Tooltip>
       </Group>
-      <Group gap="xs" wrap="nowrap">
+      <Group gap="xs" wrap="nowrap" className="pnd-header-actions" data-testid="header-actions">
         <Menu position="bottom-end">
           <Menu.Target>
             <Button variant="default" size="xs" data-testid="new-design">

@@ -5,7 +5,8 @@ import { useHotkeys } from '@mantine/hooks';
 import { history, useDesignStore } from '../app/store';
 import { useUiStore } from '../app/ui-store';
 import { setLayout } from '../model/commands/edit';
-import { layoutDesign } from './canvas/layout';
+import { canvasAspect } from './canvas/fit';
+import { LayoutCache, layoutDesign } from './canvas/layout';
 
 const NUDGE = 10;
 const BIG_NUDGE = 50;
@@ -23,7 +24,8 @@ function nudge(dx: number, dy: number) {
   // A focused canvas node moves by React Flow's own arrow handling; this covers the rest.
   if (document.activeElement?.closest('.react-flow__node')) return;
   const { design, apply } = useDesignStore.getState();
-  const boxes = layoutDesign(design);
+  // The same aspect as the canvas, so a packed element moves from where it is shown.
+  const boxes = layoutDesign(design, new LayoutCache(canvasAspect()));
   const moved = Object.fromEntries(
     useUiStore.getState().selection.flatMap((id) => {
       const b = boxes.get(id);

@@ -5,7 +5,6 @@ import { useCallback, useEffect, useMemo, useState, type DragEvent, type ReactNo
 import {
   Background,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   useStoreApi,
@@ -13,36 +12,23 @@ import {
   type Edge,
   type EdgeChange,
   type FinalConnectionState,
-  type InternalNode,
   type NodeChange,
   type XYPosition,
 } from '@xyflow/react';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { useFlowPaths, useValidationStore } from '../../app/validation';
-import { connectPeering, newId, peeringRefusal, setLayout } from '../../model/commands/edit';
-import type { LayoutBox } from '../../model/schema';
+import { connectPeering, newId, peeringRefusal } from '../../model/commands/edit';
 import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEdgeData } from './derive';
+import { CanvasTools } from './CanvasTools';
+import { canvasAspect, FIT_OPTIONS, useFitOnOpen } from './fit';
+import { containerAt, planLanding } from './landing';
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
-import { edgeTypes } from './edges';
+import { edgeTypes, RoutingContext } from './edges';
 import { issuesByPlace } from './elements';
 import { nodeTypes } from './nodes';
-
-const CONTAINER_DEPTH: Record<string, number> = { account: 1, repository: 2, vpc: 2, subnet: 3 };
-
-/** The innermost node under a flow-space point. */
-export function containerAt(nodes: Iterable<InternalNode>, point: XYPosition): DropTarget {
-  let best: InternalNode | undefined;
-  for (const node of nodes) {
-    const { x, y } = node.internals.positionAbsolute;
-    const w = node.measured.width ?? node.width ?? 0;
-    const h = node.measured.height ?? node.height ?? 0;
-    if (point.x < x || point.y < y || point.x > x + w || point.y > y + h) continue;
-    if (!best || (CONTAINER_DEPTH[node.type ?? ''] ?? 0) > (CONTAINER_DEPTH[best.type ?? ''] ?? 0))
-      best = node;
-  }
-  return best ? { id: best.id, type: best.type as NonNullable<DropTarget>['type'] } : null;
-}
+import { ObstacleMemo } from './obstacles';
+import { RouteMemo } from './routes';
 
 /** Runs a palette drop (mouse or keyboard): applies it, or explains the refusal. */
 export function performDrop(kind: PaletteKind, target: DropTarget, at: XYPosition | undefined): void {
@@ -101,9 +87,11 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const renderAll = useUiStore((s) => s.renderAll);
   const { screenToFlowPosition, getInternalNode, fitView, getNodes, setViewport } = useReactFlow();
   const rfStore = useStoreApi();
-  const [deriver] = useState(() => new NodeDeriver());
+  const [deriver] = useState(() => new NodeDeriver(canvasAspect()));
   const [edgeDeriver] = useState(() => new EdgeDeriver());
   const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition> | null>(null);
+
+  useFitOnOpen(design);
 
   const issues = useMemo(() => issuesByPlace(design, findings), [design, findings]);
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -121,10 +109,16 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
         : derived,
     [derived, dragged],
   );
+  // From the design's boxes, not the dragged ones: lines re-route once a drag lands.
+  const [obstacleMemo] = useState(() => new ObstacleMemo());
+  const obstacles = useMemo(() => obstacleMemo.of(derived), [obstacleMemo, derived]);
   const peerings = useMemo(
     () => edgeDeriver.edges(design, { issues, selected }),
     [edgeDeriver, design, issues, selected],
   );
+  const [routeMemo] = useState(() => new RouteMemo());
+  const routes = useMemo(() => routeMemo.of(peerings, obstacles), [routeMemo, peerings, obstacles]);
+  const routing = useMemo(() => ({ obstacles, routes }), [obstacles, routes]);
   const flowPaths = useFlowPaths(showFlows);
   const flowEdges = useMemo(
     () => (showFlows && flowPaths ? deriveFlowEdges(design, flows, flowPaths) : []),
@@ -135,13 +129,13 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignNode>[]) => {
       const moving = new Map<string, XYPosition>();
-      const landed: Record<string, LayoutBox> = {};
+      const landed = new Map<string, XYPosition>();
       let selectionChanged = false;
       const nextSelection = new Set(useUiStore.getState().selection);
       for (const change of changes) {
         if (change.type === 'position' && change.position) {
           if (change.dragging) moving.set(change.id, change.position);
-          else landed[change.id] = { x: change.position.x, y: change.position.y };
+          else landed.set(change.id, change.position);
         } else if (change.type === 'select') {
           selectionChanged = true;
           if (change.selected) {
@@ -151,13 +145,16 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
         }
       }
       if (moving.size) setDragged((prev) => new Map([...(prev ?? []), ...moving]));
-      if (Object.keys(landed).length) {
-        apply([setLayout({ boxes: landed })]);
+      if (landed.size) {
+        const internal = getNodes().flatMap((n) => getInternalNode(n.id) ?? []);
+        const { commands, refused } = planLanding(useDesignStore.getState().design, landed, internal);
+        apply(commands);
+        if (refused[0]) useUiStore.getState().notify(refused[0]);
         setDragged(null);
       }
       if (selectionChanged) useUiStore.getState().select([...nextSelection]);
     },
-    [apply, rfStore],
+    [apply, rfStore, getNodes, getInternalNode],
   );
 
   const onEdgesChange = useCallback(
@@ -233,47 +230,52 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   useEffect(() => {
     if (!fitRequest) return;
     // Wait a frame so React Flow has the new design's nodes; an empty design starts at 100 %.
+    // Asked of the design, not of React Flow's nodes, which may still be the previous design's: a
+    // fit queued then would wait for the next node to appear and move the view under the user.
     const frame = requestAnimationFrame(() => {
-      if (getNodes().length) void fitView({ maxZoom: 1 });
+      const { design } = useDesignStore.getState();
+      if (design.accounts.length || design.vpcs.length || design.repositories.length)
+        void fitView(FIT_OPTIONS);
       else void setViewport({ x: 0, y: 0, zoom: 1 });
     });
     return () => cancelAnimationFrame(frame);
-  }, [fitRequest, fitView, getNodes, setViewport]);
+  }, [fitRequest, fitView, setViewport]);
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      onEdgeClick={(_, edge) => {
-        if (edge.type === 'flow')
-          useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
-      }}
-      onPaneClick={() => useUiStore.getState().select([])}
-      isValidConnection={isValidConnection}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      colorMode={colorMode}
-      deleteKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-      fitView
-      fitViewOptions={{ maxZoom: 1 }}
-      minZoom={0.05}
-      // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
-      onlyRenderVisibleElements={!renderAll}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Design canvas"
-    >
-      <Background />
-      <Controls />
-      <MiniMap pannable zoomable ariaLabel="Overview map" />
-      {children}
-    </ReactFlow>
+    <RoutingContext value={routing}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onEdgeClick={(_, edge) => {
+          if (edge.type === 'flow')
+            useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
+        }}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        colorMode={colorMode}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.05}
+        // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
+        onlyRenderVisibleElements={!renderAll}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Design canvas"
+      >
+        <Background />
+        <Controls />
+        <CanvasTools />
+        {children}
+      </ReactFlow>
+    </RoutingContext>
   );
 }

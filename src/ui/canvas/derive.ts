@@ -71,7 +71,7 @@ function sameIssues(a: Issues | undefined, b: Issues | undefined): boolean {
  * accounts whose contents changed (LayoutCache).
  */
 export class NodeDeriver {
-  private readonly layout = new LayoutCache();
+  private readonly layout: LayoutCache;
   private base = new Map<string, Remembered<DesignNode>>();
   private decorated = new Map<
     string,
@@ -79,6 +79,11 @@ export class NodeDeriver {
   >();
   private lastDesign: Design | null = null;
   private lastBase: DesignNode[] = [];
+
+  /** `aspect`: width over height of the canvas the packed layout should fill. */
+  constructor(aspect?: number) {
+    this.layout = new LayoutCache(aspect);
+  }
 
   private remember(
     next: Map<string, Remembered<DesignNode>>,
@@ -123,7 +128,8 @@ export class NodeDeriver {
       );
     }
     for (const vpc of design.vpcs) {
-      const parent = accountIds.has(vpc.account) ? { parentId: vpc.account, extent: 'parent' as const } : {};
+      // No `extent`: a VPC can be dragged out of its account into another (landing.ts decides).
+      const parent = accountIds.has(vpc.account) ? { parentId: vpc.account } : {};
       const box = boxOf(vpc.id);
       nodes.push(
         this.remember(next, vpc.id, [vpc, parent.parentId, ...place(box)], () => ({
@@ -156,9 +162,7 @@ export class NodeDeriver {
       }
     }
     for (const repository of design.repositories) {
-      const parent = accountIds.has(repository.account)
-        ? { parentId: repository.account, extent: 'parent' as const }
-        : {};
+      const parent = accountIds.has(repository.account) ? { parentId: repository.account } : {};
       const box = boxOf(repository.id);
       nodes.push(
         this.remember(next, repository.id, [repository, parent.parentId, ...place(box)], () => ({

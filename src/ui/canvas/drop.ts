@@ -11,9 +11,12 @@ import {
   addSubnet,
   addVpc,
   addWorkerConfiguration,
+  moveVpcToAccount,
   newId,
   setAppliance,
   setFields,
+  setLayout,
+  vpcMoveRefusal,
   type Point,
 } from '../../model/commands/edit';
 import type { Design, Endpoint, SecurityGroup, Vpc } from '../../model/schema';
@@ -349,4 +352,56 @@ export function endpointCommands(
     commands.push(addEndpoint({ vpc: vpc.id, endpoint }));
   }
   return commands;
+}
+
+/** The account a canvas container belongs to (itself, for an account). */
+export function accountOf(design: Design, target: DropTarget): string | null {
+  if (!target) return null;
+  if (target.type === 'account') return target.id;
+  if (target.type === 'repository')
+    return design.repositories.find((r) => r.id === target.id)?.account ?? null;
+  const vpc =
+    target.type === 'vpc'
+      ? design.vpcs.find((v) => v.id === target.id)
+      : design.vpcs.find((v) => v.subnets.some((s) => s.id === target.id));
+  return vpc?.account ?? null;
+}
+
+/**
+ * What dragging a VPC or a repository to `at` (relative to the account under its centre, `target`)
+ * means: a move inside its account, a move to another account (the same legality checks as the
+ * Inspector's account field), or a refusal that says why.
+ */
+export function planMove(
+  design: Design,
+  kind: 'vpc' | 'repository',
+  id: string,
+  target: DropTarget,
+  at: Point,
+): { commands: Command[] } | { refused: string } {
+  const account = accountOf(design, target);
+  const what = kind === 'vpc' ? 'A VPC' : 'A repository';
+  if (!account) return { refused: `${what} lives in an account: drop it inside one.` };
+  const place = setLayout({ boxes: { [id]: { x: at.x, y: at.y } } });
+  if (kind === 'vpc') {
+    const vpc = design.vpcs.find((v) => v.id === id);
+    if (!vpc) return { refused: 'No such VPC.' };
+    if (vpc.account === account) return { commands: [place] };
+    const refusal = vpcMoveRefusal(design, id, account);
+    return refusal ? { refused: refusal } : { commands: [moveVpcToAccount({ vpc: id, account }), place] };
+  }
+  const repository = design.repositories.find((r) => r.id === id);
+  if (!repository) return { refused: 'No such repository.' };
+  if (repository.account === account) return { commands: [place] };
+  // An S3 endpoint in a VPC of the old account is not one the new account's repository settings
+  // can name; it is cleared, and repository/no-endpoint asks for a new one where that matters.
+  const endpointStays = design.vpcs.some(
+    (v) => v.account === account && v.endpoints.some((e) => e.id === repository.s3Endpoint),
+  );
+  return {
+    commands: [
+      setFields({ id, fields: { account, ...(endpointStays ? {} : { s3Endpoint: undefined }) } }),
+      place,
+    ],
+  };
 }

@@ -1,9 +1,8 @@
-import { memo } from 'react';
+import { createContext, memo, useContext, useMemo } from 'react';
 import {
   BaseEdge,
   EdgeLabelRenderer,
   getBezierPath,
-  Position,
   useInternalNode,
   type Edge,
   type EdgeProps,
@@ -11,50 +10,54 @@ import {
 } from '@xyflow/react';
 import { useUiStore } from '../../app/ui-store';
 import type { FlowEdgeData, PeeringEdgeData } from './derive';
+import type { Box } from './layout';
+import { svgPath } from './router';
+import { labelSize, routePeering, sameBox, type Obstacles, type PeeringRoute } from './routes';
 
-type Side = { x: number; y: number; position: Position };
+/** The obstacles and every peering's route, computed once per layout by the canvas. */
+export const RoutingContext = createContext<{
+  obstacles: Obstacles;
+  routes: ReadonlyMap<string, PeeringRoute>;
+}>({
+  obstacles: { boxes: [], labelBlockers: [] },
+  routes: new Map(),
+});
 
-/** The middle of the side of `node` that faces `other` (React Flow's "floating edges" pattern). */
-function facingSide(node: InternalNode, other: InternalNode): Side {
-  const w = node.measured.width ?? node.width ?? 0;
-  const h = node.measured.height ?? node.height ?? 0;
-  const { x, y } = node.internals.positionAbsolute;
-  const ow = other.measured.width ?? other.width ?? 0;
-  const oh = other.measured.height ?? other.height ?? 0;
-  const dx = other.internals.positionAbsolute.x + ow / 2 - (x + w / 2);
-  const dy = other.internals.positionAbsolute.y + oh / 2 - (y + h / 2);
-  // Compare against the boxes' proportions so wide VPCs side by side connect left/right.
-  if (Math.abs(dx) / Math.max(w + ow, 1) >= Math.abs(dy) / Math.max(h + oh, 1))
-    return dx > 0
-      ? { x: x + w, y: y + h / 2, position: Position.Right }
-      : { x, y: y + h / 2, position: Position.Left };
-  return dy > 0
-    ? { x: x + w / 2, y: y + h, position: Position.Bottom }
-    : { x: x + w / 2, y, position: Position.Top };
+function boxOf(node: InternalNode | undefined): Box | null {
+  if (!node) return null;
+  return {
+    x: node.internals.positionAbsolute.x,
+    y: node.internals.positionAbsolute.y,
+    w: node.measured.width ?? node.width ?? 0,
+    h: node.measured.height ?? node.height ?? 0,
+  };
 }
 
 export const PeeringEdge = memo(function PeeringEdge(props: EdgeProps<Edge<PeeringEdgeData>>) {
-  const { data, selected } = props;
-  const sourceNode = useInternalNode(props.source);
-  const targetNode = useInternalNode(props.target);
-  const from: Side =
-    sourceNode && targetNode
-      ? facingSide(sourceNode, targetNode)
-      : { x: props.sourceX, y: props.sourceY, position: props.sourcePosition };
-  const to: Side =
-    sourceNode && targetNode
-      ? facingSide(targetNode, sourceNode)
-      : { x: props.targetX, y: props.targetY, position: props.targetPosition };
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX: from.x,
-    sourceY: from.y,
-    targetX: to.x,
-    targetY: to.y,
-    sourcePosition: from.position,
-    targetPosition: to.position,
-  });
+  const { data, selected, source, target } = props;
+  const { obstacles, routes } = useContext(RoutingContext);
+  const from = boxOf(useInternalNode(source));
+  const to = boxOf(useInternalNode(target));
+  const name = data?.peering.name || props.id;
   const pending = data?.peering.status === 'pending-acceptance';
   const issues = data?.issues;
+  const size = labelSize(name, !!issues);
+  const planned = routes.get(props.id);
+  // While a VPC is dragged, its lines follow it, routed on their own.
+  const current = !!planned && !!from && !!to && sameBox(planned.from, from) && sameBox(planned.to, to);
+  const [fx, fy, fw, fh] = from ? [from.x, from.y, from.w, from.h] : [];
+  const [tx, ty, tw, th] = to ? [to.x, to.y, to.w, to.h] : [];
+  const live = useMemo(() => {
+    if (current || fx === undefined || tx === undefined) return null;
+    const a = { x: fx, y: fy!, w: fw!, h: fh! };
+    const b = { x: tx, y: ty!, w: tw!, h: th! };
+    return routePeering(source, target, a, b, { w: size.w, h: size.h }, obstacles);
+  }, [current, fx, fy, fw, fh, tx, ty, tw, th, source, target, size.w, size.h, obstacles]);
+  const route = current ? planned : live;
+  const [path, labelX, labelY] = route
+    ? [svgPath(route.points), route.label.x, route.label.y]
+    : getBezierPath(props);
+  const status = pending ? 'pending acceptance' : 'active';
   return (
     <>
       <BaseEdge
@@ -71,11 +74,14 @@ export const PeeringEdge = memo(function PeeringEdge(props: EdgeProps<Edge<Peeri
             issues ? ` has-${issues.severity}` : ''
           }`}
           data-testid={`peering-${props.id}`}
-          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          title={`Peering ${name} · ${status}${issues ? ` · ${issues.count} ${issues.severity}` : ''}`}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            maxWidth: route?.labelWidth ?? size.w,
+          }}
           onClick={() => useUiStore.getState().select([props.id], { tab: 'inspector' })}
         >
-          {data?.peering.name || props.id}
-          <span className="pnd-muted"> · {pending ? 'pending acceptance' : 'active'}</span>
+          <span className="pnd-edge-name">{name}</span>
           {issues && <span className={`pnd-issue-badge pnd-issue-${issues.severity}`}>{issues.count}</span>}
         </button>
       </EdgeLabelRenderer>

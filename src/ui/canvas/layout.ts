@@ -1,18 +1,23 @@
 // Positions for every container on the canvas. Stored boxes (design.layout) win; anything without
-// one is packed by a simple deterministic shelf packer: children in rows inside their parent,
-// parents sized to fit, accounts in rows. Good enough for imported, CLI-made and linked designs,
-// and it runs in a few milliseconds for hundreds of VPCs (elkjs would add ~1.4 MB for little gain).
+// one is packed by a small deterministic packer: subnets in rows inside their VPC, VPCs and
+// repositories in rows inside their account, accounts in rows on the canvas, each level choosing how
+// many go in a row so the whole comes closest to the screen's aspect (a grid, not one tall column).
+// Then nothing overlaps: an element whose stored box lands on a sibling moves to the nearest free
+// place, and parents grow to hold their children. A few milliseconds for hundreds of VPCs, where
+// elkjs would add ~1.4 MB for little gain.
 import type { Design, LayoutBox } from '../../model/schema';
 
 export const SIZES = {
   subnet: { w: 230, h: 96 },
   repository: { w: 220, h: 96 },
   pad: 16,
-  header: 52,
+  header: 56,
   gap: 16,
   /** Between accounts: room for peering lines and their labels outside the containers. */
-  accountGap: 72,
-  rowWidth: { vpc: 2, account: 3, canvas: 1200 },
+  accountGap: 48,
+  rowWidth: { vpc: 2 },
+  /** Width over height of the canvas the layout aims at, when the caller does not say. */
+  aspect: 1.2,
 } as const;
 
 export interface Box {
@@ -57,18 +62,95 @@ function shelf(
   return { boxes, w, h: items.length ? y + rowH : 0 };
 }
 
-function offset(boxes: Map<string, Box>, dx: number, dy: number, into: Map<string, Box>) {
-  for (const [id, b] of boxes) into.set(id, { ...b, x: b.x + dx, y: b.y + dy });
+/**
+ * Rows whose length is chosen (1 … n items per row) so the packed block fits a screen of the given
+ * aspect at the largest zoom: the smallest max(w, h·aspect). Ties go to fewer items per row.
+ */
+export function packToAspect(
+  items: Item[],
+  aspect: number,
+  gap: number = SIZES.gap,
+): { boxes: Map<string, Box>; w: number; h: number } {
+  let best = shelf(items, 1, Infinity, gap);
+  let bestScore = Math.max(best.w, best.h * aspect);
+  for (let perRow = 2; perRow <= items.length; perRow++) {
+    const packed = shelf(items, perRow, Infinity, gap);
+    const score = Math.max(packed.w, packed.h * aspect);
+    if (score < bestScore) {
+      best = packed;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export function intersects(a: Box, b: Box, margin = 0): boolean {
+  return (
+    a.x < b.x + b.w + margin &&
+    b.x < a.x + a.w + margin &&
+    a.y < b.y + b.h + margin &&
+    b.y < a.y + a.h + margin
+  );
+}
+
+/**
+ * Siblings without overlaps. `items` come in priority order: each keeps its wanted box when that is
+ * free and otherwise takes the free place nearest to it (beside or below a sibling already placed),
+ * never left of `minX` or above `minY` (a parent's padding and header).
+ */
+export function settle(
+  items: readonly { id: string; box: Box }[],
+  gap: number,
+  minX = 0,
+  minY = 0,
+): Map<string, Box> {
+  const placed: Box[] = [];
+  const out = new Map<string, Box>();
+  const free = (b: Box) => !placed.some((p) => intersects(b, p, gap - 1));
+  for (const { id, box } of items) {
+    const wanted = { ...box, x: Math.max(minX, box.x), y: Math.max(minY, box.y) };
+    let chosen = wanted;
+    if (!free(wanted)) {
+      let bottom = minY;
+      for (const p of placed) bottom = Math.max(bottom, p.y + p.h + gap);
+      // Below everything is always free, so there is always an answer.
+      let best: Box = { ...wanted, y: bottom };
+      let bestCost = Math.abs(bottom - wanted.y);
+      for (const p of placed) {
+        for (const [x, y] of [
+          [p.x + p.w + gap, wanted.y],
+          [wanted.x, p.y + p.h + gap],
+          [p.x + p.w + gap, p.y],
+          [p.x, p.y + p.h + gap],
+          [p.x - gap - wanted.w, wanted.y],
+          [wanted.x, p.y - gap - wanted.h],
+        ] as const) {
+          if (x < minX || y < minY) continue;
+          const cost = Math.abs(x - wanted.x) + Math.abs(y - wanted.y);
+          if (cost >= bestCost) continue;
+          const candidate = { ...wanted, x, y };
+          if (free(candidate)) {
+            best = candidate;
+            bestCost = cost;
+          }
+        }
+      }
+      chosen = best;
+    }
+    placed.push(chosen);
+    out.set(id, chosen);
+  }
+  return out;
 }
 
 /** Subnets grow with what sits in them (endpoint, worker and appliance chips, about two per row
  * beside a two-line title: service names such as ec2messages are wide). */
 function subnetHeight(chips: number): number {
-  return Math.max(SIZES.subnet.h, 60 + Math.ceil(chips / 2) * 24);
+  return Math.max(SIZES.subnet.h, 60 + Math.ceil(chips / 2) * 26);
 }
 
 /** How far children reach, so a container grows to hold children placed by hand. */
-function extent(boxes: readonly Box[]): { right: number; bottom: number } {
+function extent(boxes: Iterable<Box>): { right: number; bottom: number } {
   let right = 0;
   let bottom = 0;
   for (const b of boxes) {
@@ -78,15 +160,35 @@ function extent(boxes: readonly Box[]): { right: number; bottom: number } {
   return { right, bottom };
 }
 
-function withStored(id: string, computed: Box, stored: Record<string, LayoutBox> | undefined): Box {
-  const s = stored?.[id];
-  if (!s) return computed;
-  return {
-    x: s.x,
-    y: s.y,
-    w: Math.max(s.w ?? computed.w, computed.w),
-    h: Math.max(s.h ?? computed.h, computed.h),
-  };
+/**
+ * Packed boxes (offset by the parent's padding) merged with stored ones, then settled: elements the
+ * packer placed keep their places, elements placed by hand find room among them.
+ */
+function placeChildren(
+  packed: Map<string, Box>,
+  sizes: ReadonlyMap<string, { w: number; h: number }>,
+  stored: Record<string, LayoutBox> | undefined,
+  dx: number,
+  dy: number,
+  gap: number,
+  /** The least x and y a child may take; the parent's padding and header unless given. */
+  min?: number,
+): Map<string, Box> {
+  const auto: { id: string; box: Box }[] = [];
+  const byHand: { id: string; box: Box }[] = [];
+  for (const [id, b] of packed) {
+    const size = sizes.get(id) ?? b;
+    const s = stored?.[id];
+    if (s)
+      byHand.push({
+        id,
+        box: { x: s.x, y: s.y, w: Math.max(s.w ?? size.w, size.w), h: Math.max(s.h ?? size.h, size.h) },
+      });
+    else auto.push({ id, box: { x: b.x + dx, y: b.y + dy, w: size.w, h: size.h } });
+  }
+  const settled = settle([...auto, ...byHand], gap, min ?? dx, min ?? dy);
+  // Back in the packer's order, so every caller sees the same order whatever was stored.
+  return new Map([...packed.keys()].map((id) => [id, settled.get(id)!]));
 }
 
 /** Same length and the same items (by identity). */
@@ -108,51 +210,50 @@ interface AccountLayout {
 
 /**
  * Remembers each account's inside between calls: an edit re-packs only the account it touched
- * (packing all 300 VPCs on every keystroke cost ~18 ms).
+ * (packing all 300 VPCs on every keystroke was a visible stall). `aspect` is the width over height
+ * of the screen the layout should fill.
  */
 export class LayoutCache {
   accounts = new Map<string, AccountLayout>();
+  constructor(readonly aspect: number = SIZES.aspect) {}
 }
+
+const sizeMap = (items: readonly Item[]) => new Map(items.map((i) => [i.id, { w: i.w, h: i.h }]));
 
 function layoutAccount(
   design: Design,
   vpcs: readonly Design['vpcs'][number][],
   repositories: readonly Design['repositories'][number][],
   workersIn: ReadonlyMap<string, number>,
+  aspect: number,
 ): Omit<AccountLayout, 'inputs'> {
   const stored = design.layout;
-  const { pad, header } = SIZES;
+  const { pad, header, gap } = SIZES;
   const out = new Map<string, Box>();
   const children: Item[] = [];
   for (const vpc of vpcs) {
-    const subnets = shelf(
-      vpc.subnets.map((s) => ({
-        id: s.id,
-        w: SIZES.subnet.w,
-        h: subnetHeight(
-          vpc.endpoints.filter((e) => e.subnets.includes(s.id)).length +
-            (workersIn.get(s.id) ?? 0) +
-            (design.appliance?.subnet === s.id ? 1 : 0),
-        ),
-      })),
-      SIZES.rowWidth.vpc,
-    );
-    const inner = new Map<string, Box>();
-    offset(subnets.boxes, pad, header, inner);
-    const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
-    [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
-    const fit = extent(placed);
+    const items = vpc.subnets.map((s) => ({
+      id: s.id,
+      w: SIZES.subnet.w,
+      h: subnetHeight(
+        vpc.endpoints.filter((e) => e.subnets.includes(s.id)).length +
+          (workersIn.get(s.id) ?? 0) +
+          (design.appliance?.subnet === s.id ? 1 : 0),
+      ),
+    }));
+    const subnets = shelf(items, SIZES.rowWidth.vpc);
+    const placed = placeChildren(subnets.boxes, sizeMap(items), stored, pad, header, gap);
+    for (const [id, b] of placed) out.set(id, b);
+    const fit = extent(placed.values());
     const w = Math.max(300, subnets.w + 2 * pad, fit.right + pad);
     const h = Math.max(header + Math.max(subnets.h, 40) + pad, fit.bottom + pad);
     children.push({ id: vpc.id, w, h });
   }
   for (const repo of repositories) children.push({ id: repo.id, ...SIZES.repository });
-  const packed = shelf(children, SIZES.rowWidth.account);
-  const inner = new Map<string, Box>();
-  offset(packed.boxes, pad, header + 12, inner);
-  const placed = [...inner].map(([id, b]) => withStored(id, b, stored));
-  [...inner.keys()].forEach((id, i) => out.set(id, placed[i]!));
-  const fit = extent(placed);
+  const packed = packToAspect(children, aspect);
+  const placed = placeChildren(packed.boxes, sizeMap(children), stored, pad, header + 12, gap);
+  for (const [id, b] of placed) out.set(id, b);
+  const fit = extent(placed.values());
   return {
     boxes: out,
     w: Math.max(300, packed.w + 2 * pad, fit.right + pad),
@@ -204,14 +305,24 @@ export function layoutDesign(design: Design, cache: LayoutCache = new LayoutCach
     const layout =
       previous && sameItems(previous.inputs, inputs)
         ? previous
-        : { inputs, ...layoutAccount(design, vpcs, repositories, workersIn) };
+        : { inputs, ...layoutAccount(design, vpcs, repositories, workersIn, cache.aspect) };
     seen.set(account.id, layout);
     for (const [id, b] of layout.boxes) out.set(id, b);
     accountItems.push({ id: account.id, w: layout.w, h: layout.h });
   }
   cache.accounts = seen;
-  const packed = shelf(accountItems, Infinity, SIZES.rowWidth.canvas, SIZES.accountGap);
-  for (const [id, b] of packed.boxes) out.set(id, withStored(id, b, stored));
+  const packed = packToAspect(accountItems, cache.aspect, SIZES.accountGap);
+  // Accounts may be placed anywhere on the canvas, left of or above the packed ones too.
+  const placed = placeChildren(
+    packed.boxes,
+    sizeMap(accountItems),
+    stored,
+    0,
+    0,
+    SIZES.accountGap,
+    -Infinity,
+  );
+  for (const [id, b] of placed) out.set(id, b);
 
   // VPCs and repositories whose account is missing still get a place, below everything else.
   const orphans: Item[] = [
@@ -221,6 +332,7 @@ export function layoutDesign(design: Design, cache: LayoutCache = new LayoutCach
       .map((r) => ({ id: r.id, ...SIZES.repository })),
   ];
   const orphanRow = shelf(orphans, 6);
-  offset(orphanRow.boxes, 0, packed.h + 60, out);
+  const below = extent(placed.values()).bottom + 60;
+  for (const [id, b] of orphanRow.boxes) out.set(id, { ...b, y: b.y + below });
   return out;
 }

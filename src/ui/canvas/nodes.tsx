@@ -4,6 +4,7 @@ import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { useUiStore } from '../../app/ui-store';
 import type { AccountNodeData, RepositoryNodeData, SubnetNodeData, VpcNodeData } from './derive';
 import type { Issues } from './elements';
+import { useBackgroundPan, useModifierHeld } from './pan';
 
 function classes(kind: string, selected: boolean | undefined, issues: Issues | undefined): string {
   return `pnd-node pnd-${kind}${selected ? ' is-selected' : ''}${issues ? ` has-${issues.severity}` : ''}`;
@@ -81,9 +82,18 @@ function Chip({
 
 export const AccountNode = memo(function AccountNode({ data, selected }: NodeProps<Node<AccountNodeData>>) {
   const { account, roles, issues } = data;
+  const pan = useBackgroundPan();
+  const free = useModifierHeld();
   return (
     <div className={classes('account', selected, issues)} data-testid={`account-${account.id}`}>
-      <div className="pnd-node-header">
+      {/* The background pans (React Flow does not drag from a nodrag element) unless a modifier
+          is held; the header always moves the account. */}
+      <div
+        className={`pnd-account-body${free ? ' is-free' : ' nodrag'}`}
+        data-testid={`account-body-${account.id}`}
+        {...(free ? {} : pan)}
+      />
+      <div className="pnd-node-header pnd-account-header" title="Drag to move the account">
         <span className="pnd-kind">Account</span>
         <strong className="pnd-name">{account.name || account.id}</strong>
         <span className="pnd-mono">{account.accountId || '(no account id)'}</span>

@@ -1,5 +1,6 @@
 // The required-flows overlay switch and the trace view: for a flow, each traced path hop by hop
 // with its verdict, the elements that block it, and the fix when the engine has one.
+import { useState } from 'react';
 import {
   Badge,
   Button,
@@ -34,22 +35,39 @@ export function flowsOfFinding<T extends FlowSummary>(finding: Finding, flows: r
   return flows.filter((f) => label.includes(f.flow.description));
 }
 
+/** The flows panel's list height: with the overview map, at most a fifth of a 1280×720 canvas. */
+const FLOW_LIST_HEIGHT = 150;
+
 export function FlowControls() {
   const show = useUiStore((s) => s.showFlows);
   const flows = useValidationStore((s) => s.flows);
+  const [listOpen, setListOpen] = useState(true);
   const failing = flows.filter((f) => !f.ok);
   return (
-    <Paper p="xs" shadow="sm" withBorder className="pnd-flow-controls">
+    <Paper p="xs" shadow="sm" withBorder className="pnd-flow-controls" data-testid="flows-panel">
       <Stack gap={4}>
-        <Switch
-          size="sm"
-          label={`Required flows (${flows.length - failing.length} ✓, ${failing.length} ✕)`}
-          checked={show}
-          onChange={(e) => useUiStore.getState().setShowFlows(e.currentTarget.checked)}
-          data-testid="toggle-flows"
-        />
-        {show && (
-          <ScrollArea.Autosize mah={220}>
+        <Group gap={6} wrap="nowrap" justify="space-between">
+          <Switch
+            size="sm"
+            label={`Required flows (${flows.length - failing.length} ✓, ${failing.length} ✕)`}
+            checked={show}
+            onChange={(e) => useUiStore.getState().setShowFlows(e.currentTarget.checked)}
+            data-testid="toggle-flows"
+          />
+          {show && (
+            <button
+              type="button"
+              className="pnd-link"
+              onClick={() => setListOpen(!listOpen)}
+              aria-expanded={listOpen}
+              data-testid="toggle-flow-list"
+            >
+              {listOpen ? 'Hide list' : 'List'}
+            </button>
+          )}
+        </Group>
+        {show && listOpen && (
+          <ScrollArea.Autosize mah={FLOW_LIST_HEIGHT}>
             <Stack gap={2}>
               {flows.map((f) => (
                 <UnstyledButton
