@@ -256,6 +256,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
           if (edge.type === 'flow')
             useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
         }}
+        onPaneClick={() => useUiStore.getState().select([])}
         isValidConnection={isValidConnection}
         onDragOver={onDragOver}
         onDrop={onDrop}
