@@ -1,7 +1,7 @@
 // `npm run --silent cli -- <command>`: validate, fix, export, share. Each subcommand lives in its
 // own module; this file only wires arguments to them and turns errors into exit codes.
 import { cac } from 'cac';
-import { runExport } from './export';
+import { runExport, TARGET_HELP } from './export';
 import { runFix } from './fix';
 import { CliError, EXIT } from './io';
 import { runShare } from './share';
@@ -31,8 +31,8 @@ cli
   .action((action: string, input: string, options: { baseUrl?: string }) => runShare(action, input, options));
 
 cli
-  .command('export <file>', 'Write Terraform or CloudFormation for a design')
-  .option('--target <target>', 'terraform | cloudformation')
+  .command('export <file>', 'Write one export target of a design (Terraform, CloudFormation, …)')
+  .option('--target <target>', TARGET_HELP)
   .option('--out <dir>', 'Folder to write the files into (created if missing)')
   .action((file: string, options: { target?: string; out?: string }) => runExport(file, options));
 

@@ -77,7 +77,7 @@ describe('export command', () => {
       join(tmp, 'z'),
     );
     expect(target.code).toBe(2);
-    expect(target.stderr).toMatch(/--target must be one of terraform, cloudformation/);
+    expect(target.stderr).toMatch(/--target must be one of terraform, cloudformation, json/);
     const noOut = cli('export', 'examples/example-1-ec2-backup.json', '--target', 'terraform');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toMatch(/--out DIR is required/);
