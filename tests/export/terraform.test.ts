@@ -84,6 +84,25 @@ function countsTest(design: Design, providerAliases: string[], variables: string
   count(design.vpcs.flatMap((v) => v.securityGroups).length, 'security_group_ids');
   count(design.vpcs.flatMap((v) => v.endpoints).length, 'vpc_endpoint_ids');
   count(design.peerings.length, 'peering_connection_ids');
+  // What Veeam asks for next: each worker configuration's subnet and group, each repository's S3 endpoint.
+  count(design.workerConfigurations.length, 'worker_configurations');
+  for (const wc of design.workerConfigurations) {
+    const vpc = design.vpcs.find((v) => v.id === wc.vpc)!;
+    const subnet = vpc.subnets.find((x) => x.id === wc.subnet)!;
+    const group = vpc.securityGroups.find((g) => g.id === wc.securityGroup)!;
+    const out = `output.worker_configurations[${JSON.stringify(wc.id)}]`;
+    asserts.push([`${out}.subnet_id == aws_subnet.${labels.subnet(subnet)}.id`, `${wc.id} subnet`]);
+    asserts.push([
+      `${out}.security_group_id == aws_security_group.${labels.securityGroup(group)}.id`,
+      `${wc.id} security group`,
+    ]);
+  }
+  const endpoints = design.vpcs.flatMap((v) => v.endpoints);
+  count(
+    design.repositories.filter((r) => endpoints.find((e) => e.id === r.s3Endpoint)?.type === 'Interface')
+      .length,
+    's3_endpoint_dns_names',
+  );
 
   const lines = providerAliases.map((a) => `mock_provider "aws" {\n  alias = "${a}"\n}\n`);
   // Only the roles are given: every other input must be optional for a first apply to succeed.
@@ -267,6 +286,6 @@ describe('Terraform export (judged by terraform)', () => {
         }),
       );
     },
-    180_000,
+    600_000,
   );
 });
