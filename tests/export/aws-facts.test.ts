@@ -1,7 +1,7 @@
 // The facts of issue 11 — what makes an export apply the first time in a real account — one block
 // each. Where a real tool can judge, it does (cfn-lint here; terraform validate/test run over the
 // same fixtures in terraform.test.ts); where it cannot (AWS's own rules), the generated text is read.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
