@@ -88,7 +88,9 @@ describe('day 2: one edit changes exactly its own resources', () => {
     const after = edited(design, (d) => group(d, 'vpc-worker', 'sg_worker').ingress.splice(index, 1));
     const tf = diff(terraformResources(design), terraformResources(after));
     expect(tf.removed).toHaveLength(1);
-    expect(tf.removed[0]).toMatch(/^aws_vpc_security_group_ingress_rule\.\w+_ingress_tcp_22_sg_\w+$/);
+    expect(tf.removed[0]).toMatch(
+      /^aws_vpc_security_group_ingress_rule\.\w+_ingress_tcp_22__sg_endpoints_\w+$/,
+    );
     expect([...tf.added, ...tf.changed]).toEqual([]);
     const cfn = diff(cloudFormationResources(design), cloudFormationResources(after));
     expect(cfn.removed).toHaveLength(1);

@@ -28,7 +28,10 @@ function ruleProperties(rule: SgRule): Record<string, Json> {
   return properties;
 }
 
-/** What a rule allows, for its logical id: `Tcp443From10x0x0x0x16`, `AllToSgWorker`. */
+/**
+ * What a rule allows, for its logical id: `Tcp443From10x0x0x0x16`, `AllToSgWorker`. A CIDR's part
+ * starts with a digit and a logical id never does, so the two kinds cannot meet.
+ */
 function ruleIdPart(rule: SgRule, direction: 'ingress' | 'egress'): string {
   const port = (n: number | undefined, fallback: string) =>
     n === undefined ? fallback : n < 0 ? 'Any' : String(n);
@@ -40,7 +43,7 @@ function ruleIdPart(rule: SgRule, direction: 'ingress' | 'egress'): string {
     const name = rule.protocol.charAt(0).toUpperCase() + rule.protocol.slice(1);
     what = `${name}${from === to ? from : `${from}to${to}`}`;
   }
-  const peer = rule.cidr !== undefined ? idPart(rule.cidr) : `Sg${logicalId(rule.securityGroup ?? '')}`;
+  const peer = rule.cidr !== undefined ? idPart(rule.cidr) : logicalId(rule.securityGroup ?? '');
   return `${what}${direction === 'ingress' ? 'From' : 'To'}${peer}`;
 }
 

@@ -38,7 +38,10 @@ export interface TerraformLabels {
 const port = (n: number | undefined, fallback: string) =>
   n === undefined ? fallback : n < 0 ? 'any' : String(n);
 
-/** What a rule lets through, as an identifier: `tcp_443_10_0_0_0_16`, `all_sg_sg_worker`. */
+/**
+ * What a rule lets through, as an identifier: `tcp_443_10_0_0_0_16`, `all_sg_worker`. A CIDR's slug
+ * starts with a digit and a group's label never does, so the two kinds cannot meet.
+ */
 export function ruleSlug(rule: SgRule): string {
   const protocol = rule.protocol === '-1' ? 'all' : rule.protocol;
   let ports = '';
@@ -47,8 +50,7 @@ export function ruleSlug(rule: SgRule): string {
     const to = port(rule.toPort, rule.protocol === 'icmp' ? 'any' : '65535');
     ports = from === to ? `_${from}` : `_${from}_${to}`;
   }
-  const peer =
-    rule.cidr !== undefined ? identifierSlug(rule.cidr) : `sg_${terraformLabel(rule.securityGroup ?? '')}`;
+  const peer = rule.cidr !== undefined ? identifierSlug(rule.cidr) : terraformLabel(rule.securityGroup ?? '');
   return `${protocol}${ports}_${peer}`;
 }
 
