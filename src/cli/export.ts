@@ -12,9 +12,6 @@ export interface ExportOptions {
   out?: string;
 }
 
-/** For `--help`: `terraform (Terraform) | cloudformation (CloudFormation) | …`. */
-export const TARGET_HELP = EXPORTERS.map((e) => `${e.id} (${e.label})`).join(' | ');
-
 export function runExport(file: string, options: ExportOptions): number {
   const target = options.target === undefined ? undefined : exporter(String(options.target));
   if (!target) {

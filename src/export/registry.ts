@@ -1,21 +1,15 @@
 // Every export target, registered once: the CLI's --target list and help, the Export panel's tabs
-// and "Download all" come from this table. A new target is one module plus one entry here.
+// and "Download all" come from this table (targets.ts holds the same entries as data, for the CLI's
+// help). A new target is one module plus one entry in each.
 import { serializeDesign } from '../model/parse';
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import { exportCloudFormation } from './cloudformation/index';
 import type { ExportFile } from './header';
+import { EXPORT_TARGETS, type ExportTarget, type ExportTargetId } from './targets';
 import { exportTerraform } from './terraform/index';
 
-export interface Exporter {
-  /** The CLI's `--target` value and the tab's key. */
-  id: string;
-  /** What the Export panel's tab says. */
-  label: string;
-  /** The language of its files, for colouring. */
-  language: ExportFile['language'];
-  /** The folder its files go into in "Download all" (empty: the root). */
-  folder: string;
+export interface Exporter extends ExportTarget {
   files(design: Design, findings: readonly Finding[]): ExportFile[];
 }
 
@@ -24,17 +18,13 @@ export function exportJson(design: Design): ExportFile[] {
   return [{ path: 'design.json', content: serializeDesign(design), language: 'json' }];
 }
 
-export const EXPORTERS: readonly Exporter[] = [
-  { id: 'terraform', label: 'Terraform', language: 'hcl', folder: 'terraform', files: exportTerraform },
-  {
-    id: 'cloudformation',
-    label: 'CloudFormation',
-    language: 'yaml',
-    folder: 'cloudformation',
-    files: exportCloudFormation,
-  },
-  { id: 'json', label: 'JSON', language: 'json', folder: '', files: (design) => exportJson(design) },
-];
+const FILES: Record<ExportTargetId, Exporter['files']> = {
+  terraform: exportTerraform,
+  cloudformation: exportCloudFormation,
+  json: (design) => exportJson(design),
+};
+
+export const EXPORTERS: readonly Exporter[] = EXPORT_TARGETS.map((t) => ({ ...t, files: FILES[t.id] }));
 
 export function exporter(id: string): Exporter | undefined {
   return EXPORTERS.find((e) => e.id === id);
