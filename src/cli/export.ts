@@ -1,8 +1,9 @@
-// `export FILE --target terraform|cloudformation --out DIR`: writes the files of one target. Export
-// is allowed with open error findings (every file's header lists them); the user is told here too.
+// `export FILE --target <id> --out DIR`: writes the files of one target (the targets are the export
+// registry's). Export is allowed with open error findings (every file's header lists them); the
+// user is told here too.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { EXPORT_TARGETS, exportTarget, type ExportTarget } from '../export/index';
+import { EXPORTERS, exporter } from '../export/index';
 import { validate } from '../rules/registry';
 import { CliError, EXIT, readDesignFile } from './io';
 
@@ -12,16 +13,16 @@ export interface ExportOptions {
 }
 
 export function runExport(file: string, options: ExportOptions): number {
-  const target = options.target;
-  if (!target || !(EXPORT_TARGETS as readonly string[]).includes(target)) {
+  const target = options.target === undefined ? undefined : exporter(String(options.target));
+  if (!target) {
     throw new CliError(
-      `--target must be one of ${EXPORT_TARGETS.join(', ')}${target ? ` (got ${JSON.stringify(target)})` : ''}`,
+      `--target must be one of ${EXPORTERS.map((e) => e.id).join(', ')}${options.target ? ` (got ${JSON.stringify(options.target)})` : ''}`,
     );
   }
   if (!options.out || typeof options.out !== 'string') throw new CliError('--out DIR is required');
   const design = readDesignFile(file);
   const findings = validate(design);
-  const files = exportTarget(target as ExportTarget, design, findings);
+  const files = target.files(design, findings);
   const root = resolve(options.out);
   for (const f of files) {
     const path = resolve(join(root, f.path));

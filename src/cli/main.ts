@@ -4,6 +4,7 @@
 // wires arguments to them and turns errors into exit codes.
 import { cac } from 'cac';
 import packageJson from '../../package.json' with { type: 'json' };
+import { TARGET_HELP } from '../export/targets';
 import { CliError, EXIT } from './errors';
 
 const cli = cac('pnd');
@@ -39,8 +40,8 @@ cli
   );
 
 cli
-  .command('export <file>', 'Write Terraform or CloudFormation for a design')
-  .option('--target <target>', 'terraform | cloudformation')
+  .command('export <file>', 'Write one export target of a design (Terraform, CloudFormation, …)')
+  .option('--target <target>', TARGET_HELP)
   .option('--out <dir>', 'Folder to write the files into (created if missing)')
   .action(async (file: string, options: { target?: string; out?: string }) =>
     (await import('./export')).runExport(file, options),

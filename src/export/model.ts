@@ -34,6 +34,8 @@ export interface ExportModel {
   peering(id: string): ResolvedPeering | undefined;
   /** The VPC that holds a security group, if the group exists. */
   groupVpc(id: string): { group: SecurityGroup; vpc: Vpc } | undefined;
+  /** The peering that joins two VPCs (either way round), the first one in design order. */
+  linkBetween(a: Vpc, b: Vpc): ResolvedPeering | undefined;
   /** VPCs that have at least one route of the given gateway kind. */
   usesGateway(vpc: Vpc, gateway: 'internet' | 'nat'): boolean;
   /** Peerings that are declared but cannot be exported (a VPC is missing), for notes. */
@@ -71,6 +73,9 @@ export function buildExportModel(design: Design): ExportModel {
   const peerings: ResolvedPeering[] = [];
   const unresolvedPeerings: Peering[] = [];
   const byId = new Map<string, ResolvedPeering>();
+  const vpcNumber = new Map(design.vpcs.map((v, i) => [v, i]));
+  const pairKey = (a: Vpc, b: Vpc) => `${vpcNumber.get(a)} ${vpcNumber.get(b)}`;
+  const byPair = new Map<string, ResolvedPeering>();
   for (const peering of design.peerings) {
     const requester = index.vpcs.get(peering.requester)?.element;
     const accepter = index.vpcs.get(peering.accepter)?.element;
@@ -87,6 +92,8 @@ export function buildExportModel(design: Design): ExportModel {
     };
     peerings.push(resolved);
     if (!byId.has(peering.id)) byId.set(peering.id, resolved);
+    for (const key of [pairKey(requester, accepter), pairKey(accepter, requester)])
+      if (!byPair.has(key)) byPair.set(key, resolved);
   }
 
   return {
@@ -100,6 +107,7 @@ export function buildExportModel(design: Design): ExportModel {
     },
     peerings,
     peering: (id) => byId.get(id),
+    linkBetween: (a, b) => byPair.get(pairKey(a, b)),
     groupVpc: (id) => {
       const located = index.securityGroups.get(id);
       return located?.vpc ? { group: located.element, vpc: located.vpc } : undefined;
@@ -107,6 +115,15 @@ export function buildExportModel(design: Design): ExportModel {
     usesGateway: (vpc, gateway) => vpc.routeTables.some((t) => t.routes.some((r) => r.gateway === gateway)),
     unresolvedPeerings,
   };
+}
+
+/**
+ * Whether a VPC has an S3 gateway endpoint. An S3 interface endpoint with private DNS may limit
+ * private DNS to inbound resolver endpoints (AWS's default) only when one exists; without it AWS
+ * rejects the endpoint, so the exports turn that limit off.
+ */
+export function hasS3Gateway(vpc: Vpc): boolean {
+  return vpc.endpoints.some((e) => e.service === 's3' && e.type === 'Gateway');
 }
 
 /** The route table a subnet uses: its own, or its VPC's main table when it names none. */

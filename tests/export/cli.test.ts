@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pnd as cli } from '../cli/run';
-import { exportCloudFormation, exportTerraform } from '../../src/export/index';
+import { EXPORTERS, exportCloudFormation, exportTerraform } from '../../src/export/index';
 import { validate } from '../../src/rules/registry';
 import { loadExample } from './fixtures/designs';
 
@@ -69,10 +69,28 @@ describe('export command', () => {
       join(tmp, 'z'),
     );
     expect(target.code).toBe(2);
-    expect(target.stderr).toMatch(/--target must be one of terraform, cloudformation/);
+    expect(target.stderr).toMatch(/--target must be one of terraform, cloudformation, json/);
     const noOut = cli('export', 'examples/example-1-ec2-backup.json', '--target', 'terraform');
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toMatch(/--out DIR is required/);
+  });
+});
+
+describe('export targets come from the registry', () => {
+  it('--help lists every registered target, and each one exports', () => {
+    const help = cli('export', '--help');
+    expect(help.code).toBe(0);
+    for (const e of EXPORTERS) expect(help.stdout).toContain(`${e.id} (${e.label})`);
+    const json = cli(
+      'export',
+      'examples/example-1-ec2-backup.json',
+      '--target',
+      'json',
+      '--out',
+      join(tmp, 'json'),
+    );
+    expect(json.code).toBe(0);
+    expect(readdirSync(join(tmp, 'json'))).toEqual(['design.json']);
   });
 });
 

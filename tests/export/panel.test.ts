@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { MantineProvider } from '@mantine/core';
 import { describe, expect, it } from 'vitest';
-import { exportAll } from '../../src/export/index';
+import { EXPORTERS, exportAll } from '../../src/export/index';
 import { validate } from '../../src/rules/registry';
 import ExportPanel from '../../src/ui/export/ExportPanel';
 import { tokenize } from '../../src/ui/export/highlight';
@@ -51,6 +51,18 @@ describe('ExportPanel', () => {
     expect(html).toMatch(/>Copy</);
     expect(html).toMatch(/>Download all \(\.zip\)</);
     expect(html).not.toContain('error findings are open');
+  });
+
+  it('has one tab per registered exporter, in registry order, and Download all holds each in its folder', () => {
+    const html = render();
+    const tabs = [...html.matchAll(/role="tab"[^>]*>(?:<[^>]+>)*([^<]+)</g)].map((m) => m[1]);
+    expect(tabs.slice(0, EXPORTERS.length)).toEqual(EXPORTERS.map((e) => e.label));
+    const design = loadExample('example-1-ec2-backup.json');
+    const paths = exportAll(design, []).map((f) => f.path);
+    for (const e of EXPORTERS) {
+      const own = e.files(design, []).map((f) => (e.folder ? `${e.folder}/${f.path}` : f.path));
+      for (const p of own) expect(paths).toContain(p);
+    }
   });
 
   it('warns when error findings are open, and shows hostile names as text, never markup', () => {

@@ -11,6 +11,7 @@ import { tagValue } from '../../src/export/text';
 import type { Design } from '../../src/model/schema';
 import { unzipSync, strFromU8 } from 'fflate';
 import { HOSTILE_NAMES, loadExample } from './fixtures/designs';
+import { cfnText } from './cfn-decode';
 import { nameTags } from './hcl-decode';
 import { exec, terraformSandbox, toolOrSkip } from './tools';
 
@@ -81,11 +82,11 @@ describe('export property: random names and ids', () => {
         const values: string[] = [];
         for (const f of cf.filter((x) => x.language === 'yaml')) {
           const doc = parse(f.content, { version: '1.1' }) as {
-            Resources: Record<string, { Properties: { Tags?: { Value: string }[] } }>;
+            Resources: Record<string, { Properties: { Tags?: { Value: unknown }[] } }>;
           };
           expect(parse(f.content, { version: '1.2' })).toEqual(doc);
           for (const r of Object.values(doc.Resources))
-            values.push(...(r.Properties.Tags ?? []).map((t) => t.Value));
+            values.push(...(r.Properties.Tags ?? []).map((t) => cfnText(t.Value)));
         }
         for (const v of design.vpcs) {
           for (const name of [

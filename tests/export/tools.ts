@@ -84,7 +84,10 @@ export function terraformSandbox(): { root: string; env: NodeJS.ProcessEnv } {
     env: {
       ...process.env,
       TF_CLI_CONFIG_FILE: config,
-      TF_PLUGIN_CACHE_DIR: cache,
+      // From the unpacked mirror, init links the provider in place: no cache is needed, and a cache
+      // shared between test processes (other checkouts run these tests too) can vanish mid-run
+      // while another process re-creates its entry.
+      ...(existsSync(MIRROR) ? {} : { TF_PLUGIN_CACHE_DIR: cache }),
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: '1',

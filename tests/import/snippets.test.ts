@@ -13,8 +13,9 @@ describe('element snippets', () => {
     const tf = elementSnippet(design, 'sg-endpoints', 'terraform');
     expect(resources(tf)).toEqual([
       'aws_security_group.sg_endpoints',
-      'aws_vpc_security_group_ingress_rule.sg_endpoints_ingress_1',
-      'aws_vpc_security_group_egress_rule.sg_endpoints_egress_1',
+      // Rules are addressed by what they allow (issue 11: stable identities), not by position.
+      'aws_vpc_security_group_ingress_rule.sg_endpoints_ingress_tcp_443_10_0_0_0_16',
+      'aws_vpc_security_group_egress_rule.sg_endpoints_egress_all_0_0_0_0_0',
     ]);
     expect(tf).toContain('cidr_ipv4         = "10.0.0.0/16"');
     const cfn = parse(elementSnippet(design, 'sg-endpoints', 'cloudformation')) as {

@@ -16,7 +16,15 @@ export function toYaml(header: string, value: unknown): string {
   // Keys stay plain unless a YAML 1.1 reader would take them for something else (`Yes`, `On`, `Null`):
   // judged under the 1.1 schema, which for keys that start with a letter covers 1.2's cases too.
   // Shared objects are written out each time: no anchors or aliases, which not every reader takes.
-  const doc = new Document(value, { version: '1.1', aliasDuplicateObjects: false });
+  // The 1.1 schema's merge tag claims the string `<<` and writes it plain, where every YAML 1.1
+  // reader (PyYAML, CloudFormation) takes it for a merge key; without that tag it is quoted like
+  // any other string. The templates never use merge keys themselves.
+  const doc = new Document(value, {
+    version: '1.1',
+    aliasDuplicateObjects: false,
+    customTags: (tags) =>
+      tags.filter((t) => (typeof t === 'string' ? t !== 'merge' : t.tag !== 'tag:yaml.org,2002:merge')),
+  });
   const text = doc.toString({
     defaultStringType: 'QUOTE_DOUBLE',
     defaultKeyType: 'PLAIN',

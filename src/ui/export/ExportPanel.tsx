@@ -1,13 +1,13 @@
-// The Export panel: Terraform, CloudFormation and the design JSON, a tab per file, coloured, each
+// The Export panel: a tab per registered export target (Terraform, CloudFormation, the design
+// JSON), a tab per file, coloured, each
 // copyable, and everything as one .zip. It follows the design live: the export is recomputed from a
 // deferred copy of the design, so typing stays responsive on large designs. Nothing leaves the page:
 // copying uses the clipboard and the zip is a local object URL.
 import { Alert, Badge, Button, Group, Stack, Tabs, Text } from '@mantine/core';
 import { memo, useDeferredValue, useMemo, useState } from 'react';
-import { exportAll, exportCloudFormation, exportJson, exportTerraform, exportZip } from '../../export/index';
+import { EXPORTERS, exportAll, exporter, exportZip } from '../../export/index';
 import type { ExportFile } from '../../export/index';
 import type { Design } from '../../model/schema';
-import type { Finding } from '../../rules/types';
 import { useValidationStore } from '../../app/validation';
 import { validate } from '../../rules/registry';
 import { tokenize } from './highlight';
@@ -90,22 +90,17 @@ function zipName(design: Design): string {
   return `${slug || 'design'}-export.zip`;
 }
 
-type Target = 'terraform' | 'cloudformation' | 'json';
-
-const EXPORTERS: Record<Target, (design: Design, findings: Finding[]) => ExportFile[]> = {
-  terraform: exportTerraform,
-  cloudformation: exportCloudFormation,
-  json: (design) => exportJson(design),
-};
-
 export default function ExportPanel({ design }: { design: Design }) {
   const deferred = useDeferredValue(design);
-  const [target, setTarget] = useState<Target>('terraform');
+  const [target, setTarget] = useState<string>(EXPORTERS[0]!.id);
   // The validation worker has usually judged this very design already; validate here only when not.
   const judged = useValidationStore((s) => (s.design === deferred && !s.error ? s.findings : null));
   const findings = useMemo(() => judged ?? validate(deferred), [judged, deferred]);
   // Only the tab in view is computed: CloudFormation of a 2,000-VPC design takes seconds (bench/export).
-  const files = useMemo(() => EXPORTERS[target](deferred, findings), [deferred, findings, target]);
+  const files = useMemo(
+    () => (exporter(target) ?? EXPORTERS[0]!).files(deferred, findings),
+    [deferred, findings, target],
+  );
   const errors = findings.filter((f) => f.severity === 'error').length;
 
   const downloadAll = () => {
@@ -139,21 +134,19 @@ export default function ExportPanel({ design }: { design: Design }) {
           designed until they are fixed.
         </Alert>
       )}
-      <Tabs value={target} onChange={(v) => v && setTarget(v as Target)} keepMounted={false}>
+      <Tabs value={target} onChange={(v) => v && setTarget(v)} keepMounted={false}>
         <Tabs.List aria-label="Export format">
-          <Tabs.Tab value="terraform">Terraform</Tabs.Tab>
-          <Tabs.Tab value="cloudformation">CloudFormation</Tabs.Tab>
-          <Tabs.Tab value="json">JSON</Tabs.Tab>
+          {EXPORTERS.map((e) => (
+            <Tabs.Tab key={e.id} value={e.id}>
+              {e.label}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
-        <Tabs.Panel value="terraform" pt="sm">
-          {target === 'terraform' && <FileTabs files={files} label="Terraform" />}
-        </Tabs.Panel>
-        <Tabs.Panel value="cloudformation" pt="sm">
-          {target === 'cloudformation' && <FileTabs files={files} label="CloudFormation" />}
-        </Tabs.Panel>
-        <Tabs.Panel value="json" pt="sm">
-          {target === 'json' && <FileTabs files={files} label="JSON" />}
-        </Tabs.Panel>
+        {EXPORTERS.map((e) => (
+          <Tabs.Panel key={e.id} value={e.id} pt="sm">
+            {target === e.id && <FileTabs files={files} label={e.label} />}
+          </Tabs.Panel>
+        ))}
       </Tabs>
     </Stack>
   );
