@@ -1,20 +1,14 @@
 // Live validation: every design change is sent to a Web Worker (latest wins — while the worker is
 // busy only the newest design waits), and its findings and flow summaries land in this store.
 // Traces stay in the worker until a view asks for them (useFlowDetail). Without Worker support
-// (tests, old browsers) the same analysis runs in the page.
+// (tests, old browsers) the same analysis runs in the page, loaded only then (the rules engine is not
+// part of the page's initial JavaScript).
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { FlowResult } from '../veeam/flow-types';
-import {
-  AnalysisResult,
-  answerDetail,
-  type DetailAnswer,
-  type DetailRequest,
-  type FlowPaths,
-  type FlowSummary,
-} from './analysis';
+import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummary } from './analysis';
 import { useDesignStore } from './store';
 import type { WorkerRequest } from './validation.worker';
 
@@ -74,11 +68,17 @@ export function useLiveValidation(): void {
     const pendingDetails = new Map<number, (value: { seq: number; answer: DetailAnswer | null }) => void>();
 
     const post = (message: WorkerRequest) => worker!.postMessage(message);
+    const analysis = () => import('./analysis');
     const runInPage = (design: Design) => {
-      const started = performance.now();
       const mySeq = ++seq;
+      void analysis().then(({ AnalysisResult }) => {
+        if (mySeq === seq) analyzeInPage(AnalysisResult, design, mySeq);
+      });
+    };
+    const analyzeInPage = (Analysis: typeof AnalysisResult, design: Design, mySeq: number) => {
+      const started = performance.now();
       try {
-        const result = new AnalysisResult(design);
+        const result = new Analysis(design);
         local = { seq: mySeq, result };
         useValidationStore.setState({
           ...result.summary(),
@@ -154,7 +154,12 @@ export function useLiveValidation(): void {
       detail: (request) =>
         new Promise((resolve) => {
           if (!worker) {
-            resolve({ seq: local?.seq ?? 0, answer: local ? answerDetail(local.result, request) : null });
+            const held = local;
+            if (!held) resolve({ seq: 0, answer: null });
+            else
+              void analysis().then(({ answerDetail }) =>
+                resolve({ seq: held.seq, answer: answerDetail(held.result, request) }),
+              );
             return;
           }
           const id = ++detailSeq;

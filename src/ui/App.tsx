@@ -1,17 +1,33 @@
-import { AppShell, Badge, Group, ScrollArea, Tabs, useComputedColorScheme } from '@mantine/core';
+// The first paint needs the header, the palette and the canvas; everything else (side panels,
+// dialogs, the flow overlay's controls, the export drawer) loads right after it, in its own chunk.
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { AppShell, Badge, Group, Tabs, useComputedColorScheme } from '@mantine/core';
 import { Panel, ReactFlowProvider } from '@xyflow/react';
 import { useUiStore, type PanelTab } from '../app/ui-store';
 import { useLiveValidation, useValidationStore } from '../app/validation';
 import { DesignCanvas } from './canvas/DesignCanvas';
-import { ExportDrawer } from './ExportDrawer';
 import { Header } from './Header';
 import { Palette } from './Palette';
-import { DeleteDialog, EndpointDialog, NoticeBar } from './panels/Dialogs';
-import { FlowControls, TraceView } from './panels/Flows';
-import { Inspector } from './panels/Inspector';
-import { Problems } from './panels/Problems';
 import { ShareNotices, useBoot } from './share';
 import { useShortcuts } from './shortcuts';
+
+/** A named export of a module, loaded on first render. */
+function later<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const dialogs = () => import('./panels/Dialogs');
+const flowPanels = () => import('./panels/Flows');
+const DeleteDialog = later(dialogs, 'DeleteDialog');
+const EndpointDialog = later(dialogs, 'EndpointDialog');
+const NoticeBar = later(dialogs, 'NoticeBar');
+const FlowControls = later(flowPanels, 'FlowControls');
+const TraceView = later(flowPanels, 'TraceView');
+const Inspector = later(() => import('./panels/Inspector'), 'Inspector');
+const Problems = later(() => import('./panels/Problems'), 'Problems');
+const ExportDrawer = later(() => import('./ExportDrawer'), 'ExportDrawer');
+
+const Later = ({ children }: { children: ReactNode }) => <Suspense fallback={null}>{children}</Suspense>;
 
 function ProblemsTabLabel() {
   const findings = useValidationStore((s) => s.findings);
@@ -42,14 +58,20 @@ function SidePanel() {
           <ProblemsTabLabel />
         </Tabs.Tab>
       </Tabs.List>
-      <ScrollArea className="pnd-side-scroll" type="auto">
+      {/* A plain scrolling box: Mantine's ScrollArea measures its scrollbar whenever the content
+          changes, forcing a layout of the whole page (the canvas included) each time. */}
+      <div className="pnd-side-scroll">
         <Tabs.Panel value="inspector" p="sm" data-testid="inspector">
-          <Inspector />
+          <Later>
+            <Inspector />
+          </Later>
         </Tabs.Panel>
         <Tabs.Panel value="problems" p="sm">
-          <Problems />
+          <Later>
+            <Problems />
+          </Later>
         </Tabs.Panel>
-      </ScrollArea>
+      </div>
     </Tabs>
   );
 }
@@ -76,10 +98,14 @@ export function App() {
         <AppShell.Main className="pnd-main">
           <ShareNotices />
           <div className="pnd-canvas">
-            <NoticeBar />
+            <Later>
+              <NoticeBar />
+            </Later>
             <DesignCanvas colorMode={colorScheme}>
               <Panel position="top-right">
-                <FlowControls />
+                <Later>
+                  <FlowControls />
+                </Later>
               </Panel>
             </DesignCanvas>
           </div>
@@ -88,10 +114,12 @@ export function App() {
           <SidePanel />
         </AppShell.Aside>
       </AppShell>
-      <DeleteDialog />
-      <EndpointDialog />
-      <TraceView />
-      <ExportDrawer />
+      <Later>
+        <DeleteDialog />
+        <EndpointDialog />
+        <TraceView />
+        <ExportDrawer />
+      </Later>
     </ReactFlowProvider>
   );
 }

@@ -24,7 +24,8 @@ import type { LayoutBox } from '../../model/schema';
 import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEdgeData } from './derive';
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes } from './edges';
-import { issuesByPlace } from './elements';
+import { issuesOf } from './issues';
+import { useDetailed } from './lod';
 import { nodeTypes } from './nodes';
 
 const CONTAINER_DEPTH: Record<string, number> = { account: 1, repository: 2, vpc: 2, subnet: 3 };
@@ -85,7 +86,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const selection = useUiStore((s) => s.selection);
   const zoomRequest = useUiStore((s) => s.zoomRequest);
   const showFlows = useUiStore((s) => s.showFlows);
-  const findings = useValidationStore((s) => s.findings);
+  const issues = useValidationStore(issuesOf);
   const flows = useValidationStore((s) => s.flows);
   const fitRequest = useUiStore((s) => s.fitRequest);
   const renderAll = useUiStore((s) => s.renderAll);
@@ -94,31 +95,42 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const [edgeDeriver] = useState(() => new EdgeDeriver());
   const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition> | null>(null);
 
-  const issues = useMemo(() => issuesByPlace(design, findings), [design, findings]);
+  const detailed = useDetailed();
   const selected = useMemo(() => new Set(selection), [selection]);
-  const derived = useMemo(
-    () => deriver.nodes(design, { issues, selected }),
-    [deriver, design, issues, selected],
+  const derived = useMemo(() => deriver.nodes(design, selected), [deriver, design, selected]);
+  const shown = useMemo(
+    () => (detailed ? derived : derived.filter((n) => n.type !== 'subnet')),
+    [derived, detailed],
   );
   const nodes = useMemo(
     () =>
       dragged
-        ? derived.map((n) => {
+        ? shown.map((n) => {
             const p = dragged.get(n.id);
             return p ? ({ ...n, position: p } as DesignNode) : n;
           })
-        : derived,
-    [derived, dragged],
+        : shown,
+    [shown, dragged],
   );
   const peerings = useMemo(
     () => edgeDeriver.edges(design, { issues, selected }),
     [edgeDeriver, design, issues, selected],
   );
   const flowPaths = useFlowPaths(showFlows);
-  const flowEdges = useMemo(
-    () => (showFlows && flowPaths ? deriveFlowEdges(design, flows, flowPaths) : []),
-    [showFlows, design, flows, flowPaths],
-  );
+  const flowEdges = useMemo(() => {
+    if (!showFlows || !flowPaths) return [];
+    const all = deriveFlowEdges(design, flows, flowPaths);
+    if (detailed) return all;
+    // Zoomed out, a path ends at the VPC drawn in place of its subnet.
+    const parentOf = new Map(derived.flatMap((n) => (n.type === 'subnet' ? [[n.id, n.parentId!]] : [])));
+    return all
+      .map((e) => ({
+        ...e,
+        source: parentOf.get(e.source) ?? e.source,
+        target: parentOf.get(e.target) ?? e.target,
+      }))
+      .filter((e) => e.source !== e.target);
+  }, [showFlows, design, flows, flowPaths, detailed, derived]);
   const edges = useMemo<Edge[]>(() => [...peerings, ...flowEdges], [peerings, flowEdges]);
 
   const onNodesChange = useCallback(
@@ -207,7 +219,13 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
 
   useEffect(() => {
     if (!zoomRequest) return;
-    const ids = useUiStore.getState().selection.filter((id) => getInternalNode(id));
+    // A subnet not drawn at this zoom is reached through its VPC; the zoom then mounts it.
+    const { vpcs } = useDesignStore.getState().design;
+    const vpcOf = (id: string) => vpcs.find((v) => v.subnets.some((s) => s.id === id))?.id;
+    const ids = useUiStore
+      .getState()
+      .selection.map((id) => (getInternalNode(id) ? id : vpcOf(id)))
+      .filter((id): id is string => !!id && !!getInternalNode(id));
     if (ids.length)
       void fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding: 0.4, maxZoom: 1.5 });
   }, [zoomRequest, fitView, getInternalNode]);

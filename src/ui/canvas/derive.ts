@@ -1,5 +1,6 @@
 // Canvas nodes and edges derived from the design — never a second truth (React Flow's guide).
-// Findings and selection decorate them; the flow overlay adds one edge per traced path.
+// Selection decorates nodes; findings decorate edges here and reach nodes through their own
+// selectors (issues.ts). The flow overlay adds one edge per traced path.
 import type { Edge, Node } from '@xyflow/react';
 import { accountRoles, type AccountRole } from '../../model/roles';
 import type {
@@ -17,16 +18,15 @@ import type { FlowPaths, FlowSummary } from '../../app/analysis';
 import { elementPlaces, type Issues } from './elements';
 import { LayoutCache, layoutDesign, sameItems, type Box } from './layout';
 
-export type AccountNodeData = { account: Account; roles: AccountRole[]; issues?: Issues };
-export type VpcNodeData = { vpc: Vpc; issues?: Issues };
+export type AccountNodeData = { account: Account; roles: AccountRole[] };
+export type VpcNodeData = { vpc: Vpc };
 export type SubnetNodeData = {
   subnet: Subnet;
   endpoints: Endpoint[];
   workerConfigurations: WorkerConfiguration[];
   appliance?: Appliance;
-  issues?: Issues;
 };
-export type RepositoryNodeData = { repository: Repository; issues?: Issues };
+export type RepositoryNodeData = { repository: Repository };
 export type PeeringEdgeData = { peering: Peering; issues?: Issues };
 export type FlowEdgeData = { flow: FlowSummary; ok: boolean };
 
@@ -42,6 +42,7 @@ export interface Decorations {
 }
 
 const NO_DECORATIONS: Decorations = { issues: new Map(), selected: new Set() };
+const NO_SELECTION: ReadonlySet<string> = new Set();
 
 // Sizes are known, so they are handed to React Flow as measured: nodes render in one pass without
 // a measuring round trip (which matters at hundreds of nodes).
@@ -59,10 +60,6 @@ interface Remembered<T> {
   value: T;
 }
 
-function sameIssues(a: Issues | undefined, b: Issues | undefined): boolean {
-  return a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count);
-}
-
 /**
  * Canvas nodes for a design, remembered between calls. The design is immutable, so an element
  * whose object, box and contents are unchanged keeps its node object, and React Flow and the
@@ -73,10 +70,7 @@ function sameIssues(a: Issues | undefined, b: Issues | undefined): boolean {
 export class NodeDeriver {
   private readonly layout = new LayoutCache();
   private base = new Map<string, Remembered<DesignNode>>();
-  private decorated = new Map<
-    string,
-    { base: DesignNode; selected: boolean; issues?: Issues; node: DesignNode }
-  >();
+  private decorated = new Map<string, { base: DesignNode; node: DesignNode }>();
   private lastDesign: Design | null = null;
   private lastBase: DesignNode[] = [];
 
@@ -177,35 +171,23 @@ export class NodeDeriver {
     return nodes;
   }
 
-  nodes(design: Design, decorations: Decorations = NO_DECORATIONS): DesignNode[] {
-    const next = new Map<
-      string,
-      { base: DesignNode; selected: boolean; issues?: Issues; node: DesignNode }
-    >();
+  /** The design's nodes, the selected ones marked selected. */
+  nodes(design: Design, selected: ReadonlySet<string> = NO_SELECTION): DesignNode[] {
+    const next = new Map<string, { base: DesignNode; node: DesignNode }>();
     const out = this.baseNodes(design).map((base) => {
-      const selected = decorations.selected.has(base.id);
-      const issues = decorations.issues.get(base.id);
-      if (!selected && !issues) return base;
+      if (!selected.has(base.id)) return base;
       const old = this.decorated.get(base.id);
-      if (old && old.base === base && old.selected === selected && sameIssues(old.issues, issues)) {
-        next.set(base.id, old);
-        return old.node;
-      }
-      const node = {
-        ...base,
-        selected,
-        data: issues ? { ...base.data, issues } : base.data,
-      } as DesignNode;
-      next.set(base.id, { base, selected, issues, node });
-      return node;
+      const kept = old && old.base === base ? old : { base, node: { ...base, selected: true } as DesignNode };
+      next.set(base.id, kept);
+      return kept.node;
     });
     this.decorated = next;
     return out;
   }
 }
 
-export function deriveNodes(design: Design, decorations: Decorations = NO_DECORATIONS): DesignNode[] {
-  return new NodeDeriver().nodes(design, decorations);
+export function deriveNodes(design: Design, selected: ReadonlySet<string> = NO_SELECTION): DesignNode[] {
+  return new NodeDeriver().nodes(design, selected);
 }
 
 /** Peering edges, remembered between calls like the nodes (an unchanged peering keeps its edge). */

@@ -1,12 +1,14 @@
 // Mount points for sharing, files and persistence (issue: share links, autosave, files and undo).
 // The header renders <FileShareControls/>, the app renders <ShareNotices/> and calls useBoot().
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
 import { Alert, Box, Button, Code, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { decideFirstDesign, restorePreviousDesign, startSync } from '../../app/link';
 import { history, useDesignStore } from '../../app/store';
 import { openDesignFile, saveDesignFile } from './files';
 import { showNotice, useShareNotices, type ShareNotice } from './notices';
-import { ShareDialog } from './ShareDialog';
+
+// Loaded when first opened: the first paint does not need it.
+const ShareDialog = lazy(async () => ({ default: (await import('./ShareDialog')).ShareDialog }));
 
 /** Header buttons: Open, Save, Share. */
 export function FileShareControls() {
@@ -35,7 +37,11 @@ export function FileShareControls() {
       <Button size="xs" title="Share the design as a link" onClick={() => setSharing(true)}>
         Share
       </Button>
-      <ShareDialog opened={sharing} onClose={() => setSharing(false)} />
+      {sharing && (
+        <Suspense fallback={null}>
+          <ShareDialog opened onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
     </Group>
   );
 }
