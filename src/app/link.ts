@@ -61,6 +61,9 @@ export interface BootOutcome {
   unreadableAutosave?: LoadError[];
 }
 
+/** The link the page opened with, until startSync saves it as it came (no re-encoding). */
+let received: { design: Design; fragment: string } | null = null;
+
 /** The first design: a received link, else the autosave, else Example 1. */
 export function decideFirstDesign(): BootOutcome {
   const fragment = window.location.hash.slice(1);
@@ -80,6 +83,7 @@ export function decideFirstDesign(): BootOutcome {
     return { ...fallback, linkError: result.error, previousKept: false, ...unreadableAutosave };
   }
   const previousKept = local !== null && !sameDesign(local, result.design) && writePreviousDesign(local);
+  received = { design: result.design, fragment };
   return { design: result.design, source: 'link', previousKept, ...unreadableAutosave };
 }
 
@@ -254,8 +258,16 @@ export function startSync(events: SyncEvents): () => void {
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('hashchange', onHashChange);
-  // The opening design is saved too (a link's design becomes this browser's), off the critical path.
-  schedule();
+  // The opening design is saved too (a link's design becomes this browser's), off the critical path;
+  // a received link is saved as the fragment it came in, which already encodes it.
+  const opened = received;
+  received = null;
+  if (opened && useDesignStore.getState().design === opened.design) {
+    cancelPending = whenIdle(() => {
+      cancelPending = undefined;
+      if (useDesignStore.getState().design === opened.design) commit(opened.design, opened.fragment);
+    });
+  } else schedule();
 
   return () => {
     flush();

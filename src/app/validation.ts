@@ -9,6 +9,9 @@ import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { FlowResult } from '../veeam/flow-types';
 import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummary } from './analysis';
+// Findings from the worker carry fixes made of network commands; the page applies them, so that
+// command family is registered here, where the findings arrive (not only where a panel imports it).
+import '../model/commands/network';
 import { useDesignStore } from './store';
 import type { WorkerRequest } from './validation.worker';
 
@@ -167,11 +170,22 @@ export function useLiveValidation(): void {
           post({ type: 'detail', id, request });
         }),
     };
-    send(useDesignStore.getState().design);
+    // The first design goes to the worker once the page has painted: copying a large design into
+    // the worker is main-thread work the first frame need not wait for. Later edits go at once.
+    let started = false;
+    let firstTimer: ReturnType<typeof setTimeout> | undefined;
+    const firstFrame = requestAnimationFrame(() => {
+      firstTimer = setTimeout(() => {
+        started = true;
+        send(useDesignStore.getState().design);
+      }, 0);
+    });
     const unsubscribe = useDesignStore.subscribe((state, prev) => {
-      if (state.design !== prev.design) send(state.design);
+      if (started && state.design !== prev.design) send(state.design);
     });
     return () => {
+      cancelAnimationFrame(firstFrame);
+      clearTimeout(firstTimer);
       unsubscribe();
       engine = null;
       worker?.terminate();

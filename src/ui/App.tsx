@@ -1,6 +1,16 @@
 // The first paint needs the header, the palette and the canvas; everything else (side panels,
-// dialogs, the flow overlay's controls, the export drawer) loads right after it, in its own chunk.
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+// dialogs, the flow overlay's controls, the export drawer) loads in its own chunk and mounts once
+// the canvas has been painted, so a large design's first frame waits for none of it.
+import {
+  createContext,
+  lazy,
+  Suspense,
+  use,
+  useEffect,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { AppShell, Badge, Group, Tabs, useComputedColorScheme } from '@mantine/core';
 import { Panel, ReactFlowProvider } from '@xyflow/react';
 import { useUiStore, type PanelTab } from '../app/ui-store';
@@ -27,7 +37,28 @@ const Inspector = later(() => import('./panels/Inspector'), 'Inspector');
 const Problems = later(() => import('./panels/Problems'), 'Problems');
 const ExportDrawer = later(() => import('./ExportDrawer'), 'ExportDrawer');
 
-const Later = ({ children }: { children: ReactNode }) => <Suspense fallback={null}>{children}</Suspense>;
+const Painted = createContext(false);
+
+/** False until the app's first frame has been painted. */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A timeout from inside a frame callback runs once that frame is on screen.
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => setPainted(true), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+function Later({ children }: { children: ReactNode }) {
+  return use(Painted) ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 function ProblemsTabLabel() {
   const findings = useValidationStore((s) => s.findings);
@@ -81,45 +112,48 @@ export function App() {
   useLiveValidation();
   useShortcuts();
   const colorScheme = useComputedColorScheme('light');
+  const painted = usePainted();
   return (
-    <ReactFlowProvider>
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 190, breakpoint: 0 }}
-        aside={{ width: 380, breakpoint: 0 }}
-        padding={0}
-      >
-        <AppShell.Header>
-          <Header />
-        </AppShell.Header>
-        <AppShell.Navbar>
-          <Palette />
-        </AppShell.Navbar>
-        <AppShell.Main className="pnd-main">
-          <ShareNotices />
-          <div className="pnd-canvas">
-            <Later>
-              <NoticeBar />
-            </Later>
-            <DesignCanvas colorMode={colorScheme}>
-              <Panel position="top-right">
-                <Later>
-                  <FlowControls />
-                </Later>
-              </Panel>
-            </DesignCanvas>
-          </div>
-        </AppShell.Main>
-        <AppShell.Aside>
-          <SidePanel />
-        </AppShell.Aside>
-      </AppShell>
-      <Later>
-        <DeleteDialog />
-        <EndpointDialog />
-        <TraceView />
-        <ExportDrawer />
-      </Later>
-    </ReactFlowProvider>
+    <Painted value={painted}>
+      <ReactFlowProvider>
+        <AppShell
+          header={{ height: 56 }}
+          navbar={{ width: 190, breakpoint: 0 }}
+          aside={{ width: 380, breakpoint: 0 }}
+          padding={0}
+        >
+          <AppShell.Header>
+            <Header />
+          </AppShell.Header>
+          <AppShell.Navbar>
+            <Palette />
+          </AppShell.Navbar>
+          <AppShell.Main className="pnd-main">
+            <ShareNotices />
+            <div className="pnd-canvas">
+              <Later>
+                <NoticeBar />
+              </Later>
+              <DesignCanvas colorMode={colorScheme}>
+                <Panel position="top-right">
+                  <Later>
+                    <FlowControls />
+                  </Later>
+                </Panel>
+              </DesignCanvas>
+            </div>
+          </AppShell.Main>
+          <AppShell.Aside>
+            <SidePanel />
+          </AppShell.Aside>
+        </AppShell>
+        <Later>
+          <DeleteDialog />
+          <EndpointDialog />
+          <TraceView />
+          <ExportDrawer />
+        </Later>
+      </ReactFlowProvider>
+    </Painted>
   );
 }

@@ -1,6 +1,6 @@
 // Mount points for sharing, files and persistence (issue: share links, autosave, files and undo).
 // The header renders <FileShareControls/>, the app renders <ShareNotices/> and calls useBoot().
-import { lazy, Suspense, useEffect, useLayoutEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Box, Button, Code, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { decideFirstDesign, restorePreviousDesign, startSync } from '../../app/link';
 import { history, useDesignStore } from '../../app/store';
@@ -251,29 +251,35 @@ export function ShareNotices() {
 
 let booted = false;
 
+/** Once per page: StrictMode renders twice in development, and a second boot would reread the URL. */
+function bootOnce(): void {
+  if (booted) return;
+  booted = true;
+  const outcome = decideFirstDesign();
+  useDesignStore.getState().replace(outcome.design);
+  // Opening the page is not an edit: undo must not step back to the store's initial design.
+  history.clear();
+  if (outcome.linkError) {
+    const fallback = outcome.source === 'example' ? 'example' : 'own';
+    showNotice({ kind: 'link-error', message: outcome.linkError.message, fallback });
+  } else if (outcome.source === 'link')
+    showNotice({ kind: 'link-opened', previousKept: outcome.previousKept });
+  if (outcome.unreadableAutosave)
+    showNotice({ kind: 'autosave-unreadable', errors: outcome.unreadableAutosave });
+}
+
 /** Decides the first design (link, autosave, else Example 1) and keeps autosave and the URL in step. */
 export function useBoot(): void {
-  // Before the first paint, so the canvas never flashes Example 1 on its way to the real design.
-  useLayoutEffect(() => {
-    if (!booted) {
-      // Once per page: StrictMode mounts twice in development, and a second boot would reread the URL.
-      booted = true;
-      const outcome = decideFirstDesign();
-      useDesignStore.getState().replace(outcome.design);
-      // Opening the page is not an edit: undo must not step back to the store's initial design.
-      history.clear();
-      if (outcome.linkError) {
-        const fallback = outcome.source === 'example' ? 'example' : 'own';
-        showNotice({ kind: 'link-error', message: outcome.linkError.message, fallback });
-      } else if (outcome.source === 'link')
-        showNotice({ kind: 'link-opened', previousKept: outcome.previousKept });
-      if (outcome.unreadableAutosave)
-        showNotice({ kind: 'autosave-unreadable', errors: outcome.unreadableAutosave });
-    }
-    return startSync({
-      onLinkOpened: (previousKept) => showNotice({ kind: 'link-opened', previousKept }),
-      onLinkError: (error) => showNotice({ kind: 'link-error', message: error.message, fallback: 'own' }),
-      onAutosaveFailed: () => showNotice({ kind: 'autosave-failed' }),
-    });
-  }, []);
+  // During the app's first render, before any part of it reads the design: the canvas is built
+  // once, for the real design, never first for Example 1 on its way there.
+  useState(bootOnce);
+  useEffect(
+    () =>
+      startSync({
+        onLinkOpened: (previousKept) => showNotice({ kind: 'link-opened', previousKept }),
+        onLinkError: (error) => showNotice({ kind: 'link-error', message: error.message, fallback: 'own' }),
+        onAutosaveFailed: () => showNotice({ kind: 'autosave-failed' }),
+      }),
+    [],
+  );
 }
