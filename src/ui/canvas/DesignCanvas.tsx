@@ -25,7 +25,7 @@ import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEd
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes } from './edges';
 import { issuesOf } from './issues';
-import { useDetailed } from './lod';
+import { useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './nodes';
 
 const CONTAINER_DEPTH: Record<string, number> = { account: 1, repository: 2, vpc: 2, subnet: 3 };
@@ -234,8 +234,8 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
     if (!fitRequest) return;
     // Wait a frame so React Flow has the new design's nodes; an empty design starts at 100 %.
     const frame = requestAnimationFrame(() => {
-      if (getNodes().length) void fitView({ maxZoom: 1 });
-      else void setViewport({ x: 0, y: 0, zoom: 1 });
+      const done = getNodes().length ? fitView({ maxZoom: 1 }) : setViewport({ x: 0, y: 0, zoom: 1 });
+      void done.then(() => useFitDone.setState((s) => ({ request: Math.max(s.request, fitRequest) })));
     });
     return () => cancelAnimationFrame(frame);
   }, [fitRequest, fitView, getNodes, setViewport]);

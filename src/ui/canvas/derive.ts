@@ -1,7 +1,7 @@
 // Canvas nodes and edges derived from the design — never a second truth (React Flow's guide).
 // Selection decorates nodes; findings decorate edges here and reach nodes through their own
 // selectors (issues.ts). The flow overlay adds one edge per traced path.
-import type { Edge, Node } from '@xyflow/react';
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { accountRoles, type AccountRole } from '../../model/roles';
 import type {
   Account,
@@ -52,6 +52,32 @@ const sized = (box: Box) => ({
   height: box.h,
   measured: { width: box.w, height: box.h },
 });
+
+/** A handle centred on the left or right border, as React Flow's stylesheet places it. */
+function side(id: string, type: 'source' | 'target', position: Position, box: Box, size: number): NodeHandle {
+  const x = position === Position.Left ? -size / 2 : box.w - size / 2;
+  return { id, type, position, x, y: box.h / 2 - size / 2, width: size, height: size };
+}
+
+/**
+ * Where each node's handles sit (as nodes.tsx and styles.css draw them). React Flow draws every
+ * node it has no handle positions for once, just to measure them, even with only the visible
+ * nodes rendered; given them, it draws only what is in view. A drawn node is measured as usual.
+ */
+function handlesOf(type: DesignNode['type'], box: Box): NodeHandle[] {
+  const flow = [
+    side('flow-in', 'target', Position.Left, box, 1),
+    side('flow-out', 'source', Position.Right, box, 1),
+  ];
+  if (type === 'account') return [];
+  if (type !== 'vpc') return flow;
+  return [
+    side('peer-in', 'target', Position.Left, box, 10),
+    side('peer-out', 'source', Position.Right, box, 10),
+    { id: 'connect', type: 'source', position: Position.Top, x: box.w - 22, y: 6, width: 16, height: 16 },
+    ...flow,
+  ];
+}
 
 const DEFAULT_BOX: Box = { x: 0, y: 0, w: 200, h: 80 };
 
@@ -113,6 +139,7 @@ export class NodeDeriver {
           data: { account, roles: accountRoles },
           selected: false,
           ...sized(box),
+          handles: handlesOf('account', box),
         })),
       );
     }
@@ -127,6 +154,7 @@ export class NodeDeriver {
           ...parent,
           selected: false,
           ...sized(box),
+          handles: handlesOf('vpc', box),
         })),
       );
       for (const subnet of vpc.subnets) {
@@ -145,6 +173,7 @@ export class NodeDeriver {
             data: { subnet, endpoints, workerConfigurations, ...(appliance ? { appliance } : {}) },
             selected: false,
             ...sized(box),
+            handles: handlesOf('subnet', box),
           })),
         );
       }
@@ -162,6 +191,7 @@ export class NodeDeriver {
           ...parent,
           selected: false,
           ...sized(box),
+          handles: handlesOf('repository', box),
         })),
       );
     }
