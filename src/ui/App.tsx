@@ -18,7 +18,7 @@ import { useLiveValidation, useValidationStore } from '../app/validation';
 import { DesignCanvas } from './canvas/DesignCanvas';
 import { Header } from './Header';
 import { Palette } from './Palette';
-import { ShareNotices, useBoot } from './share';
+import { boot, ShareNotices, useBoot } from './share';
 import { useShortcuts } from './shortcuts';
 
 /** A named export of a module, loaded on first render. */
@@ -39,16 +39,22 @@ const ExportDrawer = later(() => import('./ExportDrawer'), 'ExportDrawer');
 
 const Painted = createContext(false);
 
-/** False until the app's first frame has been painted. */
+/** False until the first design is in place and a frame of it has been painted. */
 function usePainted(): boolean {
   const [painted, setPainted] = useState(false);
   useEffect(() => {
+    let live = true;
+    let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // A timeout from inside a frame callback runs once that frame is on screen.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setPainted(true), 0);
+    void boot().then(() => {
+      // A timeout from inside a frame callback runs once that frame is on screen.
+      if (live)
+        frame = requestAnimationFrame(() => {
+          timer = setTimeout(() => setPainted(true), 0);
+        });
     });
     return () => {
+      live = false;
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
