@@ -25,7 +25,7 @@ import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEd
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes } from './edges';
 import { issuesOf } from './issues';
-import { useDetailed, useFitDone } from './lod';
+import { Detailed, useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './nodes';
 
 const CONTAINER_DEPTH: Record<string, number> = { account: 1, repository: 2, vpc: 2, subnet: 3 };
@@ -241,38 +241,40 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   }, [fitRequest, fitView, getNodes, setViewport]);
 
   return (
-    <ReactFlow
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      onConnectEnd={onConnectEnd}
-      onEdgeClick={(_, edge) => {
-        if (edge.type === 'flow')
-          useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
-      }}
-      isValidConnection={isValidConnection}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      colorMode={colorMode}
-      deleteKeyCode={null}
-      selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
-      fitView
-      fitViewOptions={{ maxZoom: 1 }}
-      minZoom={0.05}
-      // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
-      onlyRenderVisibleElements={!renderAll}
-      proOptions={{ hideAttribution: true }}
-      aria-label="Design canvas"
-    >
-      <Background />
-      <Controls />
-      <MiniMap pannable zoomable ariaLabel="Overview map" />
-      {children}
-    </ReactFlow>
+    <Detailed value={detailed}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        onEdgeClick={(_, edge) => {
+          if (edge.type === 'flow')
+            useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
+        }}
+        isValidConnection={isValidConnection}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        colorMode={colorMode}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        fitView
+        fitViewOptions={{ maxZoom: 1 }}
+        minZoom={0.05}
+        // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
+        onlyRenderVisibleElements={!renderAll}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Design canvas"
+      >
+        <Background />
+        <Controls />
+        <MiniMap pannable zoomable ariaLabel="Overview map" />
+        {children}
+      </ReactFlow>
+    </Detailed>
   );
 }

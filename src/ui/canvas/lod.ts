@@ -4,6 +4,7 @@
 // While a fit is pending (the page opening, a design opened or a template chosen) the zoom to come
 // is unknown, so the detail waits for it: a large design never mounts its subnets at the zoom it
 // arrives at only to drop them a frame later.
+import { createContext, use } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { create } from 'zustand';
 import { useUiStore } from '../../app/ui-store';
@@ -14,6 +15,13 @@ const zoomedIn = (s: ReactFlowState) => !s.fitViewQueued && s.transform[2] >= DE
 
 /** The last fit request (ui-store's fitRequest) the canvas has carried out. */
 export const useFitDone = create(() => ({ request: 0 }));
+
+/**
+ * The canvas's answer, handed to its nodes: one subscription for the canvas instead of one per node
+ * (every pan or drag frame would otherwise run a selector in each of a thousand VPCs).
+ */
+export const Detailed = createContext(true);
+export const useCanvasDetailed = () => use(Detailed);
 
 /** Whether subnets and the insides of VPCs are drawn (the diagram export always draws them). */
 export function useDetailed(): boolean {

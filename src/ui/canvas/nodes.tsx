@@ -6,7 +6,7 @@ import { useUiStore } from '../../app/ui-store';
 import type { AccountNodeData, RepositoryNodeData, SubnetNodeData, VpcNodeData } from './derive';
 import type { Issues } from './elements';
 import { useNodeIssues } from './issues';
-import { useDetailed } from './lod';
+import { useCanvasDetailed } from './lod';
 
 function classes(kind: string, selected: boolean | undefined, issues: Issues | undefined): string {
   return `pnd-node pnd-${kind}${selected ? ' is-selected' : ''}${issues ? ` has-${issues.severity}` : ''}`;
@@ -99,7 +99,7 @@ export const AccountNode = memo(function AccountNode({ data, selected }: NodePro
 export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<VpcNodeData>>) {
   const { vpc } = data;
   const issues = useNodeIssues(vpc.id);
-  const detailed = useDetailed();
+  const detailed = useCanvasDetailed();
   const label = vpc.name || vpc.id;
   if (!detailed)
     return (
