@@ -1,7 +1,15 @@
 // The canvas: nodes and edges derived from the design, decorated with findings and selection.
 // Edits leave through commands only. A drag moves nodes locally and lands in the design once, at
 // drag stop, so one drag is one undo step and validation runs once per drag, not per frame.
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
 import {
   Background,
   Controls,
@@ -25,7 +33,7 @@ import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEd
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes } from './edges';
 import { issuesOf } from './issues';
-import { Detailed, useDetailed, useFitDone } from './lod';
+import { useCanvasDetail, useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './nodes';
 
 const CONTAINER_DEPTH: Record<string, number> = { account: 1, repository: 2, vpc: 2, subnet: 3 };
@@ -96,6 +104,8 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition> | null>(null);
 
   const detailed = useDetailed();
+  // Before the nodes paint, so a VPC is never drawn at the other level for a frame.
+  useLayoutEffect(() => useCanvasDetail.setState({ detailed }), [detailed]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const derived = useMemo(() => deriver.nodes(design, selected), [deriver, design, selected]);
   const shown = useMemo(
@@ -241,40 +251,38 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   }, [fitRequest, fitView, getNodes, setViewport]);
 
   return (
-    <Detailed value={detailed}>
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        onEdgeClick={(_, edge) => {
-          if (edge.type === 'flow')
-            useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
-        }}
-        isValidConnection={isValidConnection}
-        onDragOver={onDragOver}
-        onDrop={onDrop}
-        colorMode={colorMode}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        fitView
-        fitViewOptions={{ maxZoom: 1 }}
-        minZoom={0.05}
-        // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
-        onlyRenderVisibleElements={!renderAll}
-        proOptions={{ hideAttribution: true }}
-        aria-label="Design canvas"
-      >
-        <Background />
-        <Controls />
-        <MiniMap pannable zoomable ariaLabel="Overview map" />
-        {children}
-      </ReactFlow>
-    </Detailed>
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      onConnectEnd={onConnectEnd}
+      onEdgeClick={(_, edge) => {
+        if (edge.type === 'flow')
+          useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
+      }}
+      isValidConnection={isValidConnection}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      colorMode={colorMode}
+      deleteKeyCode={null}
+      selectionKeyCode="Shift"
+      multiSelectionKeyCode={['Meta', 'Control']}
+      fitView
+      fitViewOptions={{ maxZoom: 1 }}
+      minZoom={0.05}
+      // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
+      onlyRenderVisibleElements={!renderAll}
+      proOptions={{ hideAttribution: true }}
+      aria-label="Design canvas"
+    >
+      <Background />
+      <Controls />
+      <MiniMap pannable zoomable ariaLabel="Overview map" />
+      {children}
+    </ReactFlow>
   );
 }

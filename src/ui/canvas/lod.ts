@@ -4,7 +4,6 @@
 // While a fit is pending (the page opening, a design opened or a template chosen) the zoom to come
 // is unknown, so the detail waits for it: a large design never mounts its subnets at the zoom it
 // arrives at only to drop them a frame later.
-import { createContext, use } from 'react';
 import { useStore, type ReactFlowState } from '@xyflow/react';
 import { create } from 'zustand';
 import { useUiStore } from '../../app/ui-store';
@@ -17,11 +16,11 @@ const zoomedIn = (s: ReactFlowState) => !s.fitViewQueued && s.transform[2] >= DE
 export const useFitDone = create(() => ({ request: 0 }));
 
 /**
- * The canvas's answer, handed to its nodes: one subscription for the canvas instead of one per node
- * (every pan or drag frame would otherwise run a selector in each of a thousand VPCs).
+ * The canvas's answer, handed to its nodes through a store that changes only when the answer does:
+ * a selector on React Flow's store in each node would run in a thousand VPCs on every pan or drag frame.
  */
-export const Detailed = createContext(true);
-export const useCanvasDetailed = () => use(Detailed);
+export const useCanvasDetail = create(() => ({ detailed: true }));
+export const useCanvasDetailed = () => useCanvasDetail((s) => s.detailed);
 
 /** Whether subnets and the insides of VPCs are drawn (the diagram export always draws them). */
 export function useDetailed(): boolean {
