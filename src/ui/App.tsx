@@ -36,6 +36,7 @@ const TraceView = later(flowPanels, 'TraceView');
 const Inspector = later(() => import('./panels/Inspector'), 'Inspector');
 const Problems = later(() => import('./panels/Problems'), 'Problems');
 const ExportDrawer = later(() => import('./ExportDrawer'), 'ExportDrawer');
+const Checklist = later(() => import('./panels/Checklist'), 'Checklist');
 
 const Painted = createContext(false);
 
@@ -146,6 +147,9 @@ export function App() {
                     <FlowControls />
                   </Later>
                 </Panel>
+                <Later>
+                  <Checklist />
+                </Later>
               </DesignCanvas>
             </div>
           </AppShell.Main>
