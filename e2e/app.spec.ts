@@ -18,3 +18,23 @@ test('opens on Example 1 with its VPCs on the canvas and no console errors', asy
   });
   expect(consoleErrors).toEqual([]);
 });
+
+test('zoomed out until subnet text is unreadable, VPCs are plain boxes; zooming in brings the detail back', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.goto('/');
+  const vpc = page.getByTestId(`vpc-${example1.vpcs[0]!.id}`);
+  const subnets = page.locator('.react-flow__node-subnet');
+  // At the fitted zoom of an example every subnet and VPC header can be read.
+  await expect(subnets).toHaveCount(example1.vpcs.reduce((n, v) => n + v.subnets.length, 0));
+  await expect(vpc).toContainText(example1.vpcs[0]!.cidr);
+  for (let i = 0; i < 6; i++) await page.locator('.react-flow__controls-zoomout').click();
+  await expect(subnets).toHaveCount(0);
+  await expect(vpc).toHaveClass(/is-outline/);
+  await expect(vpc).not.toContainText(example1.vpcs[0]!.cidr);
+  for (let i = 0; i < 6; i++) await page.locator('.react-flow__controls-zoomin').click();
+  await expect(vpc).toContainText(example1.vpcs[0]!.cidr);
+  await expect(subnets).not.toHaveCount(0);
+  expect(consoleErrors).toEqual([]);
+});

@@ -266,6 +266,7 @@ test('an edit made just before the tab closes opens in the next tab', async ({ c
   const first = watchErrors(await context.newPage(), consoleErrors);
   await first.goto('/');
   await expectVpcs(first, example1);
+  await first.getByTestId('field-design-name').waitFor();
   // The edit and the close in one go: no time for the background save after the pause in editing.
   await first.evaluate(() => {
     const input = document.querySelector<HTMLInputElement>('[data-testid="field-design-name"]')!;

@@ -28,8 +28,8 @@ import {
 import { useDesignStore } from './store';
 import type { LoadError } from '../model/parse';
 import type { Design } from '../model/schema';
-import { carriesDesign, decode, encode, shareLink, type LinkError } from '../share';
-import type { EncodeAnswer, EncodeRequest } from './share.worker';
+import { carriesDesign, decode, encode, shareLink, type DecodeResult, type LinkError } from '../share';
+import type { EncodeAnswer, EncodeRequest, ShareRequest } from './share.worker';
 
 /** Longer fragments are left out of the address bar (the design is still autosaved). */
 export const FRAGMENT_LIMIT = 100_000;
@@ -61,8 +61,16 @@ export interface BootOutcome {
   unreadableAutosave?: LoadError[];
 }
 
-/** The first design: a received link, else the autosave, else Example 1. */
-export function decideFirstDesign(): BootOutcome {
+/** The link the page opened with, until startSync saves it as it came (no re-encoding). */
+let received: { design: Design; fragment: string } | null = null;
+
+type LinkDecoder = (fragment: string) => DecodeResult | Promise<DecodeResult>;
+
+/**
+ * The first design: a received link, else the autosave, else Example 1. The link is decoded by
+ * `decodeLink` — in the app a worker (decodeOffThread), so the outcome may be a promise.
+ */
+export function decideFirstDesign(decodeLink: LinkDecoder = decode): BootOutcome | Promise<BootOutcome> {
   const fragment = window.location.hash.slice(1);
   const autosave = readAutosave();
   // This tab's own design (after a reload) before the latest of any tab.
@@ -75,12 +83,40 @@ export function decideFirstDesign(): BootOutcome {
   if (local && isOwnFragment(fragment)) {
     return { design: local, source: 'reload', previousKept: false, ...unreadableAutosave };
   }
-  const result = decode(fragment);
-  if (!result.ok) {
-    return { ...fallback, linkError: result.error, previousKept: false, ...unreadableAutosave };
-  }
-  const previousKept = local !== null && !sameDesign(local, result.design) && writePreviousDesign(local);
-  return { design: result.design, source: 'link', previousKept, ...unreadableAutosave };
+  const settle = (result: DecodeResult): BootOutcome => {
+    if (!result.ok) {
+      return { ...fallback, linkError: result.error, previousKept: false, ...unreadableAutosave };
+    }
+    const previousKept = local !== null && !sameDesign(local, result.design) && writePreviousDesign(local);
+    received = { design: result.design, fragment };
+    return { design: result.design, source: 'link', previousKept, ...unreadableAutosave };
+  };
+  const result = decodeLink(fragment);
+  return result instanceof Promise ? result.then(settle) : settle(result);
+}
+
+/** Decodes a link in a worker (in the page where workers are unavailable or fail). */
+export function decodeOffThread(fragment: string): Promise<DecodeResult> {
+  if (typeof Worker === 'undefined') return Promise.resolve(decode(fragment));
+  return new Promise((resolve) => {
+    let worker: Worker;
+    try {
+      worker = new Worker(new URL('./share.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      resolve(decode(fragment));
+      return;
+    }
+    const done = (result: DecodeResult) => {
+      worker.terminate();
+      resolve(result);
+    };
+    worker.onmessage = (event: MessageEvent<EncodeAnswer>) => done(event.data.decoded ?? decode(fragment));
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done(decode(fragment));
+    };
+    worker.postMessage({ id: 0, fragment } satisfies ShareRequest);
+  });
 }
 
 /** Puts the design into the address bar (or takes a too-long one out) without a history entry. */
@@ -254,8 +290,16 @@ export function startSync(events: SyncEvents): () => void {
   window.addEventListener('pagehide', flush);
   document.addEventListener('visibilitychange', onVisibility);
   window.addEventListener('hashchange', onHashChange);
-  // The opening design is saved too (a link's design becomes this browser's), off the critical path.
-  schedule();
+  // The opening design is saved too (a link's design becomes this browser's), off the critical path;
+  // a received link is saved as the fragment it came in, which already encodes it.
+  const opened = received;
+  received = null;
+  if (opened && useDesignStore.getState().design === opened.design) {
+    cancelPending = whenIdle(() => {
+      cancelPending = undefined;
+      if (useDesignStore.getState().design === opened.design) commit(opened.design, opened.fragment);
+    });
+  } else schedule();
 
   return () => {
     flush();

@@ -1,26 +1,29 @@
-// Encodes designs into share-link fragments off the main thread: deflate at level 9 with the
-// dictionary takes ~70 ms for 300 VPCs, which would otherwise be a long task after every edit.
+// Share-link work off the main thread. Encoding: deflate at level 9 with the dictionary takes
+// ~70 ms for 300 VPCs, which would otherwise be a long task after every edit. Decoding the link a
+// page opens with (inflate, then the schema check) is the largest single piece of work before a
+// large design can be drawn; here it runs while the page builds everything else.
 import type { Design } from '../model/schema';
-import { encode } from '../share';
+import { decode, encode, type DecodeResult } from '../share';
 
-export interface EncodeRequest {
-  id: number;
-  design: Design;
-}
+export type ShareRequest = { id: number; design: Design } | { id: number; fragment: string };
+export type EncodeRequest = Extract<ShareRequest, { design: Design }>;
 
 export interface EncodeAnswer {
   id: number;
   fragment?: string;
+  decoded?: DecodeResult;
   error?: string;
 }
 
-self.onmessage = (event: MessageEvent<EncodeRequest>) => {
-  const { id, design } = event.data;
+self.onmessage = (event: MessageEvent<ShareRequest>) => {
+  const request = event.data;
   try {
-    self.postMessage({ id, fragment: encode(design) } satisfies EncodeAnswer);
+    if ('fragment' in request)
+      self.postMessage({ id: request.id, decoded: decode(request.fragment) } satisfies EncodeAnswer);
+    else self.postMessage({ id: request.id, fragment: encode(request.design) } satisfies EncodeAnswer);
   } catch (error) {
     self.postMessage({
-      id,
+      id: request.id,
       error: error instanceof Error ? error.message : String(error),
     } satisfies EncodeAnswer);
   }

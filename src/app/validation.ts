@@ -1,20 +1,17 @@
 // Live validation: every design change is sent to a Web Worker (latest wins — while the worker is
 // busy only the newest design waits), and its findings and flow summaries land in this store.
 // Traces stay in the worker until a view asks for them (useFlowDetail). Without Worker support
-// (tests, old browsers) the same analysis runs in the page.
+// (tests, old browsers) the same analysis runs in the page, loaded only then (the rules engine is not
+// part of the page's initial JavaScript).
 import { useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { FlowResult } from '../veeam/flow-types';
-import {
-  AnalysisResult,
-  answerDetail,
-  type DetailAnswer,
-  type DetailRequest,
-  type FlowPaths,
-  type FlowSummary,
-} from './analysis';
+import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummary } from './analysis';
+// Findings from the worker carry fixes made of network commands; the page applies them, so that
+// command family is registered here, where the findings arrive (not only where a panel imports it).
+import '../model/commands/network';
 import { useDesignStore } from './store';
 import type { WorkerRequest } from './validation.worker';
 
@@ -74,11 +71,17 @@ export function useLiveValidation(): void {
     const pendingDetails = new Map<number, (value: { seq: number; answer: DetailAnswer | null }) => void>();
 
     const post = (message: WorkerRequest) => worker!.postMessage(message);
+    const analysis = () => import('./analysis');
     const runInPage = (design: Design) => {
-      const started = performance.now();
       const mySeq = ++seq;
+      void analysis().then(({ AnalysisResult }) => {
+        if (mySeq === seq) analyzeInPage(AnalysisResult, design, mySeq);
+      });
+    };
+    const analyzeInPage = (Analysis: typeof AnalysisResult, design: Design, mySeq: number) => {
+      const started = performance.now();
       try {
-        const result = new AnalysisResult(design);
+        const result = new Analysis(design);
         local = { seq: mySeq, result };
         useValidationStore.setState({
           ...result.summary(),
@@ -154,7 +157,12 @@ export function useLiveValidation(): void {
       detail: (request) =>
         new Promise((resolve) => {
           if (!worker) {
-            resolve({ seq: local?.seq ?? 0, answer: local ? answerDetail(local.result, request) : null });
+            const held = local;
+            if (!held) resolve({ seq: 0, answer: null });
+            else
+              void analysis().then(({ answerDetail }) =>
+                resolve({ seq: held.seq, answer: answerDetail(held.result, request) }),
+              );
             return;
           }
           const id = ++detailSeq;
@@ -162,11 +170,22 @@ export function useLiveValidation(): void {
           post({ type: 'detail', id, request });
         }),
     };
-    send(useDesignStore.getState().design);
+    // The first design goes to the worker once the page has painted: copying a large design into
+    // the worker is main-thread work the first frame need not wait for. Later edits go at once.
+    let started = false;
+    let firstTimer: ReturnType<typeof setTimeout> | undefined;
+    const firstFrame = requestAnimationFrame(() => {
+      firstTimer = setTimeout(() => {
+        started = true;
+        send(useDesignStore.getState().design);
+      }, 0);
+    });
     const unsubscribe = useDesignStore.subscribe((state, prev) => {
-      if (state.design !== prev.design) send(state.design);
+      if (started && state.design !== prev.design) send(state.design);
     });
     return () => {
+      cancelAnimationFrame(firstFrame);
+      clearTimeout(firstTimer);
       unsubscribe();
       engine = null;
       worker?.terminate();

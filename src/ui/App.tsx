@@ -1,19 +1,72 @@
-import { AppShell, Badge, Group, ScrollArea, Tabs, useComputedColorScheme } from '@mantine/core';
+// The first paint needs the header, the palette and the canvas; everything else (side panels,
+// dialogs, the flow overlay's controls, the export drawer) loads in its own chunk and mounts once
+// the canvas has been painted, so a large design's first frame waits for none of it.
+import {
+  createContext,
+  lazy,
+  Suspense,
+  use,
+  useEffect,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
+import { AppShell, Badge, Group, Tabs, useComputedColorScheme } from '@mantine/core';
 import { Panel, ReactFlowProvider } from '@xyflow/react';
 import { useUiStore, type PanelTab } from '../app/ui-store';
 import { useLiveValidation, useValidationStore } from '../app/validation';
 import { TidyButton } from './canvas/CanvasTools';
 import { DesignCanvas } from './canvas/DesignCanvas';
-import { ExportDrawer } from './ExportDrawer';
 import { Header } from './Header';
 import { Palette } from './Palette';
-import { Checklist } from './panels/Checklist';
-import { DeleteDialog, EndpointDialog, NoticeBar } from './panels/Dialogs';
-import { FlowControls, TraceView } from './panels/Flows';
-import { Inspector } from './panels/Inspector';
-import { Problems } from './panels/Problems';
-import { ShareNotices, useBoot } from './share';
+import { boot, ShareNotices, useBoot } from './share';
 import { useShortcuts } from './shortcuts';
+
+/** A named export of a module, loaded on first render. */
+function later<M, K extends keyof M>(load: () => Promise<M>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+const dialogs = () => import('./panels/Dialogs');
+const flowPanels = () => import('./panels/Flows');
+const DeleteDialog = later(dialogs, 'DeleteDialog');
+const EndpointDialog = later(dialogs, 'EndpointDialog');
+const NoticeBar = later(dialogs, 'NoticeBar');
+const FlowControls = later(flowPanels, 'FlowControls');
+const TraceView = later(flowPanels, 'TraceView');
+const Inspector = later(() => import('./panels/Inspector'), 'Inspector');
+const Problems = later(() => import('./panels/Problems'), 'Problems');
+const ExportDrawer = later(() => import('./ExportDrawer'), 'ExportDrawer');
+const Checklist = later(() => import('./panels/Checklist'), 'Checklist');
+
+const Painted = createContext(false);
+
+/** False until the first design is in place and a frame of it has been painted. */
+function usePainted(): boolean {
+  const [painted, setPainted] = useState(false);
+  useEffect(() => {
+    let live = true;
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    void boot().then(() => {
+      // A timeout from inside a frame callback runs once that frame is on screen.
+      if (live)
+        frame = requestAnimationFrame(() => {
+          timer = setTimeout(() => setPainted(true), 0);
+        });
+    });
+    return () => {
+      live = false;
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+  return painted;
+}
+
+function Later({ children }: { children: ReactNode }) {
+  return use(Painted) ? <Suspense fallback={null}>{children}</Suspense> : null;
+}
 
 function ProblemsTabLabel() {
   const findings = useValidationStore((s) => s.findings);
@@ -44,14 +97,20 @@ function SidePanel() {
           <ProblemsTabLabel />
         </Tabs.Tab>
       </Tabs.List>
-      <ScrollArea className="pnd-side-scroll" type="auto">
+      {/* A plain scrolling box: Mantine's ScrollArea measures its scrollbar whenever the content
+          changes, forcing a layout of the whole page (the canvas included) each time. */}
+      <div className="pnd-side-scroll">
         <Tabs.Panel value="inspector" p="sm" data-testid="inspector">
-          <Inspector />
+          <Later>
+            <Inspector />
+          </Later>
         </Tabs.Panel>
         <Tabs.Panel value="problems" p="sm">
-          <Problems />
+          <Later>
+            <Problems />
+          </Later>
         </Tabs.Panel>
-      </ScrollArea>
+      </div>
     </Tabs>
   );
 }
@@ -61,41 +120,52 @@ export function App() {
   useLiveValidation();
   useShortcuts();
   const colorScheme = useComputedColorScheme('light');
+  const painted = usePainted();
   return (
-    <ReactFlowProvider>
-      <AppShell
-        header={{ height: 56 }}
-        navbar={{ width: 190, breakpoint: 0 }}
-        aside={{ width: 380, breakpoint: 0 }}
-        padding={0}
-      >
-        <AppShell.Header>
-          <Header />
-        </AppShell.Header>
-        <AppShell.Navbar>
-          <Palette />
-        </AppShell.Navbar>
-        <AppShell.Main className="pnd-main">
-          <ShareNotices />
-          <div className="pnd-canvas">
-            <NoticeBar />
-            <DesignCanvas colorMode={colorScheme}>
-              <Panel position="top-right" className="pnd-canvas-tools">
-                <TidyButton />
-                <FlowControls />
-              </Panel>
-              <Checklist />
-            </DesignCanvas>
-          </div>
-        </AppShell.Main>
-        <AppShell.Aside>
-          <SidePanel />
-        </AppShell.Aside>
-      </AppShell>
-      <DeleteDialog />
-      <EndpointDialog />
-      <TraceView />
-      <ExportDrawer />
-    </ReactFlowProvider>
+    <Painted value={painted}>
+      <ReactFlowProvider>
+        <AppShell
+          header={{ height: 56 }}
+          navbar={{ width: 190, breakpoint: 0 }}
+          aside={{ width: 380, breakpoint: 0 }}
+          padding={0}
+        >
+          <AppShell.Header>
+            <Header />
+          </AppShell.Header>
+          <AppShell.Navbar>
+            <Palette />
+          </AppShell.Navbar>
+          <AppShell.Main className="pnd-main">
+            <ShareNotices />
+            <div className="pnd-canvas">
+              <Later>
+                <NoticeBar />
+              </Later>
+              <DesignCanvas colorMode={colorScheme}>
+                <Panel position="top-right" className="pnd-canvas-tools">
+                  <TidyButton />
+                  <Later>
+                    <FlowControls />
+                  </Later>
+                </Panel>
+                <Later>
+                  <Checklist />
+                </Later>
+              </DesignCanvas>
+            </div>
+          </AppShell.Main>
+          <AppShell.Aside>
+            <SidePanel />
+          </AppShell.Aside>
+        </AppShell>
+        <Later>
+          <DeleteDialog />
+          <EndpointDialog />
+          <TraceView />
+          <ExportDrawer />
+        </Later>
+      </ReactFlowProvider>
+    </Painted>
   );
 }

@@ -1,7 +1,15 @@
 // The canvas: nodes and edges derived from the design, decorated with findings and selection.
 // Edits leave through commands only. A drag moves nodes locally and lands in the design once, at
 // drag stop, so one drag is one undo step and validation runs once per drag, not per frame.
-import { useCallback, useEffect, useMemo, useState, type DragEvent, type ReactNode } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useState,
+  type DragEvent,
+  type ReactNode,
+} from 'react';
 import {
   Background,
   Controls,
@@ -25,7 +33,8 @@ import { canvasAspect, FIT_OPTIONS, useFitOnOpen } from './fit';
 import { containerAt, planLanding } from './landing';
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes, RoutingContext } from './edges';
-import { issuesByPlace } from './elements';
+import { issuesOf } from './issues';
+import { useCanvasDetail, useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './nodes';
 import { ObstacleMemo } from './obstacles';
 import { RouteMemo } from './routes';
@@ -81,7 +90,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const selection = useUiStore((s) => s.selection);
   const zoomRequest = useUiStore((s) => s.zoomRequest);
   const showFlows = useUiStore((s) => s.showFlows);
-  const findings = useValidationStore((s) => s.findings);
+  const issues = useValidationStore(issuesOf);
   const flows = useValidationStore((s) => s.flows);
   const fitRequest = useUiStore((s) => s.fitRequest);
   const renderAll = useUiStore((s) => s.renderAll);
@@ -93,21 +102,24 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
 
   useFitOnOpen(design);
 
-  const issues = useMemo(() => issuesByPlace(design, findings), [design, findings]);
+  const detailed = useDetailed();
+  // Before the nodes paint, so a VPC is never drawn at the other level for a frame.
+  useLayoutEffect(() => useCanvasDetail.setState({ detailed }), [detailed]);
   const selected = useMemo(() => new Set(selection), [selection]);
-  const derived = useMemo(
-    () => deriver.nodes(design, { issues, selected }),
-    [deriver, design, issues, selected],
+  const derived = useMemo(() => deriver.nodes(design, selected), [deriver, design, selected]);
+  const shown = useMemo(
+    () => (detailed ? derived : derived.filter((n) => n.type !== 'subnet')),
+    [derived, detailed],
   );
   const nodes = useMemo(
     () =>
       dragged
-        ? derived.map((n) => {
+        ? shown.map((n) => {
             const p = dragged.get(n.id);
             return p ? ({ ...n, position: p } as DesignNode) : n;
           })
-        : derived,
-    [derived, dragged],
+        : shown,
+    [shown, dragged],
   );
   // From the design's boxes, not the dragged ones: lines re-route once a drag lands.
   const [obstacleMemo] = useState(() => new ObstacleMemo());
@@ -120,10 +132,20 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const routes = useMemo(() => routeMemo.of(peerings, obstacles), [routeMemo, peerings, obstacles]);
   const routing = useMemo(() => ({ obstacles, routes }), [obstacles, routes]);
   const flowPaths = useFlowPaths(showFlows);
-  const flowEdges = useMemo(
-    () => (showFlows && flowPaths ? deriveFlowEdges(design, flows, flowPaths) : []),
-    [showFlows, design, flows, flowPaths],
-  );
+  const flowEdges = useMemo(() => {
+    if (!showFlows || !flowPaths) return [];
+    const all = deriveFlowEdges(design, flows, flowPaths);
+    if (detailed) return all;
+    // Zoomed out, a path ends at the VPC drawn in place of its subnet.
+    const parentOf = new Map(derived.flatMap((n) => (n.type === 'subnet' ? [[n.id, n.parentId!]] : [])));
+    return all
+      .map((e) => ({
+        ...e,
+        source: parentOf.get(e.source) ?? e.source,
+        target: parentOf.get(e.target) ?? e.target,
+      }))
+      .filter((e) => e.source !== e.target);
+  }, [showFlows, design, flows, flowPaths, detailed, derived]);
   const edges = useMemo<Edge[]>(() => [...peerings, ...flowEdges], [peerings, flowEdges]);
 
   const onNodesChange = useCallback(
@@ -222,7 +244,13 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
 
   useEffect(() => {
     if (!zoomRequest) return;
-    const ids = useUiStore.getState().selection.filter((id) => getInternalNode(id));
+    // A subnet not drawn at this zoom is reached through its VPC; the zoom then mounts it.
+    const { vpcs } = useDesignStore.getState().design;
+    const vpcOf = (id: string) => vpcs.find((v) => v.subnets.some((s) => s.id === id))?.id;
+    const ids = useUiStore
+      .getState()
+      .selection.map((id) => (getInternalNode(id) ? id : vpcOf(id)))
+      .filter((id): id is string => !!id && !!getInternalNode(id));
     if (ids.length)
       void fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding: 0.4, maxZoom: 1.5 });
   }, [zoomRequest, fitView, getInternalNode]);
@@ -234,9 +262,11 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
     // fit queued then would wait for the next node to appear and move the view under the user.
     const frame = requestAnimationFrame(() => {
       const { design } = useDesignStore.getState();
-      if (design.accounts.length || design.vpcs.length || design.repositories.length)
-        void fitView(FIT_OPTIONS);
-      else void setViewport({ x: 0, y: 0, zoom: 1 });
+      const done =
+        design.accounts.length || design.vpcs.length || design.repositories.length
+          ? fitView(FIT_OPTIONS)
+          : setViewport({ x: 0, y: 0, zoom: 1 });
+      void done.then(() => useFitDone.setState((s) => ({ request: Math.max(s.request, fitRequest) })));
     });
     return () => cancelAnimationFrame(frame);
   }, [fitRequest, fitView, setViewport]);

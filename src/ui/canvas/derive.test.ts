@@ -12,10 +12,8 @@ import {
 } from '../../model/commands/edit';
 import { generateDesign } from '../../model/generate';
 import type { Design } from '../../model/schema';
-import { deriveEdges, deriveNodes, EdgeDeriver, NodeDeriver, type Decorations } from './derive';
+import { deriveEdges, deriveNodes, EdgeDeriver, NodeDeriver } from './derive';
 import { LayoutCache, layoutDesign } from './layout';
-
-const none: Decorations = { issues: new Map(), selected: new Set() };
 
 function edits(design: Design): Design[] {
   const [first, second] = design.vpcs;
@@ -70,25 +68,16 @@ describe('canvas derivation', () => {
     expect(after.find((n) => n.id === vpc.id)?.data).toMatchObject({ vpc: { name: 'Renamed' } });
   });
 
-  it('selection and findings decorate only the nodes they name', () => {
+  it('selection decorates only the nodes it names', () => {
     const deriver = new NodeDeriver();
-    const before = deriver.nodes(design, none);
+    const before = deriver.nodes(design);
     const [a, b] = [design.vpcs[1]!.id, design.vpcs[2]!.subnets[0]!.id];
-    const decorated = deriver.nodes(design, {
-      selected: new Set([a]),
-      issues: new Map([[b, { severity: 'error', count: 2 }]]),
-    });
+    const decorated = deriver.nodes(design, new Set([a, b]));
     expect(decorated.filter((n, i) => n !== before[i]).map((n) => n.id)).toEqual([a, b]);
-    expect(decorated.find((n) => n.id === a)?.selected).toBe(true);
-    expect(decorated.find((n) => n.id === b)?.data).toMatchObject({
-      issues: { severity: 'error', count: 2 },
-    });
-    // A new findings map with the same counts (every validation answer makes one) changes nothing.
-    const again = deriver.nodes(design, {
-      selected: new Set([a]),
-      issues: new Map([[b, { severity: 'error', count: 2 }]]),
-    });
+    expect(decorated.filter((n) => n.selected).map((n) => n.id)).toEqual([a, b]);
+    // The same selection as a new set (every click makes one) changes nothing.
+    const again = deriver.nodes(design, new Set([a, b]));
     expect(again.every((n, i) => n === decorated[i])).toBe(true);
-    expect(deriver.nodes(design, none).every((n, i) => n === before[i])).toBe(true);
+    expect(deriver.nodes(design).every((n, i) => n === before[i])).toBe(true);
   });
 });

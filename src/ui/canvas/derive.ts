@@ -1,6 +1,7 @@
 // Canvas nodes and edges derived from the design — never a second truth (React Flow's guide).
-// Findings and selection decorate them; the flow overlay adds one edge per traced path.
-import type { Edge, Node } from '@xyflow/react';
+// Selection decorates nodes; findings decorate edges here and reach nodes through their own
+// selectors (issues.ts). The flow overlay adds one edge per traced path.
+import { Position, type Edge, type Node, type NodeHandle } from '@xyflow/react';
 import { accountRoles, type AccountRole } from '../../model/roles';
 import type {
   Account,
@@ -17,16 +18,15 @@ import type { FlowPaths, FlowSummary } from '../../app/analysis';
 import { elementPlaces, type Issues } from './elements';
 import { LayoutCache, layoutDesign, sameItems, type Box } from './layout';
 
-export type AccountNodeData = { account: Account; roles: AccountRole[]; issues?: Issues };
-export type VpcNodeData = { vpc: Vpc; issues?: Issues };
+export type AccountNodeData = { account: Account; roles: AccountRole[] };
+export type VpcNodeData = { vpc: Vpc };
 export type SubnetNodeData = {
   subnet: Subnet;
   endpoints: Endpoint[];
   workerConfigurations: WorkerConfiguration[];
   appliance?: Appliance;
-  issues?: Issues;
 };
-export type RepositoryNodeData = { repository: Repository; issues?: Issues };
+export type RepositoryNodeData = { repository: Repository };
 export type PeeringEdgeData = { peering: Peering; issues?: Issues };
 export type FlowEdgeData = { flow: FlowSummary; ok: boolean };
 
@@ -42,6 +42,7 @@ export interface Decorations {
 }
 
 const NO_DECORATIONS: Decorations = { issues: new Map(), selected: new Set() };
+const NO_SELECTION: ReadonlySet<string> = new Set();
 
 // Sizes are known, so they are handed to React Flow as measured: nodes render in one pass without
 // a measuring round trip (which matters at hundreds of nodes).
@@ -52,15 +53,37 @@ const sized = (box: Box) => ({
   measured: { width: box.w, height: box.h },
 });
 
+/** A handle centred on the left or right border, as React Flow's stylesheet places it. */
+function side(id: string, type: 'source' | 'target', position: Position, box: Box, size: number): NodeHandle {
+  const x = position === Position.Left ? -size / 2 : box.w - size / 2;
+  return { id, type, position, x, y: box.h / 2 - size / 2, width: size, height: size };
+}
+
+/**
+ * Where each node's handles sit (as nodes.tsx and styles.css draw them). React Flow draws every
+ * node it has no handle positions for once, just to measure them, even with only the visible
+ * nodes rendered; given them, it draws only what is in view. A drawn node is measured as usual.
+ */
+function handlesOf(type: DesignNode['type'], box: Box): NodeHandle[] {
+  const flow = [
+    side('flow-in', 'target', Position.Left, box, 1),
+    side('flow-out', 'source', Position.Right, box, 1),
+  ];
+  if (type === 'account') return [];
+  if (type !== 'vpc') return flow;
+  return [
+    side('peer-in', 'target', Position.Left, box, 10),
+    side('peer-out', 'source', Position.Right, box, 10),
+    { id: 'connect', type: 'source', position: Position.Top, x: box.w - 22, y: 6, width: 16, height: 16 },
+    ...flow,
+  ];
+}
+
 const DEFAULT_BOX: Box = { x: 0, y: 0, w: 200, h: 80 };
 
 interface Remembered<T> {
   inputs: unknown[];
   value: T;
-}
-
-function sameIssues(a: Issues | undefined, b: Issues | undefined): boolean {
-  return a === b || (!!a && !!b && a.severity === b.severity && a.count === b.count);
 }
 
 /**
@@ -73,10 +96,7 @@ function sameIssues(a: Issues | undefined, b: Issues | undefined): boolean {
 export class NodeDeriver {
   private readonly layout: LayoutCache;
   private base = new Map<string, Remembered<DesignNode>>();
-  private decorated = new Map<
-    string,
-    { base: DesignNode; selected: boolean; issues?: Issues; node: DesignNode }
-  >();
+  private decorated = new Map<string, { base: DesignNode; node: DesignNode }>();
   private lastDesign: Design | null = null;
   private lastBase: DesignNode[] = [];
 
@@ -124,6 +144,7 @@ export class NodeDeriver {
           data: { account, roles: accountRoles },
           selected: false,
           ...sized(box),
+          handles: handlesOf('account', box),
         })),
       );
     }
@@ -139,6 +160,7 @@ export class NodeDeriver {
           ...parent,
           selected: false,
           ...sized(box),
+          handles: handlesOf('vpc', box),
         })),
       );
       for (const subnet of vpc.subnets) {
@@ -157,6 +179,7 @@ export class NodeDeriver {
             data: { subnet, endpoints, workerConfigurations, ...(appliance ? { appliance } : {}) },
             selected: false,
             ...sized(box),
+            handles: handlesOf('subnet', box),
           })),
         );
       }
@@ -172,6 +195,7 @@ export class NodeDeriver {
           ...parent,
           selected: false,
           ...sized(box),
+          handles: handlesOf('repository', box),
         })),
       );
     }
@@ -181,35 +205,23 @@ export class NodeDeriver {
     return nodes;
   }
 
-  nodes(design: Design, decorations: Decorations = NO_DECORATIONS): DesignNode[] {
-    const next = new Map<
-      string,
-      { base: DesignNode; selected: boolean; issues?: Issues; node: DesignNode }
-    >();
+  /** The design's nodes, the selected ones marked selected. */
+  nodes(design: Design, selected: ReadonlySet<string> = NO_SELECTION): DesignNode[] {
+    const next = new Map<string, { base: DesignNode; node: DesignNode }>();
     const out = this.baseNodes(design).map((base) => {
-      const selected = decorations.selected.has(base.id);
-      const issues = decorations.issues.get(base.id);
-      if (!selected && !issues) return base;
+      if (!selected.has(base.id)) return base;
       const old = this.decorated.get(base.id);
-      if (old && old.base === base && old.selected === selected && sameIssues(old.issues, issues)) {
-        next.set(base.id, old);
-        return old.node;
-      }
-      const node = {
-        ...base,
-        selected,
-        data: issues ? { ...base.data, issues } : base.data,
-      } as DesignNode;
-      next.set(base.id, { base, selected, issues, node });
-      return node;
+      const kept = old && old.base === base ? old : { base, node: { ...base, selected: true } as DesignNode };
+      next.set(base.id, kept);
+      return kept.node;
     });
     this.decorated = next;
     return out;
   }
 }
 
-export function deriveNodes(design: Design, decorations: Decorations = NO_DECORATIONS): DesignNode[] {
-  return new NodeDeriver().nodes(design, decorations);
+export function deriveNodes(design: Design, selected: ReadonlySet<string> = NO_SELECTION): DesignNode[] {
+  return new NodeDeriver().nodes(design, selected);
 }
 
 /** Peering edges, remembered between calls like the nodes (an unchanged peering keeps its edge). */

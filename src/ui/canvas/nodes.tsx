@@ -1,9 +1,12 @@
-// Custom nodes: memoized, defined at module level (React Flow's performance guide).
+// Custom nodes: memoized, defined at module level (React Flow's performance guide). Each reads its
+// own findings (issues.ts), so a validation answer re-renders only the nodes whose badge changed.
 import { memo, type ReactNode } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { useUiStore } from '../../app/ui-store';
 import type { AccountNodeData, RepositoryNodeData, SubnetNodeData, VpcNodeData } from './derive';
 import type { Issues } from './elements';
+import { useNodeIssues } from './issues';
+import { useCanvasDetailed } from './lod';
 import { useBackgroundPan, useModifierHeld } from './pan';
 
 function classes(kind: string, selected: boolean | undefined, issues: Issues | undefined): string {
@@ -81,7 +84,8 @@ function Chip({
 }
 
 export const AccountNode = memo(function AccountNode({ data, selected }: NodeProps<Node<AccountNodeData>>) {
-  const { account, roles, issues } = data;
+  const { account, roles } = data;
+  const issues = useNodeIssues(account.id);
   const pan = useBackgroundPan();
   const free = useModifierHeld();
   return (
@@ -109,8 +113,30 @@ export const AccountNode = memo(function AccountNode({ data, selected }: NodePro
 });
 
 export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<VpcNodeData>>) {
-  const { vpc, issues } = data;
+  const { vpc } = data;
+  const issues = useNodeIssues(vpc.id);
+  const detailed = useCanvasDetailed();
   const label = vpc.name || vpc.id;
+  if (!detailed)
+    return (
+      <div className={`${classes('vpc', selected, issues)} is-outline`} data-testid={`vpc-${vpc.id}`}>
+        <Handle
+          id="peer-in"
+          type="target"
+          position={Position.Left}
+          isConnectable={false}
+          className="pnd-handle"
+        />
+        <Handle
+          id="peer-out"
+          type="source"
+          position={Position.Right}
+          isConnectable={false}
+          className="pnd-handle"
+        />
+        <FlowHandles />
+      </div>
+    );
   return (
     <div className={classes('vpc', selected, issues)} data-testid={`vpc-${vpc.id}`}>
       {/* Peering edges attach left and right; a connection can end on the left anchor or anywhere
@@ -151,7 +177,8 @@ export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<
 });
 
 export const SubnetNode = memo(function SubnetNode({ data, selected }: NodeProps<Node<SubnetNodeData>>) {
-  const { subnet, endpoints, workerConfigurations, appliance, issues } = data;
+  const { subnet, endpoints, workerConfigurations, appliance } = data;
+  const issues = useNodeIssues(subnet.id);
   return (
     <div className={classes('subnet', selected, issues)} data-testid={`subnet-${subnet.id}`}>
       <FlowHandles />
@@ -200,7 +227,8 @@ export const RepositoryNode = memo(function RepositoryNode({
   data,
   selected,
 }: NodeProps<Node<RepositoryNodeData>>) {
-  const { repository, issues } = data;
+  const { repository } = data;
+  const issues = useNodeIssues(repository.id);
   return (
     <div className={classes('repository', selected, issues)} data-testid={`repository-${repository.id}`}>
       <FlowHandles />

@@ -2,6 +2,7 @@
 // undoable step. A file that does not load leaves the current design untouched and lists its
 // errors by JSON path.
 import { useDesignStore } from '../../app/store';
+import { useUiStore } from '../../app/ui-store';
 import { loadDesign } from '../../model/parse';
 import { serializeDesign } from '../../model/parse';
 import type { Design } from '../../model/schema';
@@ -71,6 +72,9 @@ export async function openDesignFile(file: File): Promise<boolean> {
     return false;
   }
   useDesignStore.getState().replace(result.design);
+  // A different design: the old selection and viewport mean nothing in it.
+  useUiStore.getState().select([]);
+  useUiStore.getState().requestFit();
   showNotice({ kind: 'file-opened', fileName });
   return true;
 }

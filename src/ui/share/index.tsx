@@ -1,12 +1,22 @@
 // Mount points for sharing, files and persistence (issue: share links, autosave, files and undo).
 // The header renders <FileShareControls/>, the app renders <ShareNotices/> and calls useBoot().
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Box, Button, Code, FileButton, Group, List, Stack, Text } from '@mantine/core';
-import { decideFirstDesign, restorePreviousDesign, startSync } from '../../app/link';
+import { emptyDesign } from '../../app/examples';
+import {
+  decideFirstDesign,
+  decodeOffThread,
+  restorePreviousDesign,
+  startSync,
+  type BootOutcome,
+} from '../../app/link';
 import { history, useDesignStore } from '../../app/store';
+import { useUiStore } from '../../app/ui-store';
 import { openDesignFile, saveDesignFile } from './files';
 import { showNotice, useShareNotices, type ShareNotice } from './notices';
-import { ShareDialog } from './ShareDialog';
+
+// Loaded when first opened: the first paint does not need it.
+const ShareDialog = lazy(async () => ({ default: (await import('./ShareDialog')).ShareDialog }));
 
 /** Header buttons: Open, Save, Share. */
 export function FileShareControls() {
@@ -35,7 +45,11 @@ export function FileShareControls() {
       <Button size="xs" title="Share the design as a link" onClick={() => setSharing(true)}>
         Share
       </Button>
-      <ShareDialog opened={sharing} onClose={() => setSharing(false)} />
+      {sharing && (
+        <Suspense fallback={null}>
+          <ShareDialog opened onClose={() => setSharing(false)} />
+        </Suspense>
+      )}
     </Group>
   );
 }
@@ -243,31 +257,64 @@ export function ShareNotices() {
   );
 }
 
-let booted = false;
+let booted: Promise<void> | null = null;
+
+function finishBoot(outcome: BootOutcome): void {
+  useDesignStore.getState().replace(outcome.design);
+  // Opening the page is not an edit: undo must not step back to the store's initial design.
+  history.clear();
+  if (outcome.linkError) {
+    const fallback = outcome.source === 'example' ? 'example' : 'own';
+    showNotice({ kind: 'link-error', message: outcome.linkError.message, fallback });
+  } else if (outcome.source === 'link')
+    showNotice({ kind: 'link-opened', previousKept: outcome.previousKept });
+  if (outcome.unreadableAutosave)
+    showNotice({ kind: 'autosave-unreadable', errors: outcome.unreadableAutosave });
+}
+
+/**
+ * Decides the first design, once per page (StrictMode renders twice in development, and a second
+ * boot would reread the URL). Settles once the design is in the store.
+ */
+export function boot(): Promise<void> {
+  if (booted) return booted;
+  const outcome = decideFirstDesign(decodeOffThread);
+  if (outcome instanceof Promise) {
+    // A received link is being decoded off the main thread: an empty canvas until it is, never a
+    // flash of Example 1 or of the local design the link is about to replace.
+    useDesignStore.getState().replace(emptyDesign('Opening the shared design…'));
+    history.clear();
+    booted = outcome.then((o) => {
+      finishBoot(o);
+      useUiStore.getState().requestFit();
+    });
+  } else {
+    finishBoot(outcome);
+    booted = Promise.resolve();
+  }
+  return booted;
+}
 
 /** Decides the first design (link, autosave, else Example 1) and keeps autosave and the URL in step. */
 export function useBoot(): void {
-  // Before the first paint, so the canvas never flashes Example 1 on its way to the real design.
-  useLayoutEffect(() => {
-    if (!booted) {
-      // Once per page: StrictMode mounts twice in development, and a second boot would reread the URL.
-      booted = true;
-      const outcome = decideFirstDesign();
-      useDesignStore.getState().replace(outcome.design);
-      // Opening the page is not an edit: undo must not step back to the store's initial design.
-      history.clear();
-      if (outcome.linkError) {
-        const fallback = outcome.source === 'example' ? 'example' : 'own';
-        showNotice({ kind: 'link-error', message: outcome.linkError.message, fallback });
-      } else if (outcome.source === 'link')
-        showNotice({ kind: 'link-opened', previousKept: outcome.previousKept });
-      if (outcome.unreadableAutosave)
-        showNotice({ kind: 'autosave-unreadable', errors: outcome.unreadableAutosave });
-    }
-    return startSync({
-      onLinkOpened: (previousKept) => showNotice({ kind: 'link-opened', previousKept }),
-      onLinkError: (error) => showNotice({ kind: 'link-error', message: error.message, fallback: 'own' }),
-      onAutosaveFailed: () => showNotice({ kind: 'autosave-failed' }),
+  // During the app's first render, before any part of it reads the design: the canvas is built
+  // once, for the real design, never first for Example 1 on its way there.
+  useState(boot);
+  // Autosave starts only once the first design is in place: the empty stand-in must never be saved.
+  useEffect(() => {
+    let live = true;
+    let stop: (() => void) | undefined;
+    void boot().then(() => {
+      if (live)
+        stop = startSync({
+          onLinkOpened: (previousKept) => showNotice({ kind: 'link-opened', previousKept }),
+          onLinkError: (error) => showNotice({ kind: 'link-error', message: error.message, fallback: 'own' }),
+          onAutosaveFailed: () => showNotice({ kind: 'autosave-failed' }),
+        });
     });
+    return () => {
+      live = false;
+      stop?.();
+    };
   }, []);
 }
