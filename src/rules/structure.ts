@@ -1,22 +1,13 @@
 // Structural rules: the document loaded, but some ids do not line up. These never stop a design
 // from opening; every other rule skips what a structural finding already reports.
 import { locate, type DesignIndex, type ElementKind } from '../model/design-index';
+import { DESIGN_REFERENCES, forEachElement, KINDS, type VpcList } from '../model/kinds';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
 
-const KIND_LABEL: Record<ElementKind, string> = {
-  account: 'account',
-  vpc: 'VPC',
-  subnet: 'subnet',
-  routeTable: 'route table',
-  securityGroup: 'security group',
-  endpoint: 'endpoint',
-  peering: 'peering',
-  appliance: 'appliance',
-  repository: 'repository',
-  workerConfiguration: 'worker configuration',
-  operation: 'operation',
-};
+const KIND_LABEL: Record<ElementKind, string> = Object.fromEntries(
+  Object.values(KINDS).map((k) => [k.kind, k.label.singular]),
+) as Record<ElementKind, string>;
 
 interface Reference {
   /** The element holding the reference. */
@@ -31,7 +22,38 @@ interface Reference {
   local?: readonly { id: string }[];
 }
 
-/** Calls `visit` for every reference in the design (a visitor, so large designs allocate nothing per reference). */
+/** A kind's references as the walk reads them. */
+interface FieldOf {
+  field: string;
+  shown: string;
+  target: ElementKind;
+  many: boolean;
+  items: readonly string[] | undefined;
+  sameVpc: boolean;
+  /** The list of the holder's VPC holding the target kind, for targets that live in VPCs. */
+  local: VpcList | undefined;
+}
+
+const FIELDS = Object.fromEntries(
+  Object.values(KINDS).map((k) => [
+    k.kind,
+    k.references.map((r): FieldOf => ({
+      field: r.field,
+      shown: r.shownAs ?? r.field,
+      target: r.target,
+      many: r.many ?? false,
+      items: r.items,
+      sameVpc: r.sameVpc ?? false,
+      local:
+        KINDS[r.target].place.in === 'vpc' ? (KINDS[r.target].place as { list: VpcList }).list : undefined,
+    })),
+  ]),
+) as unknown as Record<ElementKind, readonly FieldOf[]>;
+
+/**
+ * Calls `visit` for every reference the kind descriptors declare, in document order (a visitor,
+ * so large designs allocate nothing per reference).
+ */
 function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): void {
   const d = index.design;
   const ref: Reference = {
@@ -45,12 +67,12 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
   const add = (
     from: string,
     field: string,
-    target: string | undefined,
+    target: unknown,
     kind: ElementKind,
     withinVpc?: string,
     local?: readonly { id: string }[],
   ) => {
-    if (target === undefined) return;
+    if (typeof target !== 'string') return;
     ref.from = from;
     ref.field = field;
     ref.target = target;
@@ -59,52 +81,34 @@ function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): 
     ref.local = local;
     visit(ref);
   };
-  if (d.backupAccount !== undefined) add('design', 'backupAccount', d.backupAccount, 'account');
-  for (const v of d.vpcs) {
-    add(v.id, 'account', v.account, 'account');
-    const { subnets, routeTables, securityGroups: groups } = v;
-    for (const s of subnets) add(s.id, 'routeTable', s.routeTable, 'routeTable', v.id, routeTables);
-    for (const t of routeTables)
-      for (const r of t.routes) add(t.id, 'routes[].peering', r.peering, 'peering');
-    for (const g of groups) {
-      for (const r of g.ingress)
-        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup', undefined, groups);
-      for (const r of g.egress)
-        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup', undefined, groups);
+  for (const r of DESIGN_REFERENCES) add('design', r.field, d[r.field as keyof typeof d], r.target);
+  forEachElement(d, (element, kind, vpc) => {
+    const fields = FIELDS[kind];
+    if (!fields.length) return;
+    const el = element as unknown as Record<string, unknown>;
+    // The holder's VPC: its own, or the one its `vpc` field names (appliance, worker configuration).
+    const vpcId = vpc ? vpc.id : typeof el.vpc === 'string' ? el.vpc : undefined;
+    let holderVpc = vpc;
+    let looked = vpc !== undefined;
+    for (const f of fields) {
+      let local: readonly { id: string }[] | undefined;
+      if (f.local && vpcId !== undefined) {
+        if (!looked) {
+          holderVpc = index.vpcs.get(vpcId)?.element;
+          looked = true;
+        }
+        local = holderVpc?.[f.local];
+      }
+      const within = f.sameVpc ? vpcId : undefined;
+      if (f.items) {
+        for (const list of f.items)
+          for (const item of el[list] as Record<string, unknown>[])
+            add(element.id, f.shown, item[f.field], f.target, within, local);
+      } else if (f.many) {
+        for (const id of el[f.field] as string[]) add(element.id, f.shown, id, f.target, within, local);
+      } else add(element.id, f.shown, el[f.field], f.target, within, local);
     }
-    for (const e of v.endpoints) {
-      for (const s of e.subnets) add(e.id, 'subnets', s, 'subnet', v.id, subnets);
-      for (const g of e.securityGroups) add(e.id, 'securityGroups', g, 'securityGroup', v.id, groups);
-      for (const t of e.routeTables) add(e.id, 'routeTables', t, 'routeTable', v.id, routeTables);
-    }
-  }
-  for (const p of d.peerings) {
-    add(p.id, 'requester', p.requester, 'vpc');
-    add(p.id, 'accepter', p.accepter, 'vpc');
-  }
-  if (d.appliance) {
-    const a = d.appliance;
-    add(a.id, 'vpc', a.vpc, 'vpc');
-    add(a.id, 'subnet', a.subnet, 'subnet', a.vpc);
-    for (const g of a.securityGroups) add(a.id, 'securityGroups', g, 'securityGroup', a.vpc);
-  }
-  for (const r of d.repositories) {
-    add(r.id, 'account', r.account, 'account');
-    add(r.id, 's3Endpoint', r.s3Endpoint, 'endpoint');
-  }
-  for (const w of d.workerConfigurations) {
-    add(w.id, 'account', w.account, 'account');
-    add(w.id, 'vpc', w.vpc, 'vpc');
-    const vpc = index.vpcs.get(w.vpc)?.element;
-    add(w.id, 'subnet', w.subnet, 'subnet', w.vpc, vpc?.subnets);
-    add(w.id, 'securityGroup', w.securityGroup, 'securityGroup', w.vpc, vpc?.securityGroups);
-  }
-  for (const o of d.operations) {
-    add(o.id, 'account', o.account, 'account');
-    add(o.id, 'repository', o.repository, 'repository');
-    add(o.id, 'archiveRepository', o.archiveRepository, 'repository');
-    add(o.id, 'vpc', o.vpc, 'vpc');
-  }
+  });
 }
 
 /** Whether a short list holds the id (longer ones answer "unknown" and go to the id map). */
