@@ -59,6 +59,11 @@ const ARRAY_OF = Object.fromEntries(
   Object.values(KINDS).map((k) => [k.kind, 'single' in k.place ? k.place.single : k.place.list]),
 ) as Record<ElementKind, string>;
 
+/** The index's lookup for each kind held in a list (a single slot has none). */
+const LOOKUP_OF = Object.fromEntries(
+  Object.values(KINDS).flatMap((k) => ('list' in k.place ? [[k.kind, k.place.list]] : [])),
+) as Partial<Record<ElementKind, keyof DesignIndex>>;
+
 /**
  * One indexed element. Its JSON path is spelled out only when read (findings about the element,
  * the duplicate-id rule): the index is rebuilt on every edit, and most paths are never needed.
@@ -159,15 +164,20 @@ export function indexDesign(design: Design): DesignIndex {
     if (appliance) note(appliance);
   };
 
-  const lookups: Record<string, Lookup<unknown>> = {};
-  for (const k of Object.values(KINDS)) if ('list' in k.place) lookups[k.place.list] = lookup(k.kind);
-  lookups.vpcs = vpcs;
+  // Spelled out, not spread from the kind table: rules read these on every lookup, and a literal
+  // gives the index one fixed shape.
   return {
     design,
-    ...(lookups as Pick<
-      DesignIndex,
-      Exclude<keyof DesignIndex, 'design' | 'appliance' | 'all' | 'hasDuplicateIds' | 'nameOf' | 'kindOf'>
-    >),
+    accounts: lookup('account'),
+    vpcs,
+    subnets: lookup('subnet'),
+    routeTables: lookup('routeTable'),
+    securityGroups: lookup('securityGroup'),
+    endpoints: lookup('endpoint'),
+    peerings: lookup('peering'),
+    repositories: lookup('repository'),
+    workerConfigurations: lookup('workerConfiguration'),
+    operations: lookup('operation'),
     appliance,
     get all() {
       if (!all) walk();
@@ -191,10 +201,7 @@ export function locate(
   kind: ElementKind,
   id: string,
 ): Located<{ id: string }> | undefined {
-  const place = KINDS[kind].place;
-  if ('single' in place) {
-    const single = index[place.single];
-    return single?.element.id === id ? single : undefined;
-  }
-  return (index[place.list] as Lookup<{ id: string }>).get(id);
+  const list = LOOKUP_OF[kind];
+  if (list !== undefined) return (index[list] as Lookup<{ id: string }>).get(id);
+  return index.appliance?.element.id === id ? index.appliance : undefined;
 }

@@ -1,7 +1,16 @@
 // Structural rules: the document loaded, but some ids do not line up. These never stop a design
 // from opening; every other rule skips what a structural finding already reports.
 import { locate, type DesignIndex, type ElementKind } from '../model/design-index';
-import { DESIGN_REFERENCES, forEachElement, KINDS, type VpcList } from '../model/kinds';
+import {
+  DESIGN_REFERENCES,
+  KINDS,
+  VPC_KINDS,
+  VPC_LISTS,
+  type KindDescriptor,
+  type Place,
+  type VpcList,
+} from '../model/kinds';
+import type { Vpc } from '../model/schema';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
 
@@ -9,18 +18,19 @@ const KIND_LABEL: Record<ElementKind, string> = Object.fromEntries(
   Object.values(KINDS).map((k) => [k.kind, k.label.singular]),
 ) as Record<ElementKind, string>;
 
-interface Reference {
-  /** The element holding the reference. */
-  from: string;
-  field: string;
-  /** The id it names. */
-  target: string;
-  kind: ElementKind;
-  /** When the target must live in one VPC (a subnet of the endpoint's own VPC, …). */
-  withinVpc?: string;
-  /** The holder's VPC's elements of the wanted kind, where the target usually is. */
-  local?: readonly { id: string }[];
-}
+/**
+ * One reference: the element holding it (`from`), the field as findings name it, the id it names and
+ * the kind it must name; `withinVpc` when the target must live in one VPC (a subnet of the endpoint's
+ * own VPC, …); `local`, the holder's VPC's elements of the wanted kind, where the target usually is.
+ */
+type Visit = (
+  from: string,
+  field: string,
+  target: string,
+  kind: ElementKind,
+  withinVpc: string | undefined,
+  local: readonly { id: string }[] | undefined,
+) => void;
 
 /** A kind's references as the walk reads them. */
 interface FieldOf {
@@ -30,8 +40,8 @@ interface FieldOf {
   many: boolean;
   items: readonly string[] | undefined;
   sameVpc: boolean;
-  /** The list of the holder's VPC holding the target kind, for targets that live in VPCs. */
-  local: VpcList | undefined;
+  /** Which of the holder VPC's lists (VPC_LISTS) holds the target kind, or -1 for targets outside VPCs. */
+  local: number;
 }
 
 const FIELDS = Object.fromEntries(
@@ -44,71 +54,121 @@ const FIELDS = Object.fromEntries(
       many: r.many ?? false,
       items: r.items,
       sameVpc: r.sameVpc ?? false,
-      local:
-        KINDS[r.target].place.in === 'vpc' ? (KINDS[r.target].place as { list: VpcList }).list : undefined,
+      local: VPC_LISTS.indexOf((KINDS[r.target].place as { list: VpcList }).list),
     })),
   ]),
 ) as unknown as Record<ElementKind, readonly FieldOf[]>;
 
+const OWN_KINDS = Object.values(KINDS).filter((k) => k.place.in === 'design') as (KindDescriptor & {
+  place: Exclude<Place, { in: 'vpc' }>;
+})[];
+/** The VPC's lists whose elements hold references, with those references. */
+const INNER = VPC_KINDS.filter((k) => FIELDS[k.kind].length > 0).map(
+  (k) => [VPC_LISTS.indexOf(k.place.list), FIELDS[k.kind]] as const,
+);
+
+type Lists = readonly (readonly { id: string }[])[];
+
+/** The VPC's element lists in VPC_LISTS order, written into `into`. */
+function listsOf(v: Vpc, into: (readonly { id: string }[])[] = []): Lists {
+  for (let k = 0; k < VPC_LISTS.length; k++) into[k] = v[VPC_LISTS[k]!];
+  return into;
+}
+
+/**
+ * Visits the references of one element; `vpcId` and `lists` are its VPC's, when it lives in one.
+ * With unique ids, an element of the wanted kind among the holder VPC's own is the one the id
+ * names, and it sits in that VPC: such a reference is sound without a design-wide lookup, and
+ * is not visited.
+ */
+function referencesOf(
+  index: DesignIndex,
+  unique: boolean,
+  visit: Visit,
+  element: { id: string },
+  fields: readonly FieldOf[],
+  vpcId: string | undefined,
+  lists: Lists | undefined,
+): void {
+  const el = element as unknown as Record<string, unknown>;
+  const from = element.id;
+  // Outside a VPC, the holder's VPC is the one its `vpc` field names (appliance, worker configuration).
+  if (vpcId === undefined && typeof el.vpc === 'string') vpcId = el.vpc;
+  let looked = lists !== undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const { field, shown, target: kind } = f;
+    let local: readonly { id: string }[] | undefined;
+    if (f.local >= 0 && vpcId !== undefined) {
+      if (!looked) {
+        const holder = index.vpcs.get(vpcId)?.element;
+        lists = holder && listsOf(holder);
+        looked = true;
+      }
+      local = lists?.[f.local];
+    }
+    const within = f.sameVpc ? vpcId : undefined;
+    if (f.items !== undefined) {
+      for (let l = 0; l < f.items.length; l++) {
+        const items = el[f.items[l]!] as Record<string, unknown>[];
+        for (let j = 0; j < items.length; j++) {
+          const target = items[j]![field];
+          if (typeof target === 'string' && !(unique && local !== undefined && hasId(local, target)))
+            visit(from, shown, target, kind, within, local);
+        }
+      }
+    } else if (f.many) {
+      const ids = el[field] as string[];
+      for (let j = 0; j < ids.length; j++) {
+        const target = ids[j]!;
+        if (!(unique && local !== undefined && hasId(local, target)))
+          visit(from, shown, target, kind, within, local);
+      }
+    } else {
+      const target = el[field];
+      if (typeof target === 'string' && !(unique && local !== undefined && hasId(local, target)))
+        visit(from, shown, target, kind, within, local);
+    }
+  }
+}
+
 /**
  * Calls `visit` for every reference the kind descriptors declare, in document order (a visitor,
- * so large designs allocate nothing per reference).
+ * so large designs allocate nothing per reference), but those found sound among the holder VPC's own.
  */
-function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): void {
+function forEachReference(index: DesignIndex, visit: Visit): void {
   const d = index.design;
-  const ref: Reference = {
-    from: '',
-    field: '',
-    target: '',
-    kind: 'vpc',
-    withinVpc: undefined,
-    local: undefined,
-  };
-  const add = (
-    from: string,
-    field: string,
-    target: unknown,
-    kind: ElementKind,
-    withinVpc?: string,
-    local?: readonly { id: string }[],
-  ) => {
-    if (typeof target !== 'string') return;
-    ref.from = from;
-    ref.field = field;
-    ref.target = target;
-    ref.kind = kind;
-    ref.withinVpc = withinVpc;
-    ref.local = local;
-    visit(ref);
-  };
-  for (const r of DESIGN_REFERENCES) add('design', r.field, d[r.field as keyof typeof d], r.target);
-  forEachElement(d, (element, kind, vpc) => {
-    const fields = FIELDS[kind];
-    if (!fields.length) return;
-    const el = element as unknown as Record<string, unknown>;
-    // The holder's VPC: its own, or the one its `vpc` field names (appliance, worker configuration).
-    const vpcId = vpc ? vpc.id : typeof el.vpc === 'string' ? el.vpc : undefined;
-    let holderVpc = vpc;
-    let looked = vpc !== undefined;
-    for (const f of fields) {
-      let local: readonly { id: string }[] | undefined;
-      if (f.local && vpcId !== undefined) {
-        if (!looked) {
-          holderVpc = index.vpcs.get(vpcId)?.element;
-          looked = true;
-        }
-        local = holderVpc?.[f.local];
-      }
-      const within = f.sameVpc ? vpcId : undefined;
-      if (f.items) {
-        for (const list of f.items)
-          for (const item of el[list] as Record<string, unknown>[])
-            add(element.id, f.shown, item[f.field], f.target, within, local);
-      } else if (f.many) {
-        for (const id of el[f.field] as string[]) add(element.id, f.shown, id, f.target, within, local);
-      } else add(element.id, f.shown, el[f.field], f.target, within, local);
+  const unique = !index.hasDuplicateIds;
+  for (const r of DESIGN_REFERENCES) {
+    const target = d[r.field as keyof typeof d];
+    if (typeof target === 'string') visit('design', r.field, target, r.target, undefined, undefined);
+  }
+  // Refilled for each VPC in turn (its elements' references are walked before the next VPC).
+  const current: (readonly { id: string }[])[] = [];
+  // Document order: each design list in kind order, a VPC's own lists right after the VPC.
+  for (const kind of OWN_KINDS) {
+    const fields = FIELDS[kind.kind];
+    const place = kind.place;
+    if ('single' in place) {
+      const el = d[place.single];
+      if (el) referencesOf(index, unique, visit, el, fields, undefined, undefined);
+      continue;
     }
-  });
+    const list = d[place.list] as readonly { id: string }[];
+    const holds = kind.kind === 'vpc';
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i]!;
+      if (fields.length) referencesOf(index, unique, visit, el, fields, undefined, undefined);
+      if (!holds) continue;
+      const lists = listsOf(el as Vpc, current);
+      for (let k = 0; k < INNER.length; k++) {
+        const [inner, innerFields] = INNER[k]!;
+        const items = lists[inner]!;
+        for (let j = 0; j < items.length; j++)
+          referencesOf(index, unique, visit, items[j]!, innerFields, el.id, lists);
+      }
+    }
+  }
 }
 
 /** Whether a short list holds the id (longer ones answer "unknown" and go to the id map). */
@@ -130,39 +190,35 @@ export const invalidReference: Rule = {
   },
   check({ index }) {
     const findings: Finding[] = [];
-    const unique = !index.hasDuplicateIds;
-    forEachReference(index, (ref) => {
-      // With unique ids, an element of the wanted kind among the holder's VPC's own is the one
-      // the id names, and it sits in that VPC: the reference is sound without a design-wide lookup.
-      if (unique && ref.local && hasId(ref.local, ref.target)) return;
+    forEachReference(index, (from, field, targetId, kind, withinVpc) => {
       // The typed maps hold the first element of each kind per id, so a hit there is exactly
       // "some element with this id has the expected kind".
-      const target = locate(index, ref.kind, ref.target);
+      const target = locate(index, kind, targetId);
       let problem: string | undefined;
-      const want = KIND_LABEL[ref.kind];
+      const want = KIND_LABEL[kind];
       if (!target) {
-        const other = index.kindOf(ref.target);
+        const other = index.kindOf(targetId);
         problem = other
-          ? `${ref.field} names "${ref.target}", which is a ${KIND_LABEL[other]}, not a ${want}`
-          : `${ref.field} names "${ref.target}", but there is no ${want} with that id`;
+          ? `${field} names "${targetId}", which is a ${KIND_LABEL[other]}, not a ${want}`
+          : `${field} names "${targetId}", but there is no ${want} with that id`;
       } else if (
-        ref.withinVpc !== undefined &&
+        withinVpc !== undefined &&
         target.vpc &&
-        target.vpc.id !== ref.withinVpc &&
-        index.vpcs.has(ref.withinVpc)
+        target.vpc.id !== withinVpc &&
+        index.vpcs.has(withinVpc)
       ) {
-        problem = `${ref.field} names ${want} "${index.nameOf(ref.target)}" of VPC "${index.nameOf(target.vpc.id)}", but it must be in VPC "${index.nameOf(ref.withinVpc)}"`;
+        problem = `${field} names ${want} "${index.nameOf(targetId)}" of VPC "${index.nameOf(target.vpc.id)}", but it must be in VPC "${index.nameOf(withinVpc)}"`;
       }
       if (problem) {
         const holder =
-          ref.from === 'design'
+          from === 'design'
             ? 'The design'
-            : `${KIND_LABEL[index.kindOf(ref.from) ?? 'vpc']} "${index.nameOf(ref.from)}"`;
+            : `${KIND_LABEL[index.kindOf(from) ?? 'vpc']} "${index.nameOf(from)}"`;
         findings.push({
           rule: 'design/invalid-reference',
           severity: 'error',
           message: `${holder}: ${problem}. Pick an existing ${want} or remove the reference.`,
-          elements: ref.from === 'design' ? [] : [ref.from],
+          elements: from === 'design' ? [] : [from],
         });
       }
     });
