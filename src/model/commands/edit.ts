@@ -3,7 +3,7 @@
 // the CLI or a test. Unknown ids make a command a no-op rather than an error: a stale command from
 // an old undo step or a worker result must never corrupt the design.
 import { defineCommand, freshId, updateVpc } from '../command';
-import { KINDS, VPC_KINDS } from '../kinds';
+import { KINDS, named, VPC_KINDS } from '../kinds';
 import type {
   Account,
   Appliance,
@@ -93,7 +93,7 @@ const replaceAt = <T>(list: readonly T[], index: number, item: T): T[] =>
 
 export const addAccount = defineCommand<{ account: Account; at?: Point }>({
   type: 'account/add',
-  describe: ({ account }) => `Added account ${account.name || account.id}`,
+  describe: ({ account }) => `Added ${named('account', account)}`,
   perform: (design, { account, at }) =>
     design.accounts.some((a) => a.id === account.id)
       ? design
@@ -102,7 +102,7 @@ export const addAccount = defineCommand<{ account: Account; at?: Point }>({
 
 export const addVpc = defineCommand<{ vpc: Vpc; at?: Point }>({
   type: 'vpc/add',
-  describe: ({ vpc }) => `Added VPC ${vpc.name || vpc.id}`,
+  describe: ({ vpc }) => `Added ${named('vpc', vpc)}`,
   perform: (design, { vpc, at }) =>
     design.vpcs.some((v) => v.id === vpc.id)
       ? design
@@ -111,7 +111,7 @@ export const addVpc = defineCommand<{ vpc: Vpc; at?: Point }>({
 
 export const addSubnet = defineCommand<{ vpc: string; subnet: Subnet; at?: Point }>({
   type: 'subnet/add',
-  describe: ({ subnet }) => `Added subnet ${subnet.name || subnet.id}`,
+  describe: ({ subnet }) => `Added ${named('subnet', subnet)}`,
   perform: (design, { vpc, subnet, at }) => {
     const next = updateVpc(design, vpc, (v) => ({ ...v, subnets: [...v.subnets, subnet] }));
     return next === design ? design : place(next, subnet.id, at);
@@ -120,14 +120,14 @@ export const addSubnet = defineCommand<{ vpc: string; subnet: Subnet; at?: Point
 
 export const addRouteTable = defineCommand<{ vpc: string; routeTable: RouteTable }>({
   type: 'route-table/add',
-  describe: ({ routeTable }) => `Added route table ${routeTable.name || routeTable.id}`,
+  describe: ({ routeTable }) => `Added ${named('routeTable', routeTable)}`,
   perform: (design, { vpc, routeTable }) =>
     updateVpc(design, vpc, (v) => ({ ...v, routeTables: [...v.routeTables, routeTable] })),
 });
 
 export const addSecurityGroup = defineCommand<{ vpc: string; securityGroup: SecurityGroup }>({
   type: 'security-group/add',
-  describe: ({ securityGroup }) => `Added security group ${securityGroup.name || securityGroup.id}`,
+  describe: ({ securityGroup }) => `Added ${named('securityGroup', securityGroup)}`,
   perform: (design, { vpc, securityGroup }) =>
     updateVpc(design, vpc, (v) => ({ ...v, securityGroups: [...v.securityGroups, securityGroup] })),
 });
@@ -141,7 +141,7 @@ export const addEndpoint = defineCommand<{ vpc: string; endpoint: Endpoint }>({
 
 export const addRepository = defineCommand<{ repository: Repository; at?: Point }>({
   type: 'repository/add',
-  describe: ({ repository }) => `Added repository ${repository.name || repository.id}`,
+  describe: ({ repository }) => `Added ${named('repository', repository)}`,
   perform: (design, { repository, at }) =>
     design.repositories.some((r) => r.id === repository.id)
       ? design
@@ -157,7 +157,7 @@ export const setAppliance = defineCommand<{ appliance: Appliance }>({
 
 export const addWorkerConfiguration = defineCommand<{ workerConfiguration: WorkerConfiguration }>({
   type: 'worker-configuration/add',
-  describe: ({ workerConfiguration: w }) => `Added worker configuration ${w.name || w.id}`,
+  describe: ({ workerConfiguration: w }) => `Added ${named('workerConfiguration', w)}`,
   perform: (design, { workerConfiguration }) => ({
     ...design,
     workerConfigurations: [...design.workerConfigurations, workerConfiguration],
