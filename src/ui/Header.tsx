@@ -13,6 +13,7 @@ import { EXAMPLES, type ExampleId } from '../app/examples';
 import { history, useDesignStore } from '../app/store';
 import { useUiStore } from '../app/ui-store';
 import { useValidationStore } from '../app/validation';
+import { ImportFromAwsButton } from './import/ImportFromAws';
 import { FileShareControls } from './share';
 
 function openTemplate(id: ExampleId) {
@@ -57,6 +58,7 @@ export function Header() {
           </Menu.Dropdown>
         </Menu>
         <FileShareControls />
+        <ImportFromAwsButton />
         <Button
           variant="default"
           size="xs"

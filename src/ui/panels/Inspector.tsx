@@ -70,6 +70,7 @@ import {
   required,
 } from './fields';
 import { FIELD_LABELS, OPERATION_FIELDS, OPERATION_LABELS } from './operation-fields';
+import { ElementSnippets } from '../import/ElementSnippets';
 
 const REGION_OPTIONS = AWS_REGIONS.map((r) => ({ value: r.code, label: `${r.code} — ${r.name}` }));
 
@@ -1254,7 +1255,12 @@ export function Inspector() {
   // so selecting a node to drag it or committing a field never waits for the panel.
   const design = useDeferredValue(useDesignStore((s) => s.design));
   const selection = useDeferredValue(useUiStore((s) => s.selection));
-  return <InspectorBody design={design} selection={selection} />;
+  return (
+    <>
+      <InspectorBody design={design} selection={selection} />
+      <ElementSnippets design={design} selection={selection} />
+    </>
+  );
 }
 
 // Memoized so that the urgent pass (still holding the old deferred values) skips the form entirely.

@@ -9,6 +9,7 @@ import { useValidationStore } from '../../app/validation';
 import { fixAllWithReport } from '../../rules/fix';
 import { ruleMeta } from '../../rules/registry';
 import type { Finding, Severity } from '../../rules/types';
+import { AwsCliForFix, AwsCliForFixAll } from '../import/AwsCliButton';
 import { flowsOfFinding } from './Flows';
 
 export const SEVERITIES: { severity: Severity; title: string; color: string }[] = [
@@ -76,6 +77,7 @@ const FindingRow = memo(function FindingRow({ finding, tracedFlow }: RowProps) {
               Fix: {finding.fix.title}
             </Button>
           )}
+          {finding.fix && <AwsCliForFix fix={finding.fix} />}
           {meta && (
             <Button
               size="compact-xs"
@@ -150,6 +152,7 @@ export function Problems() {
         >
           Fix all ({fixable})
         </Button>
+        <AwsCliForFixAll commands={findings.flatMap((f) => f.fix?.commands ?? [])} />
       </Group>
       {SEVERITIES.map(({ severity, title, color }) => {
         const group = findings.filter((f) => f.severity === severity);
