@@ -13,7 +13,10 @@ import { blockHolding, cidrOf } from '../network/cidr';
 import { groupsAdmit443 } from '../network/security-groups';
 import { preferredEndpoint, type EndpointNeed } from '../veeam/flows';
 import { analysisOf } from './analysis';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Finding, Fix, Rule, RuleContext } from './types';
+import { repositoryEndpointFix } from './missing-links';
+
+const withFix = (fix: Fix | undefined) => (fix ? { fix } : {});
 
 const name = JSON.stringify;
 
@@ -306,7 +309,7 @@ export const repositoryNoEndpoint: Rule = {
     explanation:
       'With private network deployment on, workers write to and read from a repository only through the S3 interface endpoint selected in its settings; a repository without one cannot be used.',
     source: 'Veeam: enable_private_network_deployment.md, repositories_add_s3endpoint.md',
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     const { usedRepositories } = analysisOf(ctx).requirements;
@@ -319,6 +322,7 @@ export const repositoryNoEndpoint: Rule = {
         severity: 'error',
         message: `Repository ${name(ctx.index.nameOf(repo.id))} has no S3 endpoint, but ${opsLabel(ctx, ops)} use it with private network deployment on. Create an S3 interface endpoint in ${repo.region} and pick it in the repository settings.`,
         elements: [repo.id, ...ops],
+        ...withFix(repositoryEndpointFix(ctx.design, repo)),
       });
     }
     return findings;

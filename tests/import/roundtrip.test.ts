@@ -12,7 +12,14 @@ import { describeTerraform } from './terraform-apply';
 /** The network of a design, as AWS would show it: account numbers, rules and routes in a stable order. */
 function network(design: Design) {
   const number = (id: string) => design.accounts.find((a) => a.id === id)?.accountId;
-  const sorted = <T>(xs: readonly T[]) => [...xs].map((x) => JSON.stringify(x)).sort();
+  // Field order is not part of the network (the loader appends defaults after the given fields).
+  const canonical = (x: unknown) =>
+    JSON.stringify(x, (_key, value: unknown) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+        : value,
+    );
+  const sorted = <T>(xs: readonly T[]) => [...xs].map(canonical).sort();
   return {
     vpcs: [...design.vpcs]
       .sort((a, b) => a.id.localeCompare(b.id))

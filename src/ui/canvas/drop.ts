@@ -45,9 +45,6 @@ export type PaletteKind = (typeof PALETTE)[number]['kind'];
 
 export const DRAG_MIME = 'application/x-pnd-palette';
 
-/** Kept for the panels that import it from here; the list lives in src/veeam/endpoints.ts. */
-export { ENDPOINT_SERVICES } from '../../veeam/endpoints';
-
 export type DropTarget = { id: string; type: 'account' | 'vpc' | 'subnet' | 'repository' } | null;
 
 export type DropResult =

@@ -5,7 +5,8 @@ import { Alert, Button, Checkbox, CloseButton, Group, List, Modal, Stack, Text }
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { deleteElements, deletion } from '../../model/commands/edit';
-import { ENDPOINT_SERVICES, endpointCommands } from '../canvas/drop';
+import { endpointCommands } from '../canvas/drop';
+import { ENDPOINT_SERVICES } from '../../veeam/endpoints';
 
 export function DeleteDialog() {
   const ids = useUiStore((s) => s.pendingDelete);
@@ -138,6 +139,19 @@ export function NoticeBar() {
       >
         <Group gap="xs" wrap="nowrap" justify="space-between">
           <Text size="sm">{notice.message}</Text>
+          {notice.action && (
+            <Button
+              size="compact-xs"
+              variant="white"
+              data-testid="notice-action"
+              onClick={() => {
+                notice.action!.run();
+                useUiStore.getState().dismissNotice();
+              }}
+            >
+              {notice.action.label}
+            </Button>
+          )}
           <CloseButton
             aria-label="Dismiss"
             size="sm"

@@ -11,6 +11,7 @@ import { ruleMeta } from '../../rules/registry';
 import type { Finding, Severity } from '../../rules/types';
 import { AwsCliForFix, AwsCliForFixAll } from '../import/AwsCliButton';
 import { flowsOfFinding } from './Flows';
+import { counted } from './words';
 
 export const SEVERITIES: { severity: Severity; title: string; color: string }[] = [
   { severity: 'error', title: 'Errors', color: 'red' },
@@ -125,6 +126,7 @@ export function Problems() {
   const checked = useValidationStore((s) => s.design);
   const updating = useDesignStore((s) => checked !== null && s.design !== checked);
   const fixable = findings.filter((f) => f.fix).length;
+  const idle = useDesignStore((s) => s.design.operations.length === 0);
   return (
     <Stack gap="sm" data-testid="problems">
       {error && (
@@ -137,8 +139,10 @@ export function Problems() {
           {checked === null
             ? 'Checking…'
             : findings.length
-              ? `${findings.length} finding(s)`
-              : 'No problems found.'}
+              ? counted(findings.length, 'finding')
+              : idle
+                ? 'Nothing is validated until the design has an operation.'
+                : 'No problems found.'}
           {updating ? ' (updating…)' : ''}
         </Text>
         <Button
