@@ -47,7 +47,8 @@ const faults: { label: string; folder: Folder; calls: string[] }[] = [
       g.IpPermissions[0].FromPort = 80;
       g.IpPermissions[0].ToPort = 80;
     }),
-    calls: ['authorize-security-group-ingress'],
+    // The fix edits the narrowed rule: the corrected one is authorized, then the old one revoked.
+    calls: ['authorize-security-group-ingress', 'revoke-security-group-ingress'],
   },
   {
     label: 'an endpoint deleted',

@@ -132,6 +132,37 @@ function apply(folder: Folder, call: Call): { folder: Folder; result?: string } 
         }),
       };
     }
+    case 'revoke-security-group-ingress':
+    case 'revoke-security-group-egress': {
+      const group = one(call, '--group-id');
+      const permissions = JSON.parse(one(call, '--ip-permissions'));
+      const member = call.operation.endsWith('ingress') ? 'IpPermissions' : 'IpPermissionsEgress';
+      const sameRule = (a: any, b: any) =>
+        a.IpProtocol === b.IpProtocol && a.FromPort === b.FromPort && a.ToPort === b.ToPort;
+      return {
+        folder: editFile(folder, file('describe-security-groups.json'), (j) => {
+          const g = j.SecurityGroups.find((x: any) => x.GroupId === group);
+          if (!g) throw new Error(`${call.operation}: no group ${group} in ${dir}`);
+          for (const wanted of permissions) {
+            // AWS refuses to revoke a rule that is not there (InvalidPermission.NotFound).
+            const held = g[member].find((x: any) => sameRule(x, wanted));
+            if (!held) throw new Error('InvalidPermission.NotFound');
+            for (const [list, key] of [
+              ['IpRanges', 'CidrIp'],
+              ['UserIdGroupPairs', 'GroupId'],
+            ] as const) {
+              for (const entry of wanted[list] ?? []) {
+                const at = (held[list] ?? []).findIndex((x: any) => x[key] === entry[key]);
+                if (at < 0) throw new Error('InvalidPermission.NotFound');
+                held[list].splice(at, 1);
+              }
+            }
+            if (!held.IpRanges?.length && !held.UserIdGroupPairs?.length && !held.Ipv6Ranges?.length)
+              g[member].splice(g[member].indexOf(held), 1);
+          }
+        }),
+      };
+    }
     case 'accept-vpc-peering-connection': {
       const id = one(call, '--vpc-peering-connection-id');
       let next = folder;

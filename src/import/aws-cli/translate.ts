@@ -104,6 +104,27 @@ const TRANSLATORS: Record<string, Translator> = {
       `aws ec2 authorize-security-group-${p.direction} --group-id ${ref(ctx, p.group)} --ip-permissions ${ipPermissions(ctx, p.rule, vpc)} ${where(ctx, vpc)}`,
     ];
   },
+  'sg-rule/set'(ctx, c) {
+    const p = c as unknown as {
+      securityGroup: string;
+      direction: 'ingress' | 'egress';
+      index: number;
+      rule: SgRule;
+    };
+    const vpc = vpcHolding(ctx.before, p.securityGroup);
+    const group = vpc?.securityGroups.find((g) => g.id === p.securityGroup);
+    const old = group?.[p.direction][p.index];
+    // AWS edits a rule only by its sgr- id, which a design does not hold: the corrected rule is
+    // authorized first and the old one revoked after, so the traffic it carried never stops.
+    const lines = [
+      `aws ec2 authorize-security-group-${p.direction} --group-id ${ref(ctx, p.securityGroup)} --ip-permissions ${ipPermissions(ctx, p.rule, vpc)} ${where(ctx, vpc)}`,
+    ];
+    if (old)
+      lines.push(
+        `aws ec2 revoke-security-group-${p.direction} --group-id ${ref(ctx, p.securityGroup)} --ip-permissions ${ipPermissions(ctx, old, vpc)} ${where(ctx, vpc)}`,
+      );
+    return lines;
+  },
   'network.acceptPeering'(ctx, c) {
     const p = c as unknown as { peering: string };
     const peering = ctx.before.peerings.find((x) => x.id === p.peering);
