@@ -2,6 +2,7 @@
 // travels to a Web Worker) performed by one pure function Design → Design, in the manner of
 // Excalidraw's actions. The canvas, the inspector, fixes, the CLI and tests all go through here.
 // Command families register in their own modules (src/model/commands/*.ts), imported by whoever emits them.
+import { vpcHoldingId } from './kinds';
 import type { Design } from './schema';
 
 export interface CommandDefinition<P> {
@@ -60,13 +61,7 @@ export function updateVpc(
 
 /** The VPC holding an element (subnet, route table, group or endpoint) with that id. */
 export function vpcHolding(design: Design, elementId: string): Design['vpcs'][number] | undefined {
-  return design.vpcs.find(
-    (v) =>
-      v.subnets.some((s) => s.id === elementId) ||
-      v.routeTables.some((t) => t.id === elementId) ||
-      v.securityGroups.some((g) => g.id === elementId) ||
-      v.endpoints.some((e) => e.id === elementId),
-  );
+  return vpcHoldingId(design, elementId);
 }
 
 /** An id not yet used in the design, built from a readable stem: `rt-worker`, `rt-worker-2`, … */

@@ -13,19 +13,10 @@ import type {
   Vpc,
   WorkerConfiguration,
 } from './schema';
+import { forEachElement as forEachOf, KINDS } from './kinds';
+import type { ElementKind } from './kinds/types';
 
-export type ElementKind =
-  | 'account'
-  | 'vpc'
-  | 'subnet'
-  | 'routeTable'
-  | 'securityGroup'
-  | 'endpoint'
-  | 'peering'
-  | 'appliance'
-  | 'repository'
-  | 'workerConfiguration'
-  | 'operation';
+export type { ElementKind } from './kinds/types';
 
 export interface Located<T> {
   element: T;
@@ -63,19 +54,15 @@ export interface DesignIndex {
   kindOf(id: string): ElementKind | undefined;
 }
 
-const ARRAY_OF: Record<ElementKind, string> = {
-  account: 'accounts',
-  vpc: 'vpcs',
-  subnet: 'subnets',
-  routeTable: 'routeTables',
-  securityGroup: 'securityGroups',
-  endpoint: 'endpoints',
-  peering: 'peerings',
-  appliance: 'appliance',
-  repository: 'repositories',
-  workerConfiguration: 'workerConfigurations',
-  operation: 'operations',
-};
+/** The document list (or slot) of each kind, as JSON paths spell it. */
+const ARRAY_OF = Object.fromEntries(
+  Object.values(KINDS).map((k) => [k.kind, 'single' in k.place ? k.place.single : k.place.list]),
+) as Record<ElementKind, string>;
+
+/** The index's lookup for each kind held in a list (a single slot has none). */
+const LOOKUP_OF = Object.fromEntries(
+  Object.values(KINDS).flatMap((k) => ('list' in k.place ? [[k.kind, k.place.list]] : [])),
+) as Partial<Record<ElementKind, keyof DesignIndex>>;
 
 /**
  * One indexed element. Its JSON path is spelled out only when read (findings about the element,
@@ -86,44 +73,26 @@ class Entry<T> implements Located<T> {
     readonly element: T,
     readonly kind: ElementKind,
     readonly vpc: Vpc | undefined,
-    /** Position in the design's array of that kind, or of the holding VPC in `vpcs`. */
+    /** Position in the design's array of that kind, or of the holding VPC in `vpcs`; -1 for a single slot. */
     private readonly at: number,
     /** Position inside the holding VPC's array, or -1 for top-level elements. */
     private readonly inVpc: number,
   ) {}
 
   get path(): string {
-    if (this.kind === 'appliance') return '$.appliance';
+    if (this.at < 0) return `$.${ARRAY_OF[this.kind]}`;
     if (this.inVpc < 0) return `$.${ARRAY_OF[this.kind]}[${this.at}]`;
     return `$.vpcs[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
   }
 }
 
-/** Calls `visit` for every element in document order (the order of `all` and of first names). */
+/** Calls `visit` for every element in document order but the design's single slots (the appliance). */
 function forEachElement(design: Design, visit: (entry: Entry<{ id: string }>) => void): void {
-  // Indexed loops: the index is built with this walk on every edit.
-  const {
-    accounts: as,
-    vpcs: vs,
-    peerings: ps,
-    repositories: rs,
-    workerConfigurations: ws,
-    operations: os,
-  } = design;
-  for (let i = 0; i < as.length; i++) visit(new Entry(as[i]!, 'account', undefined, i, -1));
-  for (let i = 0; i < vs.length; i++) {
-    const v = vs[i]!;
-    visit(new Entry(v, 'vpc', undefined, i, -1));
-    const { subnets: s, routeTables: t, securityGroups: g, endpoints: e } = v;
-    for (let j = 0; j < s.length; j++) visit(new Entry(s[j]!, 'subnet', v, i, j));
-    for (let j = 0; j < t.length; j++) visit(new Entry(t[j]!, 'routeTable', v, i, j));
-    for (let j = 0; j < g.length; j++) visit(new Entry(g[j]!, 'securityGroup', v, i, j));
-    for (let j = 0; j < e.length; j++) visit(new Entry(e[j]!, 'endpoint', v, i, j));
-  }
-  for (let i = 0; i < ps.length; i++) visit(new Entry(ps[i]!, 'peering', undefined, i, -1));
-  for (let i = 0; i < rs.length; i++) visit(new Entry(rs[i]!, 'repository', undefined, i, -1));
-  for (let i = 0; i < ws.length; i++) visit(new Entry(ws[i]!, 'workerConfiguration', undefined, i, -1));
-  for (let i = 0; i < os.length; i++) visit(new Entry(os[i]!, 'operation', undefined, i, -1));
+  forEachOf(
+    design,
+    (element, kind, vpc, at, inVpc) => visit(new Entry(element, kind, vpc, at, inVpc)),
+    'skip',
+  );
 }
 
 const nameField = (element: unknown): string | undefined => (element as { name?: string }).name;
@@ -170,7 +139,7 @@ export function indexDesign(design: Design): DesignIndex {
   let appliance: Entry<Appliance> | undefined;
   if (design.appliance) {
     const a = design.appliance;
-    appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, 0, -1);
+    appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, -1, -1);
     if (byId.has(a.id)) duplicates = true;
     else byId.set(a.id, appliance);
   }
@@ -195,6 +164,8 @@ export function indexDesign(design: Design): DesignIndex {
     if (appliance) note(appliance);
   };
 
+  // Spelled out, not spread from the kind table: rules read these on every lookup, and a literal
+  // gives the index one fixed shape.
   return {
     design,
     accounts: lookup('account'),
@@ -230,28 +201,7 @@ export function locate(
   kind: ElementKind,
   id: string,
 ): Located<{ id: string }> | undefined {
-  switch (kind) {
-    case 'account':
-      return index.accounts.get(id);
-    case 'vpc':
-      return index.vpcs.get(id);
-    case 'subnet':
-      return index.subnets.get(id);
-    case 'routeTable':
-      return index.routeTables.get(id);
-    case 'securityGroup':
-      return index.securityGroups.get(id);
-    case 'endpoint':
-      return index.endpoints.get(id);
-    case 'peering':
-      return index.peerings.get(id);
-    case 'repository':
-      return index.repositories.get(id);
-    case 'workerConfiguration':
-      return index.workerConfigurations.get(id);
-    case 'operation':
-      return index.operations.get(id);
-    case 'appliance':
-      return index.appliance?.element.id === id ? index.appliance : undefined;
-  }
+  const list = LOOKUP_OF[kind];
+  if (list !== undefined) return (index[list] as Lookup<{ id: string }>).get(id);
+  return index.appliance?.element.id === id ? index.appliance : undefined;
 }

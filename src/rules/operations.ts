@@ -1,16 +1,8 @@
 // An operation the design lists but cannot be judged: a field its kind reads is empty. This is
 // what a half-made operation, or one whose repository or account was deleted, looks like; the
 // requirement rules skip it, so without this finding its network needs would go unchecked silently.
-import { OPERATION_REQUIREMENTS, type OperationField } from '../veeam/operations';
+import { OPERATION_FIELD_LABELS, OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
-
-const FIELD_LABEL: Record<OperationField, string> = {
-  account: 'production account',
-  region: 'region',
-  repository: 'repository',
-  archiveRepository: 'archive repository',
-  vpc: 'VPC',
-};
 
 export const operationIncomplete: Rule = {
   meta: {
@@ -29,7 +21,7 @@ export const operationIncomplete: Rule = {
       const lacks = (field: (typeof req.reads)[number]) => o[field] === undefined || o[field] === '';
       if (!req.reads.some(lacks)) continue;
       const missing = req.reads.filter(lacks);
-      const what = missing.map((f) => FIELD_LABEL[f]).join(', ');
+      const what = missing.map((f) => OPERATION_FIELD_LABELS[f].inMessages).join(', ');
       findings.push({
         rule: 'operation/incomplete',
         severity: 'error',

@@ -1,109 +1,173 @@
 // Structural rules: the document loaded, but some ids do not line up. These never stop a design
 // from opening; every other rule skips what a structural finding already reports.
 import { locate, type DesignIndex, type ElementKind } from '../model/design-index';
+import {
+  DESIGN_REFERENCES,
+  KINDS,
+  VPC_KINDS,
+  VPC_LISTS,
+  type KindDescriptor,
+  type Place,
+  type VpcList,
+} from '../model/kinds';
+import type { Vpc } from '../model/schema';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
 
-const KIND_LABEL: Record<ElementKind, string> = {
-  account: 'account',
-  vpc: 'VPC',
-  subnet: 'subnet',
-  routeTable: 'route table',
-  securityGroup: 'security group',
-  endpoint: 'endpoint',
-  peering: 'peering',
-  appliance: 'appliance',
-  repository: 'repository',
-  workerConfiguration: 'worker configuration',
-  operation: 'operation',
-};
+const KIND_LABEL: Record<ElementKind, string> = Object.fromEntries(
+  Object.values(KINDS).map((k) => [k.kind, k.label.singular]),
+) as Record<ElementKind, string>;
 
-interface Reference {
-  /** The element holding the reference. */
-  from: string;
+/**
+ * One reference: the element holding it (`from`), the field as findings name it, the id it names and
+ * the kind it must name; `withinVpc` when the target must live in one VPC (a subnet of the endpoint's
+ * own VPC, …); `local`, the holder's VPC's elements of the wanted kind, where the target usually is.
+ */
+type Visit = (
+  from: string,
+  field: string,
+  target: string,
+  kind: ElementKind,
+  withinVpc: string | undefined,
+  local: readonly { id: string }[] | undefined,
+) => void;
+
+/** A kind's references as the walk reads them. */
+interface FieldOf {
   field: string;
-  /** The id it names. */
-  target: string;
-  kind: ElementKind;
-  /** When the target must live in one VPC (a subnet of the endpoint's own VPC, …). */
-  withinVpc?: string;
-  /** The holder's VPC's elements of the wanted kind, where the target usually is. */
-  local?: readonly { id: string }[];
+  shown: string;
+  target: ElementKind;
+  many: boolean;
+  items: readonly string[] | undefined;
+  sameVpc: boolean;
+  /** Which of the holder VPC's lists (VPC_LISTS) holds the target kind, or -1 for targets outside VPCs. */
+  local: number;
 }
 
-/** Calls `visit` for every reference in the design (a visitor, so large designs allocate nothing per reference). */
-function forEachReference(index: DesignIndex, visit: (ref: Reference) => void): void {
+const FIELDS = Object.fromEntries(
+  Object.values(KINDS).map((k) => [
+    k.kind,
+    k.references.map((r): FieldOf => ({
+      field: r.field,
+      shown: r.shownAs ?? r.field,
+      target: r.target,
+      many: r.many ?? false,
+      items: r.items,
+      sameVpc: r.sameVpc ?? false,
+      local: VPC_LISTS.indexOf((KINDS[r.target].place as { list: VpcList }).list),
+    })),
+  ]),
+) as unknown as Record<ElementKind, readonly FieldOf[]>;
+
+const OWN_KINDS = Object.values(KINDS).filter((k) => k.place.in === 'design') as (KindDescriptor & {
+  place: Exclude<Place, { in: 'vpc' }>;
+})[];
+/** The VPC's lists whose elements hold references, with those references. */
+const INNER = VPC_KINDS.filter((k) => FIELDS[k.kind].length > 0).map(
+  (k) => [VPC_LISTS.indexOf(k.place.list), FIELDS[k.kind]] as const,
+);
+
+type Lists = readonly (readonly { id: string }[])[];
+
+/** The VPC's element lists in VPC_LISTS order, written into `into`. */
+function listsOf(v: Vpc, into: (readonly { id: string }[])[] = []): Lists {
+  for (let k = 0; k < VPC_LISTS.length; k++) into[k] = v[VPC_LISTS[k]!];
+  return into;
+}
+
+/**
+ * Visits the references of one element; `vpcId` and `lists` are its VPC's, when it lives in one.
+ * With unique ids, an element of the wanted kind among the holder VPC's own is the one the id
+ * names, and it sits in that VPC: such a reference is sound without a design-wide lookup, and
+ * is not visited.
+ */
+function referencesOf(
+  index: DesignIndex,
+  unique: boolean,
+  visit: Visit,
+  element: { id: string },
+  fields: readonly FieldOf[],
+  vpcId: string | undefined,
+  lists: Lists | undefined,
+): void {
+  const el = element as unknown as Record<string, unknown>;
+  const from = element.id;
+  // Outside a VPC, the holder's VPC is the one its `vpc` field names (appliance, worker configuration).
+  if (vpcId === undefined && typeof el.vpc === 'string') vpcId = el.vpc;
+  let looked = lists !== undefined;
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
+    const { field, shown, target: kind } = f;
+    let local: readonly { id: string }[] | undefined;
+    if (f.local >= 0 && vpcId !== undefined) {
+      if (!looked) {
+        const holder = index.vpcs.get(vpcId)?.element;
+        lists = holder && listsOf(holder);
+        looked = true;
+      }
+      local = lists?.[f.local];
+    }
+    const within = f.sameVpc ? vpcId : undefined;
+    if (f.items !== undefined) {
+      for (let l = 0; l < f.items.length; l++) {
+        const items = el[f.items[l]!] as Record<string, unknown>[];
+        for (let j = 0; j < items.length; j++) {
+          const target = items[j]![field];
+          if (typeof target === 'string' && !(unique && local !== undefined && hasId(local, target)))
+            visit(from, shown, target, kind, within, local);
+        }
+      }
+    } else if (f.many) {
+      const ids = el[field] as string[];
+      for (let j = 0; j < ids.length; j++) {
+        const target = ids[j]!;
+        if (!(unique && local !== undefined && hasId(local, target)))
+          visit(from, shown, target, kind, within, local);
+      }
+    } else {
+      const target = el[field];
+      if (typeof target === 'string' && !(unique && local !== undefined && hasId(local, target)))
+        visit(from, shown, target, kind, within, local);
+    }
+  }
+}
+
+/**
+ * Calls `visit` for every reference the kind descriptors declare, in document order (a visitor,
+ * so large designs allocate nothing per reference), but those found sound among the holder VPC's own.
+ */
+function forEachReference(index: DesignIndex, visit: Visit): void {
   const d = index.design;
-  const ref: Reference = {
-    from: '',
-    field: '',
-    target: '',
-    kind: 'vpc',
-    withinVpc: undefined,
-    local: undefined,
-  };
-  const add = (
-    from: string,
-    field: string,
-    target: string | undefined,
-    kind: ElementKind,
-    withinVpc?: string,
-    local?: readonly { id: string }[],
-  ) => {
-    if (target === undefined) return;
-    ref.from = from;
-    ref.field = field;
-    ref.target = target;
-    ref.kind = kind;
-    ref.withinVpc = withinVpc;
-    ref.local = local;
-    visit(ref);
-  };
-  if (d.backupAccount !== undefined) add('design', 'backupAccount', d.backupAccount, 'account');
-  for (const v of d.vpcs) {
-    add(v.id, 'account', v.account, 'account');
-    const { subnets, routeTables, securityGroups: groups } = v;
-    for (const s of subnets) add(s.id, 'routeTable', s.routeTable, 'routeTable', v.id, routeTables);
-    for (const t of routeTables)
-      for (const r of t.routes) add(t.id, 'routes[].peering', r.peering, 'peering');
-    for (const g of groups) {
-      for (const r of g.ingress)
-        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup', undefined, groups);
-      for (const r of g.egress)
-        add(g.id, 'securityGroup', r.securityGroup, 'securityGroup', undefined, groups);
+  const unique = !index.hasDuplicateIds;
+  for (const r of DESIGN_REFERENCES) {
+    const target = d[r.field as keyof typeof d];
+    if (typeof target === 'string') visit('design', r.field, target, r.target, undefined, undefined);
+  }
+  // Refilled for each VPC in turn (its elements' references are walked before the next VPC).
+  const current: (readonly { id: string }[])[] = [];
+  // Document order: each design list in kind order, a VPC's own lists right after the VPC.
+  for (const kind of OWN_KINDS) {
+    const fields = FIELDS[kind.kind];
+    const place = kind.place;
+    if ('single' in place) {
+      const el = d[place.single];
+      if (el) referencesOf(index, unique, visit, el, fields, undefined, undefined);
+      continue;
     }
-    for (const e of v.endpoints) {
-      for (const s of e.subnets) add(e.id, 'subnets', s, 'subnet', v.id, subnets);
-      for (const g of e.securityGroups) add(e.id, 'securityGroups', g, 'securityGroup', v.id, groups);
-      for (const t of e.routeTables) add(e.id, 'routeTables', t, 'routeTable', v.id, routeTables);
+    const list = d[place.list] as readonly { id: string }[];
+    const holds = kind.kind === 'vpc';
+    for (let i = 0; i < list.length; i++) {
+      const el = list[i]!;
+      if (fields.length) referencesOf(index, unique, visit, el, fields, undefined, undefined);
+      if (!holds) continue;
+      const lists = listsOf(el as Vpc, current);
+      for (let k = 0; k < INNER.length; k++) {
+        const [inner, innerFields] = INNER[k]!;
+        const items = lists[inner]!;
+        for (let j = 0; j < items.length; j++)
+          referencesOf(index, unique, visit, items[j]!, innerFields, el.id, lists);
+      }
     }
-  }
-  for (const p of d.peerings) {
-    add(p.id, 'requester', p.requester, 'vpc');
-    add(p.id, 'accepter', p.accepter, 'vpc');
-  }
-  if (d.appliance) {
-    const a = d.appliance;
-    add(a.id, 'vpc', a.vpc, 'vpc');
-    add(a.id, 'subnet', a.subnet, 'subnet', a.vpc);
-    for (const g of a.securityGroups) add(a.id, 'securityGroups', g, 'securityGroup', a.vpc);
-  }
-  for (const r of d.repositories) {
-    add(r.id, 'account', r.account, 'account');
-    add(r.id, 's3Endpoint', r.s3Endpoint, 'endpoint');
-  }
-  for (const w of d.workerConfigurations) {
-    add(w.id, 'account', w.account, 'account');
-    add(w.id, 'vpc', w.vpc, 'vpc');
-    const vpc = index.vpcs.get(w.vpc)?.element;
-    add(w.id, 'subnet', w.subnet, 'subnet', w.vpc, vpc?.subnets);
-    add(w.id, 'securityGroup', w.securityGroup, 'securityGroup', w.vpc, vpc?.securityGroups);
-  }
-  for (const o of d.operations) {
-    add(o.id, 'account', o.account, 'account');
-    add(o.id, 'repository', o.repository, 'repository');
-    add(o.id, 'archiveRepository', o.archiveRepository, 'repository');
-    add(o.id, 'vpc', o.vpc, 'vpc');
   }
 }
 
@@ -126,39 +190,35 @@ export const invalidReference: Rule = {
   },
   check({ index }) {
     const findings: Finding[] = [];
-    const unique = !index.hasDuplicateIds;
-    forEachReference(index, (ref) => {
-      // With unique ids, an element of the wanted kind among the holder's VPC's own is the one
-      // the id names, and it sits in that VPC: the reference is sound without a design-wide lookup.
-      if (unique && ref.local && hasId(ref.local, ref.target)) return;
+    forEachReference(index, (from, field, targetId, kind, withinVpc) => {
       // The typed maps hold the first element of each kind per id, so a hit there is exactly
       // "some element with this id has the expected kind".
-      const target = locate(index, ref.kind, ref.target);
+      const target = locate(index, kind, targetId);
       let problem: string | undefined;
-      const want = KIND_LABEL[ref.kind];
+      const want = KIND_LABEL[kind];
       if (!target) {
-        const other = index.kindOf(ref.target);
+        const other = index.kindOf(targetId);
         problem = other
-          ? `${ref.field} names "${ref.target}", which is a ${KIND_LABEL[other]}, not a ${want}`
-          : `${ref.field} names "${ref.target}", but there is no ${want} with that id`;
+          ? `${field} names "${targetId}", which is a ${KIND_LABEL[other]}, not a ${want}`
+          : `${field} names "${targetId}", but there is no ${want} with that id`;
       } else if (
-        ref.withinVpc !== undefined &&
+        withinVpc !== undefined &&
         target.vpc &&
-        target.vpc.id !== ref.withinVpc &&
-        index.vpcs.has(ref.withinVpc)
+        target.vpc.id !== withinVpc &&
+        index.vpcs.has(withinVpc)
       ) {
-        problem = `${ref.field} names ${want} "${index.nameOf(ref.target)}" of VPC "${index.nameOf(target.vpc.id)}", but it must be in VPC "${index.nameOf(ref.withinVpc)}"`;
+        problem = `${field} names ${want} "${index.nameOf(targetId)}" of VPC "${index.nameOf(target.vpc.id)}", but it must be in VPC "${index.nameOf(withinVpc)}"`;
       }
       if (problem) {
         const holder =
-          ref.from === 'design'
+          from === 'design'
             ? 'The design'
-            : `${KIND_LABEL[index.kindOf(ref.from) ?? 'vpc']} "${index.nameOf(ref.from)}"`;
+            : `${KIND_LABEL[index.kindOf(from) ?? 'vpc']} "${index.nameOf(from)}"`;
         findings.push({
           rule: 'design/invalid-reference',
           severity: 'error',
           message: `${holder}: ${problem}. Pick an existing ${want} or remove the reference.`,
-          elements: ref.from === 'design' ? [] : [ref.from],
+          elements: from === 'design' ? [] : [from],
         });
       }
     });

@@ -6,8 +6,10 @@ import type { Operation, OperationKind } from '../model/schema';
 export type OperationField = 'account' | 'region' | 'repository' | 'archiveRepository' | 'vpc';
 
 export interface OperationRequirement {
-  /** How the Veeam console names the operation. */
+  /** How the Veeam console names the operation (findings say this). */
   label: string;
+  /** The name the operation pickers show, short enough for a menu. */
+  shortLabel: string;
   /** Fields this kind reads; a missing one is a structural finding. */
   reads: readonly OperationField[];
   /**
@@ -33,6 +35,7 @@ const RDS_WORKER = ['ssmmessages', 'ssm', 'sqs'] as const;
 export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationRequirement>> = {
   'ec2-backup': {
     label: 'EC2 image-level backup',
+    shortLabel: 'EC2 backup',
     reads: ['account', 'region', 'repository'],
     workerAccount: 'backup-or-production',
     workerRegion: 'operation',
@@ -43,6 +46,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'ec2-restore': {
     label: 'EC2 instance restore',
+    shortLabel: 'EC2 instance restore',
     reads: ['account', 'region', 'repository'],
     workerAccount: 'backup-or-production',
     workerRegion: 'operation',
@@ -53,6 +57,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'ec2-volume-restore': {
     label: 'EC2 volume restore',
+    shortLabel: 'EC2 volume restore',
     reads: ['account', 'region', 'repository'],
     workerAccount: 'backup-or-production',
     workerRegion: 'operation',
@@ -63,6 +68,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'ec2-health-check': {
     label: 'EC2 backup health check',
+    shortLabel: 'EC2 backup health check',
     reads: ['repository'],
     workerAccount: 'backup',
     workerRegion: 'repository',
@@ -73,6 +79,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   retention: {
     label: 'Retention',
+    shortLabel: 'Retention (deleting expired backups)',
     reads: ['repository'],
     workerAccount: 'backup',
     workerRegion: 'repository',
@@ -83,6 +90,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'ec2-archive': {
     label: 'EC2 backup archiving',
+    shortLabel: 'EC2 archiving',
     reads: ['repository', 'archiveRepository'],
     workerAccount: 'backup',
     workerRegion: 'repository',
@@ -93,6 +101,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'rds-backup': {
     label: 'RDS image-level backup',
+    shortLabel: 'RDS backup',
     reads: ['account', 'region', 'vpc', 'repository'],
     workerAccount: 'production',
     workerRegion: 'operation',
@@ -103,6 +112,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'rds-restore': {
     label: 'RDS database restore',
+    shortLabel: 'RDS restore',
     reads: ['account', 'region', 'vpc', 'repository'],
     workerAccount: 'production',
     workerRegion: 'operation',
@@ -113,6 +123,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'efs-indexing': {
     label: 'EFS indexing',
+    shortLabel: 'EFS indexing',
     reads: ['account', 'region', 'vpc', 'repository'],
     workerAccount: 'production',
     workerRegion: 'operation',
@@ -123,6 +134,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'rds-health-check': {
     label: 'RDS backup health check',
+    shortLabel: 'RDS backup health check',
     reads: ['repository'],
     workerAccount: 'backup',
     workerRegion: 'repository',
@@ -133,6 +145,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'rds-archive': {
     label: 'RDS backup archiving',
+    shortLabel: 'RDS archiving',
     reads: ['repository', 'archiveRepository'],
     workerAccount: 'backup',
     workerRegion: 'repository',
@@ -143,6 +156,7 @@ export const OPERATION_REQUIREMENTS: Readonly<Record<OperationKind, OperationReq
   },
   'flr-backup': {
     label: 'File-level recovery from image-level backups',
+    shortLabel: 'File-level recovery',
     reads: ['repository'],
     workerAccount: 'backup',
     workerRegion: 'repository',
@@ -167,3 +181,37 @@ export function repositoriesOf(operation: Operation): string[] {
     .map((field) => operation[field])
     .filter((id): id is string => id !== undefined);
 }
+
+/** Fields of an operation the Inspector's form offers: what the kind reads, plus its options. */
+export type OperationFormField = OperationField | 'workersIn' | 'restoreToOriginal';
+
+/** The fields a kind's form shows, so a user is never asked for a value the validator ignores. */
+export function operationFormFields(kind: OperationKind): readonly OperationFormField[] {
+  const req = OPERATION_REQUIREMENTS[kind];
+  return [
+    ...req.reads,
+    ...(req.workerAccount === 'backup-or-production' ? (['workersIn'] as const) : []),
+    ...(req.servicesWhenRestoreToOriginal.length ? (['restoreToOriginal'] as const) : []),
+  ];
+}
+
+/** How the form labels an operation field, and how findings name it mid-sentence. */
+export const OPERATION_FIELD_LABELS: Readonly<
+  Record<OperationFormField, { readonly label: string; readonly inMessages: string }>
+> = {
+  account: { label: 'Production account', inMessages: 'production account' },
+  region: { label: 'Region', inMessages: 'region' },
+  repository: { label: 'Repository', inMessages: 'repository' },
+  archiveRepository: { label: 'Archive repository', inMessages: 'archive repository' },
+  vpc: { label: 'VPC of the database / file system', inMessages: 'VPC' },
+  workersIn: { label: 'Workers run in', inMessages: 'where workers run' },
+  restoreToOriginal: {
+    label: 'Restore to the original location',
+    inMessages: 'restore to the original location',
+  },
+};
+
+/** The picker name of every operation kind. */
+export const OPERATION_KIND_NAMES: Readonly<Record<OperationKind, string>> = Object.fromEntries(
+  Object.entries(OPERATION_REQUIREMENTS).map(([kind, req]) => [kind, req.shortLabel]),
+) as Record<OperationKind, string>;

@@ -3,6 +3,7 @@
 // the CLI or a test. Unknown ids make a command a no-op rather than an error: a stale command from
 // an old undo step or a worker result must never corrupt the design.
 import { defineCommand, freshId, updateVpc } from '../command';
+import { KINDS, named, VPC_KINDS } from '../kinds';
 import type {
   Account,
   Appliance,
@@ -44,49 +45,37 @@ function withFields<T extends object>(element: T, fields: Fields): T {
   return next as T;
 }
 
-/** Replaces the element with `id` wherever it lives; returns the design unchanged when absent. */
+/** Replaces the element with `id` wherever it lives (every list the kind descriptors name); returns the design unchanged when absent. */
 function mapElement(design: Design, id: string, update: <T extends { id: string }>(el: T) => T): Design {
   let changed = false;
-  const map = <T extends { id: string }>(list: T[]): T[] =>
-    list.some((el) => el.id === id)
-      ? list.map((el) => {
-          if (el.id !== id) return el;
-          const next = update(el);
-          if (next !== el) changed = true;
-          return next;
-        })
-      : list;
-  const vpcs = design.vpcs.map((vpc) => {
-    if (vpc.id === id) {
-      const next = update(vpc);
-      if (next !== vpc) changed = true;
-      return next;
-    }
-    const subnets = map(vpc.subnets);
-    const routeTables = map(vpc.routeTables);
-    const securityGroups = map(vpc.securityGroups);
-    const endpoints = map(vpc.endpoints);
-    return subnets === vpc.subnets &&
-      routeTables === vpc.routeTables &&
-      securityGroups === vpc.securityGroups &&
-      endpoints === vpc.endpoints
-      ? vpc
-      : { ...vpc, subnets, routeTables, securityGroups, endpoints };
-  });
-  const next: Design = {
-    ...design,
-    accounts: map(design.accounts),
-    vpcs,
-    peerings: map(design.peerings),
-    repositories: map(design.repositories),
-    workerConfigurations: map(design.workerConfigurations),
-    operations: map(design.operations),
+  const one = <T extends { id: string }>(el: T): T => {
+    if (el.id !== id) return el;
+    const next = update(el);
+    if (next !== el) changed = true;
+    return next;
   };
-  if (design.appliance?.id === id) {
-    next.appliance = update(design.appliance);
-    if (next.appliance !== design.appliance) changed = true;
+  const map = <T extends { id: string }>(list: T[]): T[] =>
+    list.some((el) => el.id === id) ? list.map(one) : list;
+  const next: Record<string, unknown> = { ...design };
+  for (const kind of Object.values(KINDS)) {
+    const place = kind.place;
+    if (place.in === 'vpc') continue;
+    if ('single' in place) {
+      const el = design[place.single];
+      if (el) next[place.single] = one(el);
+    } else if (kind.kind === 'vpc') {
+      next.vpcs = design.vpcs.map((vpc) => {
+        if (vpc.id === id) return one(vpc);
+        let inner: Record<string, unknown> | undefined;
+        for (const { place: p } of VPC_KINDS) {
+          const list = map(vpc[p.list] as { id: string }[]);
+          if (list !== vpc[p.list]) (inner ??= {})[p.list] = list;
+        }
+        return inner ? { ...vpc, ...inner } : vpc;
+      });
+    } else next[place.list] = map(design[place.list] as { id: string }[]);
   }
-  return changed ? next : design;
+  return changed ? (next as Design) : design;
 }
 
 function mapRouteTable(design: Design, id: string, update: (t: RouteTable) => RouteTable): Design {
@@ -104,7 +93,7 @@ const replaceAt = <T>(list: readonly T[], index: number, item: T): T[] =>
 
 export const addAccount = defineCommand<{ account: Account; at?: Point }>({
   type: 'account/add',
-  describe: ({ account }) => `Added account ${account.name || account.id}`,
+  describe: ({ account }) => `Added ${named('account', account)}`,
   perform: (design, { account, at }) =>
     design.accounts.some((a) => a.id === account.id)
       ? design
@@ -113,7 +102,7 @@ export const addAccount = defineCommand<{ account: Account; at?: Point }>({
 
 export const addVpc = defineCommand<{ vpc: Vpc; at?: Point }>({
   type: 'vpc/add',
-  describe: ({ vpc }) => `Added VPC ${vpc.name || vpc.id}`,
+  describe: ({ vpc }) => `Added ${named('vpc', vpc)}`,
   perform: (design, { vpc, at }) =>
     design.vpcs.some((v) => v.id === vpc.id)
       ? design
@@ -122,7 +111,7 @@ export const addVpc = defineCommand<{ vpc: Vpc; at?: Point }>({
 
 export const addSubnet = defineCommand<{ vpc: string; subnet: Subnet; at?: Point }>({
   type: 'subnet/add',
-  describe: ({ subnet }) => `Added subnet ${subnet.name || subnet.id}`,
+  describe: ({ subnet }) => `Added ${named('subnet', subnet)}`,
   perform: (design, { vpc, subnet, at }) => {
     const next = updateVpc(design, vpc, (v) => ({ ...v, subnets: [...v.subnets, subnet] }));
     return next === design ? design : place(next, subnet.id, at);
@@ -131,14 +120,14 @@ export const addSubnet = defineCommand<{ vpc: string; subnet: Subnet; at?: Point
 
 export const addRouteTable = defineCommand<{ vpc: string; routeTable: RouteTable }>({
   type: 'route-table/add',
-  describe: ({ routeTable }) => `Added route table ${routeTable.name || routeTable.id}`,
+  describe: ({ routeTable }) => `Added ${named('routeTable', routeTable)}`,
   perform: (design, { vpc, routeTable }) =>
     updateVpc(design, vpc, (v) => ({ ...v, routeTables: [...v.routeTables, routeTable] })),
 });
 
 export const addSecurityGroup = defineCommand<{ vpc: string; securityGroup: SecurityGroup }>({
   type: 'security-group/add',
-  describe: ({ securityGroup }) => `Added security group ${securityGroup.name || securityGroup.id}`,
+  describe: ({ securityGroup }) => `Added ${named('securityGroup', securityGroup)}`,
   perform: (design, { vpc, securityGroup }) =>
     updateVpc(design, vpc, (v) => ({ ...v, securityGroups: [...v.securityGroups, securityGroup] })),
 });
@@ -152,7 +141,7 @@ export const addEndpoint = defineCommand<{ vpc: string; endpoint: Endpoint }>({
 
 export const addRepository = defineCommand<{ repository: Repository; at?: Point }>({
   type: 'repository/add',
-  describe: ({ repository }) => `Added repository ${repository.name || repository.id}`,
+  describe: ({ repository }) => `Added ${named('repository', repository)}`,
   perform: (design, { repository, at }) =>
     design.repositories.some((r) => r.id === repository.id)
       ? design
@@ -168,7 +157,7 @@ export const setAppliance = defineCommand<{ appliance: Appliance }>({
 
 export const addWorkerConfiguration = defineCommand<{ workerConfiguration: WorkerConfiguration }>({
   type: 'worker-configuration/add',
-  describe: ({ workerConfiguration: w }) => `Added worker configuration ${w.name || w.id}`,
+  describe: ({ workerConfiguration: w }) => `Added ${named('workerConfiguration', w)}`,
   perform: (design, { workerConfiguration }) => ({
     ...design,
     workerConfigurations: [...design.workerConfigurations, workerConfiguration],
@@ -367,156 +356,9 @@ export const moveVpcToAccount = defineCommand<{ vpc: string; account: string }>(
   },
 });
 
-// ─── deleting with reference cleanup ─────────────────────────────────────────────────────────────
+// ─── deleting with reference cleanup (./delete.ts) ───────────────────────────────────────────────
 
-export interface Deletion {
-  design: Design;
-  /** Every element removed, the asked-for ones and what goes with them, as "kind name". */
-  removed: string[];
-  /** References elsewhere that were removed from lists or cleared, in the user's words. */
-  cleared: string[];
-}
-
-const label = (kind: string, el: { id: string; name?: string }) =>
-  el.name && el.name !== el.id ? `${kind} ${el.name} (${el.id})` : `${kind} ${el.id}`;
-
-/** The elements that go with `ids` (contents of containers, things that cannot exist without them). */
-function closure(design: Design, ids: readonly string[]): Set<string> {
-  const gone = new Set(ids);
-  for (let size = -1; size !== gone.size;) {
-    size = gone.size;
-    for (const vpc of design.vpcs) {
-      if (gone.has(vpc.account)) gone.add(vpc.id);
-      if (!gone.has(vpc.id)) continue;
-      for (const list of [vpc.subnets, vpc.routeTables, vpc.securityGroups, vpc.endpoints])
-        for (const el of list) gone.add(el.id);
-    }
-    for (const r of design.repositories) if (gone.has(r.account)) gone.add(r.id);
-    for (const p of design.peerings) if (gone.has(p.requester) || gone.has(p.accepter)) gone.add(p.id);
-    // A worker configuration names one VPC, subnet and group; without any of them it means nothing.
-    for (const w of design.workerConfigurations)
-      if ([w.account, w.vpc, w.subnet, w.securityGroup].some((x) => gone.has(x))) gone.add(w.id);
-    const a = design.appliance;
-    if (a && (gone.has(a.vpc) || gone.has(a.subnet))) gone.add(a.id);
-  }
-  return gone;
-}
-
-/** Removes elements and everything that depends on them, and clears references to them. */
-export function deletion(design: Design, ids: readonly string[]): Deletion {
-  const gone = closure(design, ids);
-  const removed: string[] = [];
-  const cleared: string[] = [];
-  const keep = <T extends { id: string; name?: string }>(kind: string, list: T[]): T[] =>
-    list.filter((el) => {
-      if (!gone.has(el.id)) return true;
-      removed.push(label(kind, el));
-      return false;
-    });
-
-  const accounts = keep('account', design.accounts);
-  for (const vpc of design.vpcs) {
-    if (!gone.has(vpc.id)) continue;
-    keep('subnet', vpc.subnets);
-    keep('route table', vpc.routeTables);
-    keep('security group', vpc.securityGroups);
-    keep('endpoint', vpc.endpoints);
-  }
-  const vpcs = keep('VPC', design.vpcs).map((vpc) => {
-    const subnets = keep('subnet', vpc.subnets).map((s) => {
-      if (!s.routeTable || !gone.has(s.routeTable)) return s;
-      cleared.push(`subnet ${s.name || s.id} falls back to the main route table`);
-      const { routeTable: _dropped, ...rest } = s;
-      return rest as Subnet;
-    });
-    const routeTables = keep('route table', vpc.routeTables).map((t) => {
-      const routes = t.routes.filter((r) => !(r.peering && gone.has(r.peering)));
-      if (routes.length === t.routes.length) return t;
-      for (const r of t.routes)
-        if (r.peering && gone.has(r.peering))
-          cleared.push(`route ${r.destination} → ${r.peering} removed from ${t.name || t.id}`);
-      return { ...t, routes };
-    });
-    const securityGroups = keep('security group', vpc.securityGroups).map((g) => {
-      const live = (r: SgRule) => !(r.securityGroup && gone.has(r.securityGroup));
-      if (g.ingress.every(live) && g.egress.every(live)) return g;
-      const dropped =
-        g.ingress.length + g.egress.length - g.ingress.filter(live).length - g.egress.filter(live).length;
-      cleared.push(`${dropped} rule(s) of security group ${g.name || g.id} that referenced a deleted group`);
-      return { ...g, ingress: g.ingress.filter(live), egress: g.egress.filter(live) };
-    });
-    const endpoints = keep('endpoint', vpc.endpoints).map((e) => {
-      const prune = (list: string[], what: string) => {
-        const next = list.filter((x) => !gone.has(x));
-        if (next.length !== list.length) cleared.push(`${e.service} endpoint ${e.id} no longer uses ${what}`);
-        return next.length === list.length ? list : next;
-      };
-      const subnets = prune(e.subnets, 'the deleted subnet');
-      const securityGroups = prune(e.securityGroups, 'the deleted group');
-      const routeTables = prune(e.routeTables, 'the deleted route table');
-      return subnets === e.subnets && securityGroups === e.securityGroups && routeTables === e.routeTables
-        ? e
-        : { ...e, subnets, securityGroups, routeTables };
-    });
-    return { ...vpc, subnets, routeTables, securityGroups, endpoints };
-  });
-  const peerings = keep('peering', design.peerings);
-  const repositories = keep('repository', design.repositories).map((r) => {
-    if (!r.s3Endpoint || !gone.has(r.s3Endpoint)) return r;
-    cleared.push(`repository ${r.name || r.id} has no S3 endpoint selected any more`);
-    const { s3Endpoint: _dropped, ...rest } = r;
-    return rest as Repository;
-  });
-  const workerConfigurations = keep('worker configuration', design.workerConfigurations);
-  const operations = keep('operation', design.operations).map((o) => {
-    const fields = (['account', 'repository', 'archiveRepository', 'vpc'] as const).filter((f) => {
-      const v = o[f];
-      return v !== undefined && gone.has(v);
-    });
-    if (!fields.length) return o;
-    cleared.push(`operation ${o.name || o.id}: ${fields.join(', ')} cleared`);
-    const next: Fields = { ...o };
-    for (const f of fields) delete next[f];
-    return next as Operation;
-  });
-
-  const next: Design = {
-    ...design,
-    accounts,
-    vpcs,
-    peerings,
-    repositories,
-    workerConfigurations,
-    operations,
-  };
-  if (design.appliance) {
-    if (gone.has(design.appliance.id)) {
-      removed.push(label('appliance', design.appliance));
-      delete next.appliance;
-    } else if (design.appliance.securityGroups.some((g) => gone.has(g))) {
-      cleared.push('the appliance no longer uses the deleted group');
-      next.appliance = {
-        ...design.appliance,
-        securityGroups: design.appliance.securityGroups.filter((g) => !gone.has(g)),
-      };
-    }
-  }
-  if (design.backupAccount && gone.has(design.backupAccount)) {
-    cleared.push('the backup account falls back to the appliance account');
-    delete next.backupAccount;
-  }
-  if (design.layout && Object.keys(design.layout).some((id) => gone.has(id))) {
-    next.layout = Object.fromEntries(Object.entries(design.layout).filter(([id]) => !gone.has(id)));
-  }
-  if (!removed.length) return { design, removed, cleared };
-  return { design: next, removed, cleared };
-}
-
-export const deleteElements = defineCommand<{ ids: string[] }>({
-  type: 'element/delete',
-  describe: ({ ids }) => `Deleted ${ids.join(', ')}`,
-  perform: (design, { ids }) => deletion(design, ids).design,
-});
+export { deleteElements, deletion, type Deletion } from './delete';
 
 // ─── ids for new elements ────────────────────────────────────────────────────────────────────────
 

@@ -3,6 +3,7 @@
 // Each command is idempotent where that is natural (adding what already exists changes nothing),
 // so applying a batch of fixes that overlap is safe.
 import { defineCommand, freshId, updateVpc as replaceVpc, vpcHolding } from '../command';
+import { createEndpointGroup, createInterfaceEndpoint, createRouteTable } from '../kinds';
 import type { Design, Endpoint, RouteTable, SecurityGroup, SgRule, Vpc } from '../schema';
 
 /** Like updateVpc, but a no-op update returns the very same design (so callers can see nothing changed). */
@@ -57,7 +58,7 @@ export const addRoute = defineCommand<{
         tableId = freshId(design, `rt-${vpc.id}`);
         next = {
           ...vpc,
-          routeTables: [...vpc.routeTables, { id: tableId, name: 'main routes', main: true, routes: [] }],
+          routeTables: [...vpc.routeTables, createRouteTable({ id: tableId, main: true })],
         };
       }
       const table = next.routeTables.find((t) => t.id === tableId)!;
@@ -203,30 +204,18 @@ export const addEndpoint = defineCommand<{
     if (p.createGroup) {
       const groupId = freshId(design, `sg-endpoints-${vpc.id.replace(/^vpc-/, '')}`);
       newGroups.push({
-        id: groupId,
+        ...createEndpointGroup({ id: groupId, from: p.createGroup.ingressCidr }),
         name: p.createGroup.name,
-        ingress: [
-          {
-            protocol: 'tcp' as const,
-            fromPort: 443,
-            toPort: 443,
-            cidr: p.createGroup.ingressCidr,
-            description: 'HTTPS from workers',
-          },
-        ],
-        egress: [],
       });
       groups.push(groupId);
     }
-    const endpoint: Endpoint = {
+    const endpoint = createInterfaceEndpoint({
       id: endpointId,
       service: p.service,
-      type: 'Interface',
       subnets: [...p.subnets],
       securityGroups: groups,
-      routeTables: [],
       privateDns: p.privateDns,
-    };
+    });
     return updateVpc(design, vpc.id, (v) => ({
       ...v,
       securityGroups: [...v.securityGroups, ...newGroups],

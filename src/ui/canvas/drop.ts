@@ -19,7 +19,19 @@ import {
   vpcMoveRefusal,
   type Point,
 } from '../../model/commands/edit';
-import type { Design, Endpoint, SecurityGroup, Vpc } from '../../model/schema';
+import {
+  createAccount,
+  createAppliance,
+  createEndpointGroup,
+  createInterfaceEndpoint,
+  createRepository,
+  createSubnet,
+  createVpc,
+  createWorkerConfiguration,
+  createWorkerGroup,
+  KINDS,
+} from '../../model/kinds';
+import type { Design, Vpc } from '../../model/schema';
 import { AWS_REGIONS } from '../../network/regions';
 
 export const PALETTE = [
@@ -35,18 +47,6 @@ export const PALETTE = [
 export type PaletteKind = (typeof PALETTE)[number]['kind'];
 
 export const DRAG_MIME = 'application/x-pnd-palette';
-
-/** Interface endpoint services Veeam's workers use (rules.md table 1) plus the S3 endpoint. */
-export const ENDPOINT_SERVICES = [
-  'ec2messages',
-  'ssm',
-  'ssmmessages',
-  'sqs',
-  'ebs',
-  's3',
-  'kinesis-streams',
-  'sts',
-];
 
 export type DropTarget = { id: string; type: 'account' | 'vpc' | 'subnet' | 'repository' } | null;
 
@@ -117,16 +117,9 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
   switch (kind) {
     case 'account': {
       if (target) return { refused: `Accounts go on the canvas itself, not inside ${name(target.id)}.` };
-      const id = newId(design, 'acct');
-      return {
-        commands: [
-          addAccount({
-            account: { id, name: `Account ${count(design.accounts.length)}`, accountId: '' },
-            at,
-          }),
-        ],
-        select: id,
-      };
+      const id = newId(design, KINDS.account.idPrefix);
+      const account = createAccount({ id, name: `Account ${count(design.accounts.length)}` });
+      return { commands: [addAccount({ account, at })], select: id };
     }
     case 'vpc': {
       if (target?.type !== 'account')
@@ -135,23 +128,15 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
             ? `A VPC goes directly into an account, not into ${name(target.id)}.`
             : 'Drop a VPC into an account.',
         };
-      const id = newId(design, 'vpc');
-      const rt = newId(design, `rt-${id}`);
-      const vpc: Vpc = {
+      const id = newId(design, KINDS.vpc.idPrefix);
+      const vpc = createVpc({
         id,
         name: `VPC ${count(design.vpcs.length)}`,
         account: target.id,
         region: regionOf(design, target.id),
         cidr: suggestVpcCidr(design),
-        secondaryCidrs: [],
-        dnsSupport: true,
-        // Interface endpoints with private DNS need both DNS attributes on (AWS).
-        dnsHostnames: true,
-        subnets: [],
-        routeTables: [{ id: rt, name: 'main', main: true, routes: [] }],
-        securityGroups: [],
-        endpoints: [],
-      };
+        mainRouteTable: newId(design, `${KINDS.routeTable.idPrefix}-${id}`),
+      });
       return { commands: [addVpc({ vpc, at })], select: id };
     }
     case 'subnet': {
@@ -170,14 +155,13 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
       const cidr = suggestSubnetCidr(vpc);
       if (!cidr)
         return { refused: `${vpc.name || vpc.id} has no free address range left for another subnet.` };
-      const id = newId(design, 'sn');
-      const subnet = {
+      const id = newId(design, KINDS.subnet.idPrefix);
+      const subnet = createSubnet({
         id,
         name: `subnet ${count(vpc.subnets.length)}`,
         cidr,
         az: firstAz(vpc.region),
-        mapPublicIpOnLaunch: false,
-      };
+      });
       // Dropped on a subnet: the new one goes beside it, not at the pointer inside the sibling.
       return {
         commands: [addSubnet({ vpc: vpc.id, subnet, at: target?.type === 'vpc' ? at : undefined })],
@@ -197,7 +181,7 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
             ? `A repository belongs to an account, not to ${name(target.id)}.`
             : 'Drop a repository into an account.',
         };
-      const id = newId(design, 'repo');
+      const id = newId(design, KINDS.repository.idPrefix);
       const region = regionOf(design, target.id);
       // The S3 interface endpoint in the repository's account and region, when there is exactly one.
       const s3 = design.vpcs
@@ -207,15 +191,13 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
       return {
         commands: [
           addRepository({
-            repository: {
+            repository: createRepository({
               id,
               name: `Repository ${count(design.repositories.length)}`,
               account: target.id,
               region,
-              bucket: `vbaws-${id}`.toLowerCase(),
-              tier: 'standard',
               ...(s3.length === 1 ? { s3Endpoint: s3[0]!.id } : {}),
-            },
+            }),
             at,
           }),
         ],
@@ -228,18 +210,17 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
         return { refused: 'The design already has a backup appliance; a design describes one appliance.' };
       const vpc = vpcOfSubnet(target.id)!;
       const subnet = vpc.subnets.find((s) => s.id === target.id)!;
-      const id = newId(design, 'appliance');
+      const id = newId(design, KINDS.appliance.idPrefix);
       return {
         commands: [
           setAppliance({
-            appliance: {
+            appliance: createAppliance({
               id,
-              name: 'Veeam Backup for AWS',
               vpc: vpc.id,
               subnet: subnet.id,
               ip: suggestApplianceIp(subnet.cidr),
               securityGroups: vpc.securityGroups.slice(0, 1).map((g) => g.id),
-            },
+            }),
           }),
         ],
         select: id,
@@ -255,21 +236,12 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
       let group = vpc.securityGroups.find((g) => g.egress.length > 0 && !endpointGroups.has(g.id))?.id;
       if (!group) {
         group = newId(design, `sg-workers-${vpc.id}`);
-        // Workers only open connections out (tcp/443 to endpoints and S3); nothing connects in.
-        const sg: SecurityGroup = {
-          id: group,
-          name: 'workers',
-          ingress: [],
-          egress: [
-            { protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0', description: 'HTTPS out' },
-          ],
-        };
-        commands.push(addSecurityGroup({ vpc: vpc.id, securityGroup: sg }));
+        commands.push(addSecurityGroup({ vpc: vpc.id, securityGroup: createWorkerGroup({ id: group }) }));
       }
-      const id = newId(design, `wc-${vpc.id}`);
+      const id = newId(design, `${KINDS.workerConfiguration.idPrefix}-${vpc.id}`);
       commands.push(
         addWorkerConfiguration({
-          workerConfiguration: {
+          workerConfiguration: createWorkerConfiguration({
             id,
             name: `${vpc.name || vpc.id} workers`,
             account: vpc.account,
@@ -277,7 +249,7 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
             vpc: vpc.id,
             subnet: target.id,
             securityGroup: group,
-          },
+          }),
         }),
       );
       return { commands, select: id };
@@ -316,39 +288,14 @@ export function endpointCommands(
     if (!group) {
       group = newId(design, `sg-endpoints-${vpc.id}`);
       taken.add(group);
-      // Endpoint ENIs must admit HTTPS from the workers; the VPC's own range covers every subnet in it.
+      // The VPC's own range covers every subnet a worker may sit in.
       commands.push(
-        addSecurityGroup({
-          vpc: vpc.id,
-          securityGroup: {
-            id: group,
-            name: 'interface endpoints',
-            ingress: [
-              {
-                protocol: 'tcp',
-                fromPort: 443,
-                toPort: 443,
-                cidr: vpc.cidr,
-                description: 'HTTPS from the VPC',
-              },
-            ],
-            egress: [{ protocol: '-1', cidr: '0.0.0.0/0' }],
-          },
-        }),
+        addSecurityGroup({ vpc: vpc.id, securityGroup: createEndpointGroup({ id: group, from: vpc.cidr }) }),
       );
     }
-    const id = newId(design, `vpce-${service}`, taken);
+    const id = newId(design, `${KINDS.endpoint.idPrefix}-${service}`, taken);
     taken.add(id);
-    const endpoint: Endpoint = {
-      id,
-      service,
-      type: 'Interface',
-      subnets: [subnetId],
-      securityGroups: [group],
-      routeTables: [],
-      // Veeam addresses the S3 endpoint by its endpoint-specific name; the others by the regional name.
-      privateDns: service !== 's3',
-    };
+    const endpoint = createInterfaceEndpoint({ id, service, subnets: [subnetId], securityGroups: [group] });
     commands.push(addEndpoint({ vpc: vpc.id, endpoint }));
   }
   return commands;

@@ -5,7 +5,8 @@ import { Alert, Button, Checkbox, CloseButton, Group, List, Modal, Stack, Text }
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { deleteElements, deletion } from '../../model/commands/edit';
-import { ENDPOINT_SERVICES, endpointCommands } from '../canvas/drop';
+import { endpointCommands } from '../canvas/drop';
+import { ENDPOINT_SERVICES } from '../../veeam/endpoints';
 
 export function DeleteDialog() {
   const ids = useUiStore((s) => s.pendingDelete);

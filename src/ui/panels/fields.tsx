@@ -1,32 +1,29 @@
 // Inspector form fields. Text fields keep what the user types locally and hand it to the design
-// only when it is valid (a CIDR that ip-num accepts, a 12-digit account id…): an invalid value
+// only when it is valid (a CIDR that src/network/cidr.ts accepts, a 12-digit account id…): an invalid value
 // shows its message under the field and never reaches the design. Valid text lands after a short
 // pause or on blur/Enter; everything typed while the field keeps the focus is one undo step, and
 // Undo/Redo commit a pending draft first (src/app/history.ts).
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Select, Switch, TextInput, type ComboboxItem } from '@mantine/core';
-import { IPv4CidrRange, Validator } from 'ip-num';
 import { holdPendingEdit, useHistoryEpoch } from '../../app/history';
+import { cidrOf, cidrProblem, hostCidr } from '../../network/cidr';
 
 const COMMIT_DELAY_MS = 350;
 
 export type Check = (value: string) => string | null;
 
+/** The CIDR parser's own reason (src/network/cidr.ts), as a sentence. */
 export const cidrError: Check = (value) => {
   const v = value.trim();
   if (!v) return 'Enter a CIDR block such as 10.0.0.0/16.';
-  const [ok, messages] = Validator.isValidIPv4CidrNotation(v);
-  if (!ok) return `Not an IPv4 CIDR: ${messages[0] ?? 'expected a.b.c.d/n'}.`;
-  const range = IPv4CidrRange.fromCidr(v);
-  if (range.getFirst().toString() !== v.split('/')[0])
-    return `Host bits are set: the block starts at ${range.getFirst().toString()}/${v.split('/')[1]}.`;
-  return null;
+  const problem = cidrProblem(v);
+  return problem === undefined ? null : `${problem[0]!.toUpperCase()}${problem.slice(1)}.`;
 };
 
 export const vpcCidrError: Check = (value) => {
   const base = cidrError(value);
   if (base) return base;
-  const prefix = Number(value.trim().split('/')[1]);
+  const prefix = cidrOf(value.trim())!.prefix;
   // AWS accepts VPC blocks from /16 to /28.
   return prefix < 16 || prefix > 28 ? 'A VPC block must be between /16 and /28.' : null;
 };
@@ -35,7 +32,7 @@ export const accountIdError: Check = (value) =>
   /^\d{12}$/.test(value.trim()) ? null : 'An AWS account id is exactly 12 digits.';
 
 export const ipv4Error: Check = (value) =>
-  Validator.isValidIPv4String(value.trim())[0] ? null : 'Enter an IPv4 address such as 10.0.1.10.';
+  hostCidr(value.trim()) ? null : 'Enter an IPv4 address such as 10.0.1.10.';
 
 export const required =
   (what: string): Check =>

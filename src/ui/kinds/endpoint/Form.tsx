@@ -1,7 +1,7 @@
 // Inspector form for a VPC endpoint.
 import { MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { Endpoint, Vpc } from '../../../model/schema';
-import { ENDPOINT_SERVICES } from '../../canvas/drop';
+import { ENDPOINT_SERVICES } from '../../../veeam/endpoints';
 import { SelectField, SwitchField, TextField } from '../../panels/fields';
 import { set } from '../../inspector/helpers';
 import { Header, DeleteButton } from '../../inspector/parts';
