@@ -9,12 +9,14 @@ import type { DesignIndex } from '../model/design-index';
 import type { Peering, Route, RouteTable, SecurityGroup, SgRule, Subnet, Vpc } from '../model/schema';
 import { parseHttpsRules, type HttpsRule } from './security-groups';
 import { cidrOf, type Cidr } from './cidr';
+import type { NextHop, RoutePart } from './next-hop';
 
 export interface ParsedRoute {
   route: Route;
   cidr: Cidr;
-  /** The route's peering once looked up (null: none by that id); see peeringOf. */
-  peering?: Peering | null;
+  /** Where the route leads, and the route as a whole-destination answer (next-hop.ts fills both). */
+  hop?: NextHop;
+  whole?: readonly RoutePart[];
 }
 
 export interface NetworkModel {

@@ -3,6 +3,7 @@
 import { locate, type DesignIndex, type ElementKind } from '../model/design-index';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
+import { DESIGN_FORMAT } from './sources';
 
 const KIND_LABEL: Record<ElementKind, string> = {
   account: 'account',
@@ -121,7 +122,7 @@ export const invalidReference: Rule = {
     title: 'Reference to a missing element',
     explanation:
       'Elements refer to each other by id. A reference that names no element of the expected kind (or one in another VPC where the element must be local) leaves the design incomplete, and nothing that depends on it can be checked.',
-    source: 'Design format 1 (shared/spec/design-format.md)',
+    sources: [DESIGN_FORMAT],
     fixable: false,
   },
   check({ index }) {
@@ -219,7 +220,7 @@ export const duplicateId: Rule = {
     title: 'Two elements share an id',
     explanation:
       'Every element id must be unique across the whole design, because references, exported resource names and findings all name elements by id.',
-    source: 'Design format 1 (shared/spec/design-format.md)',
+    sources: [DESIGN_FORMAT],
     fixable: false,
   },
   check({ index }) {

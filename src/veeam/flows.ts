@@ -9,6 +9,7 @@ import type { NetworkModel } from '../network/model';
 import type { FlowSource } from '../network/reachability';
 import type { FlowKind, RequiredFlow } from './flow-types';
 import { OPERATION_REQUIREMENTS } from './operations';
+import { repositoryTarget, UnmetFlows, type UnmetFlow } from './unmet-flows';
 
 /** A worker configuration whose VPC, subnet and group all exist where they should. */
 export interface ResolvedConfiguration {
@@ -120,6 +121,8 @@ export interface Requirements {
   /** Repositories some operation uses, with those operations. */
   usedRepositories: Map<string, string[]>;
   flows: PlannedFlow[];
+  /** Required flows whose endpoint does not exist (see unmet-flows.ts). */
+  unmet: UnmetFlow[];
 }
 
 interface WorkerSource {
@@ -202,6 +205,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     endpointNeeds: [],
     usedRepositories: new Map(),
     flows: [],
+    unmet: [],
   };
   if (!design.privateNetworkDeployment) return result;
   const name = index.nameOf;
@@ -345,12 +349,10 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       ws.byTarget = new Map(ws.flows.map((f) => [targetKey(f.kind, f.endpoint), f]));
   };
 
-  const repoEndpoint = (repo: Repository): { endpoint: Endpoint; vpc: Vpc } | undefined => {
-    if (repo.s3Endpoint === undefined) return undefined;
-    const located = index.endpoints.get(repo.s3Endpoint);
-    if (!located?.vpc || located.element.type !== 'Interface' || located.element.service !== 's3')
-      return undefined;
-    return { endpoint: located.element, vpc: located.vpc };
+  const unmet = new UnmetFlows(name);
+  const repoEndpoint = (repo: Repository) => {
+    const target = repositoryTarget(index, repo);
+    return typeof target === 'string' ? undefined : target;
   };
 
   for (const op of design.operations) {
@@ -394,12 +396,16 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         const need = needFor(rc.vpc, service, op.id, rc.subnet, config.securityGroup);
         const endpoint = preferredEndpoint(need.endpoints);
         if (endpoint) addWorkerFlow(ws, 'worker-service', op.id, endpoint, rc.vpc, service, undefined);
+        else unmet.service('worker-service', op.id, ws.source, rc.vpc, service);
       }
       for (const field of repoFields) {
         const id = op[field];
         const repo = id === undefined ? undefined : index.repositories.get(id)?.element;
-        const target = repo && repoEndpoint(repo);
-        if (target) addWorkerFlow(ws, 'worker-repository', op.id, target.endpoint, target.vpc, 's3', repo);
+        const target = repo && repositoryTarget(index, repo);
+        if (typeof target === 'string')
+          unmet.repository('worker-repository', op.id, ws.source, repo!, target);
+        else if (target)
+          addWorkerFlow(ws, 'worker-repository', op.id, target.endpoint, target.vpc, 's3', repo);
       }
     }
   }
@@ -423,7 +429,11 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     };
     for (const [repoId, ops] of result.usedRepositories) {
       const repo = index.repositories.get(repoId)?.element;
-      const target = repo && repoEndpoint(repo);
+      const target = repo && repositoryTarget(index, repo);
+      if (typeof target === 'string') {
+        for (const op of ops) unmet.repository('appliance-repository', op, source, repo!, target);
+        continue;
+      }
       if (!target) continue;
       const existing = applianceFlows.get(target.endpoint.id);
       if (existing) {
@@ -504,5 +514,6 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   for (const f of applianceFlows.values()) workerFlows.push(f);
   for (const f of archiveFlows.values()) workerFlows.push(f);
   result.flows = workerFlows;
+  result.unmet = unmet.list;
   return result;
 }

@@ -1,0 +1,128 @@
+// The next-hop graph: what a VPC router does with a destination block. AWS facts: the implicit
+// local route covers every block of the VPC and wins for addresses inside it; every other address
+// goes by the most specific route holding it (longest-prefix match). A route leads to one of the
+// edge kinds below; a new way out of a VPC (a transit-gateway attachment) is one more kind here
+// and one more case in `crossing`, and the path search in reachability.ts follows it unchanged.
+import type { Peering, RouteTable, Vpc } from '../model/schema';
+import { contains, overlaps, type Cidr } from './cidr';
+import type { NetworkModel, ParsedRoute } from './model';
+
+/** Where one route (or the implicit local route) sends traffic. */
+export type NextHop =
+  | { kind: 'local'; block: Cidr }
+  | { kind: 'peering'; route: ParsedRoute; peering: Peering | undefined }
+  | { kind: 'gateway'; route: ParsedRoute; gateway: 'internet' | 'nat' }
+  | { kind: 'none' };
+
+/** A share of the destination block and the hop it takes; `partial` when it is only part of it. */
+export interface RoutePart {
+  hop: NextHop;
+  partial: boolean;
+}
+
+const NO_ROUTE: readonly RoutePart[] = [{ hop: { kind: 'none' }, partial: false }];
+
+/** The hop of a route, made once per route and validation (routes are asked about per flow). */
+function hopOf(net: NetworkModel, parsed: ParsedRoute): NextHop {
+  if (!parsed.hop) {
+    const { route } = parsed;
+    parsed.hop =
+      route.gateway !== undefined
+        ? { kind: 'gateway', route: parsed, gateway: route.gateway }
+        : {
+            kind: 'peering',
+            route: parsed,
+            peering: route.peering === undefined ? undefined : net.index.peerings.get(route.peering)?.element,
+          };
+  }
+  return parsed.hop;
+}
+
+/** The route as the only part of a destination it holds entirely (shared, never changed). */
+function whole(net: NetworkModel, parsed: ParsedRoute): readonly RoutePart[] {
+  return (parsed.whole ??= [{ hop: hopOf(net, parsed), partial: false }]);
+}
+
+/**
+ * How a table in `vpc` sends the addresses of `destination`: one part in the usual case, more when
+ * the VPC's own blocks or routes more specific than the destination take some of its addresses.
+ * Parts that together hold all of it count as one path: a flow passes when every part does.
+ */
+export function routeParts(
+  net: NetworkModel,
+  vpc: Vpc,
+  table: RouteTable | undefined,
+  destination: Cidr,
+): readonly RoutePart[] {
+  let parts: RoutePart[] | undefined;
+  for (const block of net.blocksOf(vpc))
+    if (overlaps(block, destination)) {
+      const part = { hop: { kind: 'local', block } as const, partial: !contains(block, destination) };
+      if (!part.partial) return [part];
+      (parts ??= []).push(part);
+    }
+  if (!table) return parts ? [...parts, ...NO_ROUTE] : NO_ROUTE;
+  let inner: ParsedRoute[] | undefined;
+  // Most specific first: routes inside the destination come before the one holding all of it.
+  for (const parsed of net.routesOf(table)) {
+    if (contains(parsed.cidr, destination)) {
+      if (!parts && !inner) return whole(net, parsed);
+      if (!inner || !coverAll(inner, destination))
+        (parts ??= []).push({ hop: hopOf(net, parsed), partial: false });
+      break;
+    }
+    if (contains(destination, parsed.cidr)) (inner ??= []).push(parsed);
+  }
+  if (inner) for (const r of inner) (parts ??= []).push({ hop: hopOf(net, r), partial: true });
+  else if (!parts) return NO_ROUTE;
+  // Routes inside the destination that do not hold all of it leave the rest to no route at all.
+  if (!parts!.some((p) => !p.partial) && !(inner && coverAll(inner, destination)))
+    parts!.push({ hop: { kind: 'none' }, partial: false });
+  return parts!;
+}
+
+/** Whether these routes (each inside `destination`) together hold every address of it. */
+function coverAll(routes: readonly ParsedRoute[], destination: Cidr): boolean {
+  // CIDR blocks nest or are disjoint, so the outermost routes tile what the routes cover.
+  let covered = 0;
+  for (const r of routes)
+    if (!routes.some((o) => o !== r && o.cidr.prefix < r.cidr.prefix && contains(o.cidr, r.cidr)))
+      covered += r.cidr.last - r.cidr.first + 1;
+  return covered === destination.last - destination.first + 1;
+}
+
+/**
+ * Why a hop does not carry traffic from VPC `from` into VPC `to`:
+ * - `local-shadow`: the destination lies in `from`'s own blocks, so the local route keeps it there;
+ * - `no-route`: no route holds it; `gateway`: the route goes to an internet or NAT gateway;
+ * - `unknown-peering`: the route names no existing peering;
+ * - `foreign-peering`: its peering does not involve `from`;
+ * - `other-peering`: its peering leads to a third VPC (a peering is never transitive).
+ */
+export type CrossingFailure =
+  'local-shadow' | 'no-route' | 'gateway' | 'unknown-peering' | 'foreign-peering' | 'other-peering';
+
+/**
+ * Follows one hop from VPC `from` toward VPC `to`: `'within'` when the traffic stays in `from` and
+ * `from` is `to`, the peering crossed into `to`, or why the traffic does not get there. Traffic
+ * arriving over a peering is delivered only inside the accepting VPC's own blocks, so a walk ends
+ * after one crossing; whether the peering is accepted is the path's question (reachability.ts),
+ * since it holds for every route over it alike.
+ */
+export function crossing(from: Vpc, hop: NextHop, to: Vpc): Peering | 'within' | CrossingFailure {
+  switch (hop.kind) {
+    case 'local':
+      return from.id === to.id ? 'within' : 'local-shadow';
+    case 'none':
+      return 'no-route';
+    case 'gateway':
+      return 'gateway';
+    case 'peering': {
+      const p = hop.peering;
+      if (!p) return 'unknown-peering';
+      if (p.requester !== from.id && p.accepter !== from.id) return 'foreign-peering';
+      const other = p.requester === from.id ? p.accepter : p.requester;
+      return other === to.id ? p : 'other-peering';
+    }
+  }
+}
