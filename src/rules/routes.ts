@@ -42,8 +42,10 @@ export const routeForeignPeering: Rule = {
     sources: [AWS.peeringRoutes],
     fixable: false,
   },
-  check({ design, index }) {
-    const findings: Finding[] = [];
+  check(ctx) {
+    const { design, index } = ctx;
+    // The flows such a route blocks report the same words, so the findings merge and name them.
+    const findings: Finding[] = hopFindings(ctx, 'route/foreign-peering', 'error');
     for (const v of design.vpcs)
       for (const t of v.routeTables)
         for (const r of t.routes) {
