@@ -144,37 +144,37 @@ describe('default quotas, as warnings that name the element and the quota', () =
     });
 
   it.each([
-    ['quota/routes-per-table', routes(51), routes(50), 'rt-worker', 'Routes per route table'],
+    ['quota/routes-per-table', 'Routes per route table', routes(51), routes(50), 'rt-worker'],
     [
       'quota/security-group-rules',
+      'Inbound rules per security group',
       rules(61, 'ingress'),
       rules(60, 'ingress'),
       'sg-worker',
-      'Inbound rules per security group',
     ],
     [
       'quota/security-group-rules',
+      'Outbound rules per security group',
       rules(61, 'egress'),
       rules(60, 'egress'),
       'sg-worker',
-      'Outbound rules per security group',
     ],
     // The repository VPC already has two peerings (workers, appliance).
     [
       'quota/peerings-per-vpc',
+      'Active VPC peering connections per VPC',
       peerings(50),
       peerings(49),
       'vpc-repo',
-      'Active VPC peering connections per VPC',
     ],
     [
       'quota/interface-endpoints-per-vpc',
+      'Interface VPC endpoints per VPC',
       endpoints(51),
       endpoints(50),
       'vpc-worker',
-      'Interface VPC endpoints per VPC',
     ],
-  ])('%s: %s', (rule, bad, good, element, quota) => {
+  ] as const)('%s: %s', (rule, quota, bad, good, element) => {
     const f = judges(rule, bad, good, element, /can be raised/);
     expect(f.severity).toBe('warning');
     expect(f.message).toContain(quota);
