@@ -22,6 +22,14 @@ export interface RoutePart {
 
 const NO_ROUTE: readonly RoutePart[] = [{ hop: { kind: 'none' }, partial: false }];
 
+/** A VPC block as the whole answer for destinations inside it (most flows stay in one VPC). */
+const localParts = new WeakMap<Cidr, readonly RoutePart[]>();
+function local(block: Cidr): readonly RoutePart[] {
+  let hit = localParts.get(block);
+  if (!hit) localParts.set(block, (hit = [{ hop: { kind: 'local', block }, partial: false }]));
+  return hit;
+}
+
 /** The hop of a route, made once per route and validation (routes are asked about per flow). */
 function hopOf(net: NetworkModel, parsed: ParsedRoute): NextHop {
   if (!parsed.hop) {
@@ -57,9 +65,8 @@ export function routeParts(
   let parts: RoutePart[] | undefined;
   for (const block of net.blocksOf(vpc))
     if (overlaps(block, destination)) {
-      const part = { hop: { kind: 'local', block } as const, partial: !contains(block, destination) };
-      if (!part.partial) return [part];
-      (parts ??= []).push(part);
+      if (contains(block, destination)) return local(block);
+      (parts ??= []).push({ hop: { kind: 'local', block }, partial: true });
     }
   if (!table) return parts ? [...parts, ...NO_ROUTE] : NO_ROUTE;
   let inner: ParsedRoute[] | undefined;

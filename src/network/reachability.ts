@@ -119,11 +119,8 @@ export function judgeFlow(
     rec?.push(destinationHop(net, target, undefined, false, 'invalid'));
     return false;
   }
+  // Without a recorder the first failure answers; with one, every hop is still judged.
   let ok = true;
-  const fail = () => {
-    ok = false;
-    return rec === undefined;
-  };
 
   let used: Peering | undefined;
   for (const subnet of source.subnets) {
@@ -132,33 +129,44 @@ export function judgeFlow(
     if (tHop) rec!.push(tHop);
     const out = routeStep(net, 'route', source.vpc, table, target.vpc, destination, rec);
     if (!out) {
+      if (!rec) return false;
       if (tHop && !table) tHop.verdict = 'fail';
-      if (fail()) return false;
+      ok = false;
     } else if (out !== 'within') used = out;
   }
 
   if (source.vpc.id !== target.vpc.id) {
     const peering = used ?? joiningPeering(net, source.vpc.id, target.vpc.id);
     rec?.push(peeringHop(net, source.vpc, target.vpc, peering));
-    if ((!peering || peering.status !== 'active') && fail()) return false;
+    if (!peering || peering.status !== 'active') {
+      if (!rec) return false;
+      ok = false;
+    }
   }
 
   const backTable = net.tableOf(target.subnet, target.vpc);
   const bHop = rec && tableHop(net, 'destination-route-table', target.subnet, backTable);
   if (bHop) rec!.push(bHop);
   if (!routeStep(net, 'return-route', target.vpc, backTable, source.vpc, source.range, rec)) {
+    if (!rec) return false;
     if (bHop && !backTable) bHop.verdict = 'fail';
-    if (fail()) return false;
+    ok = false;
   }
 
   if (source.checkEgress) {
     const out = egressAllows(net, source, target.endpoint, destination);
     rec?.push(egressHop(net, source, target.endpoint, destination, out));
-    if (!out && fail()) return false;
+    if (!out) {
+      if (!rec) return false;
+      ok = false;
+    }
   }
   const inn = ingressAllows(net, source, target.endpoint, target.vpc);
   rec?.push(ingressHop(net, source, target.endpoint, target.vpc, inn));
-  if (!inn && fail()) return false;
+  if (!inn) {
+    if (!rec) return false;
+    ok = false;
+  }
   rec?.push(destinationHop(net, target, destination, ok));
   return ok;
 }

@@ -1,6 +1,7 @@
 // What AWS refuses at create time: an endpoint with two subnets in one Availability Zone, a subnet
 // block outside /16–/28, an appliance address outside its subnet or on an address AWS reserves,
 // and a peering between partitions. A design with any of these cannot be deployed as drawn.
+import type { Vpc } from '../model/schema';
 import { cidrOf, hostCidr } from '../network/cidr';
 import { partitionOf } from '../network/regions';
 import { networkOf } from './analysis';
@@ -24,7 +25,7 @@ export const endpointOneSubnetPerAz: Rule = {
     const findings: Finding[] = [];
     for (const v of ctx.design.vpcs)
       for (const e of v.endpoints) {
-        if (e.type !== 'Interface' || e.subnets.length < 2) continue;
+        if (e.type !== 'Interface' || e.subnets.length < 2 || !repeatsAz(v, e.subnets)) continue;
         const byAz = new Map<string, string[]>();
         for (const id of e.subnets) {
           const s = net.subnetIn(v, id)?.subnet;
@@ -45,6 +46,22 @@ export const endpointOneSubnetPerAz: Rule = {
     return findings;
   },
 };
+
+/** Whether two of these subnets (of `vpc`) share an AZ; endpoints hold a few, so pairs are compared. */
+function repeatsAz(vpc: Vpc, ids: readonly string[]): boolean {
+  for (let i = 0; i < ids.length; i++) {
+    const az = azOf(vpc, ids[i]!);
+    if (az === undefined) continue;
+    for (let j = i + 1; j < ids.length; j++) if (azOf(vpc, ids[j]!) === az) return true;
+  }
+  return false;
+}
+
+function azOf(vpc: Vpc, id: string): string | undefined {
+  const subnets = vpc.subnets;
+  for (let i = 0; i < subnets.length; i++) if (subnets[i]!.id === id) return subnets[i]!.az;
+  return undefined;
+}
 
 export const cidrSubnetSize: Rule = {
   meta: {

@@ -10,6 +10,7 @@ import {
 } from '../model/commands/network';
 import type { Endpoint, Subnet, Vpc } from '../model/schema';
 import { blockHolding, cidrOf } from '../network/cidr';
+import type { NetworkModel } from '../network/model';
 import { groupsAdmit443 } from '../network/security-groups';
 import { preferredEndpoint, type EndpointNeed } from '../veeam/flows';
 import { analysisOf } from './analysis';
@@ -218,6 +219,11 @@ export const endpointDuplicatePrivateDns: Rule = {
   },
 };
 
+function hasAnySubnet(net: NetworkModel, endpoint: Endpoint, vpc: Vpc): boolean {
+  for (const id of endpoint.subnets) if (net.subnetIn(vpc, id)) return true;
+  return false;
+}
+
 export const endpointAzNotCovered: Rule = {
   meta: {
     id: 'endpoint/az-not-covered',
@@ -230,10 +236,11 @@ export const endpointAzNotCovered: Rule = {
   },
   check(ctx) {
     const findings: Finding[] = [];
-    for (const need of analysisOf(ctx).requirements.endpointNeeds) {
+    const { net, requirements } = analysisOf(ctx);
+    for (const need of requirements.endpointNeeds) {
       const e = preferredEndpoint(need.endpoints);
       // Without any subnet the endpoint is unreachable, an error endpoint/no-subnets reports.
-      if (!e || !e.subnets.some((id) => analysisOf(ctx).net.subnetIn(need.vpc, id))) continue;
+      if (!e || !hasAnySubnet(net, e, need.vpc)) continue;
       for (const s of onePerAz(need.subnets)) {
         if (hasSubnetIn(ctx, e, need.vpc, s.az)) continue;
         findings.push({
