@@ -19,10 +19,18 @@ export interface ParsedRoute {
   whole?: readonly RoutePart[];
 }
 
+/** A VPC block and the implicit local route's answer for destinations inside it. */
+export interface LocalRoute {
+  block: Cidr;
+  parts: readonly RoutePart[];
+}
+
 export interface NetworkModel {
   readonly index: DesignIndex;
   /** A VPC's valid blocks: the primary CIDR then the secondary ones. */
   blocksOf(vpc: Vpc): Cidr[];
+  /** The same blocks, each with the local route as the whole answer for destinations inside it. */
+  localRoutesOf(vpc: Vpc): readonly LocalRoute[];
   /** The table that routes a subnet: its explicit table (in its own VPC), else the VPC's main table. */
   tableOf(subnet: Subnet, vpc: Vpc): RouteTable | undefined;
   /** The VPC's subnets in order, each with its block (undefined when not a valid CIDR). */
@@ -53,6 +61,7 @@ const SCAN_LIMIT = 12;
 /** What the reachability questions ask of one VPC, worked out on first use. */
 interface VpcFacts {
   blocks: Cidr[];
+  locals: LocalRoute[];
   main: RouteTable | undefined;
   /** Each subnet with its parsed block, in the VPC's order. */
   subnets: { subnet: Subnet; cidr: Cidr | undefined }[];
@@ -90,7 +99,11 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
         if (block) blocks.push(block);
       }
       const subnets = vpc.subnets.map((subnet) => ({ subnet, cidr: cidrOf(subnet.cidr) }));
-      hit = { blocks, main: vpc.routeTables.find((t) => t.main), subnets };
+      const locals = blocks.map((block): LocalRoute => ({
+        block,
+        parts: [{ hop: { kind: 'local', block }, partial: false }],
+      }));
+      hit = { blocks, locals, main: vpc.routeTables.find((t) => t.main), subnets };
       if (subnets.length > SCAN_LIMIT) {
         hit.subnetById = new Map();
         for (let i = subnets.length - 1; i >= 0; i--) hit.subnetById.set(subnets[i]!.subnet.id, subnets[i]!);
@@ -110,6 +123,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
   return {
     index,
     blocksOf: (vpc) => factsOf(vpc).blocks,
+    localRoutesOf: (vpc) => factsOf(vpc).locals,
     subnetsOf: (vpc) => factsOf(vpc).subnets,
     mainTableOf,
     tableOf(subnet, vpc) {

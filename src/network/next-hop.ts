@@ -3,7 +3,7 @@
 // goes by the most specific route holding it (longest-prefix match). A route leads to one of the
 // edge kinds below; a new way out of a VPC (a transit-gateway attachment) is one more kind here
 // and one more case in `crossing`, and the path search in reachability.ts follows it unchanged.
-import type { Peering, RouteTable, Vpc } from '../model/schema';
+import type { Peering, RouteTable, Subnet, Vpc } from '../model/schema';
 import { contains, overlaps, type Cidr } from './cidr';
 import type { NetworkModel, ParsedRoute } from './model';
 
@@ -21,14 +21,6 @@ export interface RoutePart {
 }
 
 const NO_ROUTE: readonly RoutePart[] = [{ hop: { kind: 'none' }, partial: false }];
-
-/** A VPC block as the whole answer for destinations inside it (most flows stay in one VPC). */
-const localParts = new WeakMap<Cidr, readonly RoutePart[]>();
-function local(block: Cidr): readonly RoutePart[] {
-  let hit = localParts.get(block);
-  if (!hit) localParts.set(block, (hit = [{ hop: { kind: 'local', block }, partial: false }]));
-  return hit;
-}
 
 /** The hop of a route, made once per route and validation (routes are asked about per flow). */
 function hopOf(net: NetworkModel, parsed: ParsedRoute): NextHop {
@@ -62,12 +54,33 @@ export function routeParts(
   table: RouteTable | undefined,
   destination: Cidr,
 ): readonly RoutePart[] {
+  return partsOf(net, vpc, table, undefined, destination);
+}
+
+/** routeParts for traffic leaving `subnet`: its table is looked up only when the local route does not answer. */
+export function routePartsFrom(
+  net: NetworkModel,
+  vpc: Vpc,
+  subnet: Subnet,
+  destination: Cidr,
+): readonly RoutePart[] {
+  return partsOf(net, vpc, undefined, subnet, destination);
+}
+
+function partsOf(
+  net: NetworkModel,
+  vpc: Vpc,
+  given: RouteTable | undefined,
+  subnet: Subnet | undefined,
+  destination: Cidr,
+): readonly RoutePart[] {
   let parts: RoutePart[] | undefined;
-  for (const block of net.blocksOf(vpc))
+  for (const { block, parts: whole } of net.localRoutesOf(vpc))
     if (overlaps(block, destination)) {
-      if (contains(block, destination)) return local(block);
+      if (contains(block, destination)) return whole;
       (parts ??= []).push({ hop: { kind: 'local', block }, partial: true });
     }
+  const table = subnet ? net.tableOf(subnet, vpc) : given;
   if (!table) return parts ? [...parts, ...NO_ROUTE] : NO_ROUTE;
   let inner: ParsedRoute[] | undefined;
   // Most specific first: routes inside the destination come before the one holding all of it.

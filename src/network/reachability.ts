@@ -5,10 +5,10 @@
 // in two modes: without a recorder it stops at the first failure (validation asks it for every
 // flow); with one it judges every hop and records it, so a single trace names everything that
 // blocks (see trace.ts) — a missing forward and a missing return route are both reported.
-import type { Endpoint, Peering, RouteTable, SgRule, Subnet, Vpc } from '../model/schema';
-import { blockHolding, cidrOf, type Cidr } from './cidr';
+import type { Endpoint, Peering, SgRule, Subnet, Vpc } from '../model/schema';
+import { cidrOf, contains, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
-import { crossing, routeParts } from './next-hop';
+import { crossing, routePartsFrom } from './next-hop';
 import {
   destinationHop,
   egressHop,
@@ -72,17 +72,20 @@ function routeStep(
   net: NetworkModel,
   kind: 'route' | 'return-route',
   from: Vpc,
-  table: RouteTable | undefined,
+  subnet: Subnet,
   to: Vpc,
   destination: Cidr,
   rec: Recorder,
 ): Peering | 'within' | undefined {
-  // Traffic that enters a VPC is delivered only to its own addresses.
-  if (!blockHolding(net.blocksOf(to), destination)) {
+  const parts = routePartsFrom(net, from, subnet, destination);
+  const table = rec && net.tableOf(subnet, from);
+  // Traffic that enters a VPC is delivered only to its own addresses (a whole local answer
+  // inside `to` itself says so already).
+  const within = from.id === to.id && parts[0]!.hop.kind === 'local' && !parts[0]!.partial;
+  if (!within && !insideBlocks(net.blocksOf(to), destination)) {
     rec?.push(unreachedHop(net, kind, to, destination, table));
     return undefined;
   }
-  const parts = routeParts(net, from, table, destination);
   let used: Peering | 'within' | undefined;
   for (const part of parts) {
     const c = crossing(from, part.hop, to);
@@ -95,6 +98,11 @@ function routeStep(
   }
   rec?.push(routeHop(net, kind, from, table, to, destination, parts[0]!, used!));
   return used;
+}
+
+function insideBlocks(blocks: readonly Cidr[], inner: Cidr): boolean {
+  for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, inner)) return true;
+  return false;
 }
 
 /** A joining peering to show and fix with: an active one first. */
@@ -113,8 +121,18 @@ export function judgeFlow(
   target: FlowTarget,
   rec?: Recorder,
 ): boolean {
+  return walk(net, source, target, cidrOf(target.subnet.cidr), rec);
+}
+
+/** judgeFlow with the endpoint subnet's block already parsed (undefined: not a valid CIDR). */
+function walk(
+  net: NetworkModel,
+  source: FlowSource,
+  target: FlowTarget,
+  destination: Cidr | undefined,
+  rec: Recorder,
+): boolean {
   rec?.push(sourceHop(source));
-  const destination = cidrOf(target.subnet.cidr);
   if (!destination) {
     rec?.push(destinationHop(net, target, undefined, false, 'invalid'));
     return false;
@@ -124,10 +142,10 @@ export function judgeFlow(
 
   let used: Peering | undefined;
   for (const subnet of source.subnets) {
-    const table = net.tableOf(subnet, source.vpc);
+    const table = rec && net.tableOf(subnet, source.vpc);
     const tHop = rec && tableHop(net, 'route-table', subnet, table);
     if (tHop) rec!.push(tHop);
-    const out = routeStep(net, 'route', source.vpc, table, target.vpc, destination, rec);
+    const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec);
     if (!out) {
       if (!rec) return false;
       if (tHop && !table) tHop.verdict = 'fail';
@@ -144,10 +162,10 @@ export function judgeFlow(
     }
   }
 
-  const backTable = net.tableOf(target.subnet, target.vpc);
+  const backTable = rec && net.tableOf(target.subnet, target.vpc);
   const bHop = rec && tableHop(net, 'destination-route-table', target.subnet, backTable);
   if (bHop) rec!.push(bHop);
-  if (!routeStep(net, 'return-route', target.vpc, backTable, source.vpc, source.range, rec)) {
+  if (!routeStep(net, 'return-route', target.vpc, target.subnet, source.vpc, source.range, rec)) {
     if (!rec) return false;
     if (bHop && !backTable) bHop.verdict = 'fail';
     ok = false;
@@ -187,11 +205,15 @@ export function endpointSubnetsOf(net: NetworkModel, endpoint: Endpoint, vpc: Vp
  */
 export function flowPasses(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
   let judged = false;
+  // One target object, its subnet swapped per endpoint subnet: this runs for every flow.
+  let target: FlowTarget | undefined;
   for (const id of endpoint.subnets) {
     const local = net.subnetIn(vpc, id);
     if (!local) continue;
     judged = true;
-    if (!judgeFlow(net, source, { endpoint, vpc, subnet: local.subnet })) return false;
+    if (target) target.subnet = local.subnet;
+    else target = { endpoint, vpc, subnet: local.subnet };
+    if (!walk(net, source, target, local.cidr, undefined)) return false;
   }
   return judged;
 }
