@@ -88,7 +88,11 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     if (p.requester !== p.accepter) note(p.accepter, p.requester, p);
   }
 
+  // A walk asks about the same VPC several times in a row (its blocks, then its table).
+  let lastVpc: Vpc | undefined;
+  let lastFacts: VpcFacts | undefined;
   const factsOf = (vpc: Vpc): VpcFacts => {
+    if (vpc === lastVpc) return lastFacts!;
     let hit = facts.get(vpc.id);
     if (!hit) {
       const blocks: Cidr[] = [];
@@ -115,6 +119,8 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
       }
       facts.set(vpc.id, hit);
     }
+    lastVpc = vpc;
+    lastFacts = hit;
     return hit;
   };
 
@@ -150,7 +156,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
         hit = [];
         for (const route of table.routes) {
           const cidr = cidrOf(route.destination);
-          if (cidr) hit.push({ route, cidr });
+          if (cidr) hit.push({ route, cidr, hop: undefined, whole: undefined });
         }
         sortByPrefixDescending(hit);
         sortedRoutes.set(table, hit);

@@ -4,8 +4,14 @@
 // edge kinds below; a new way out of a VPC (a transit-gateway attachment) is one more kind here
 // and one more case in `crossing`, and the path search in reachability.ts follows it unchanged.
 import type { Peering, RouteTable, Subnet, Vpc } from '../model/schema';
-import { contains, overlaps, type Cidr } from './cidr';
+import type { Cidr } from './cidr';
+import { routeHop, unreachedHop } from './hops';
+import type { Recorder } from './reachability';
 import type { NetworkModel, ParsedRoute } from './model';
+
+// Containment as in cidr.ts, kept beside the walk that asks it for every flow.
+const contains = (outer: Cidr, inner: Cidr) => outer.first <= inner.first && inner.last <= outer.last;
+const overlaps = (a: Cidr, b: Cidr) => a.first <= b.last && b.first <= a.last;
 
 /** Where one route (or the implicit local route) sends traffic. */
 export type NextHop =
@@ -145,4 +151,51 @@ export function crossing(from: Vpc, hop: NextHop, to: Vpc): Peering | 'within' |
       return other === to.id ? p : 'other-peering';
     }
   }
+}
+
+/**
+ * One direction of the path: how `table` in `from` sends `destination`, and where each part of it
+ * ends up. Passes with the peering crossed ('within' inside one VPC) when every part enters `to`
+ * and the destination lies inside `to`'s blocks; the route hop is recorded either way.
+ */
+export function routeStep(
+  net: NetworkModel,
+  kind: 'route' | 'return-route',
+  from: Vpc,
+  subnet: Subnet,
+  to: Vpc,
+  destination: Cidr,
+  rec: Recorder,
+): Peering | 'within' | undefined {
+  const parts = partsOf(net, from, undefined, subnet, destination);
+  const table = rec && net.tableOf(subnet, from);
+  let used: Peering | 'within' | undefined;
+  for (let i = 0; i < parts.length; i++) {
+    const c = crossing(from, parts[i]!.hop, to);
+    if (c === 'within' || typeof c !== 'string') {
+      used ??= c;
+      continue;
+    }
+    rec?.push(routeHop(net, kind, from, table, to, destination, parts[i]!, c));
+    return undefined;
+  }
+  // Traffic that crosses into a VPC is delivered only to its own addresses ('within' a VPC, the
+  // local route answered because the destination lies in its blocks).
+  if (used !== 'within' && !insideBlocks(net.blocksOf(to), destination)) {
+    rec?.push(unreachedHop(net, kind, to, destination, table));
+    return undefined;
+  }
+  rec?.push(routeHop(net, kind, from, table, to, destination, parts[0]!, used!));
+  return used;
+}
+
+function insideBlocks(blocks: readonly Cidr[], inner: Cidr): boolean {
+  for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, inner)) return true;
+  return false;
+}
+
+/** Whether both ends lie in the VPC's blocks, so its local route carries the traffic both ways. */
+export function localBothWays(net: NetworkModel, vpc: Vpc, a: Cidr, b: Cidr): boolean {
+  const blocks = net.blocksOf(vpc);
+  return insideBlocks(blocks, a) && insideBlocks(blocks, b);
 }

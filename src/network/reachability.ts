@@ -6,19 +6,10 @@
 // flow); with one it judges every hop and records it, so a single trace names everything that
 // blocks (see trace.ts) — a missing forward and a missing return route are both reported.
 import type { Endpoint, Peering, SgRule, Subnet, Vpc } from '../model/schema';
-import { cidrOf, contains, type Cidr } from './cidr';
+import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
-import { crossing, routePartsFrom } from './next-hop';
-import {
-  destinationHop,
-  egressHop,
-  ingressHop,
-  peeringHop,
-  routeHop,
-  sourceHop,
-  tableHop,
-  unreachedHop,
-} from './hops';
+import { localBothWays, routeStep } from './next-hop';
+import { destinationHop, egressHop, ingressHop, peeringHop, sourceHop, tableHop } from './hops';
 import { groupsAdmit443, rulesAdmit443, rulesOfGroups } from './security-groups';
 import type { Hop, HopReason, Trace } from './trace';
 
@@ -63,48 +54,6 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/**
- * One direction of the path: how `table` in `from` sends `destination`, and where each part of it
- * ends up. Passes with the peering crossed ('within' inside one VPC) when every part enters `to`
- * and the destination lies inside `to`'s blocks; the route hop is recorded either way.
- */
-function routeStep(
-  net: NetworkModel,
-  kind: 'route' | 'return-route',
-  from: Vpc,
-  subnet: Subnet,
-  to: Vpc,
-  destination: Cidr,
-  rec: Recorder,
-): Peering | 'within' | undefined {
-  const parts = routePartsFrom(net, from, subnet, destination);
-  const table = rec && net.tableOf(subnet, from);
-  // Traffic that enters a VPC is delivered only to its own addresses (a whole local answer
-  // inside `to` itself says so already).
-  const within = from.id === to.id && parts[0]!.hop.kind === 'local' && !parts[0]!.partial;
-  if (!within && !insideBlocks(net.blocksOf(to), destination)) {
-    rec?.push(unreachedHop(net, kind, to, destination, table));
-    return undefined;
-  }
-  let used: Peering | 'within' | undefined;
-  for (const part of parts) {
-    const c = crossing(from, part.hop, to);
-    if (c === 'within' || typeof c !== 'string') {
-      used ??= c;
-      continue;
-    }
-    rec?.push(routeHop(net, kind, from, table, to, destination, part, c));
-    return undefined;
-  }
-  rec?.push(routeHop(net, kind, from, table, to, destination, parts[0]!, used!));
-  return used;
-}
-
-function insideBlocks(blocks: readonly Cidr[], inner: Cidr): boolean {
-  for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, inner)) return true;
-  return false;
-}
-
 /** A joining peering to show and fix with: an active one first. */
 export function joiningPeering(net: NetworkModel, a: string, b: string): Peering | undefined {
   const joining = net.peeringsBetween(a, b);
@@ -141,17 +90,21 @@ function walk(
   let ok = true;
 
   let used: Peering | undefined;
-  for (const subnet of source.subnets) {
-    const table = rec && net.tableOf(subnet, source.vpc);
-    const tHop = rec && tableHop(net, 'route-table', subnet, table);
-    if (tHop) rec!.push(tHop);
-    const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec);
-    if (!out) {
-      if (!rec) return false;
-      if (tHop && !table) tHop.verdict = 'fail';
-      ok = false;
-    } else if (out !== 'within') used = out;
-  }
+  // Inside one VPC the local route carries both ways when both ends lie in its blocks.
+  const local =
+    !rec && source.vpc === target.vpc && localBothWays(net, source.vpc, destination, source.range);
+  if (!local)
+    for (const subnet of source.subnets) {
+      const table = rec && net.tableOf(subnet, source.vpc);
+      const tHop = rec && tableHop(net, 'route-table', subnet, table);
+      if (tHop) rec!.push(tHop);
+      const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec);
+      if (!out) {
+        if (!rec) return false;
+        if (tHop && !table) tHop.verdict = 'fail';
+        ok = false;
+      } else if (out !== 'within') used = out;
+    }
 
   if (source.vpc.id !== target.vpc.id) {
     const peering = used ?? joiningPeering(net, source.vpc.id, target.vpc.id);
@@ -165,7 +118,7 @@ function walk(
   const backTable = rec && net.tableOf(target.subnet, target.vpc);
   const bHop = rec && tableHop(net, 'destination-route-table', target.subnet, backTable);
   if (bHop) rec!.push(bHop);
-  if (!routeStep(net, 'return-route', target.vpc, target.subnet, source.vpc, source.range, rec)) {
+  if (!local && !routeStep(net, 'return-route', target.vpc, target.subnet, source.vpc, source.range, rec)) {
     if (!rec) return false;
     if (bHop && !backTable) bHop.verdict = 'fail';
     ok = false;
