@@ -51,7 +51,9 @@ test('a link from the Share dialog opens its design in a fresh browser context',
   const dialog = page.getByRole('dialog', { name: 'Share link' });
   await expect(dialog).toBeVisible();
   const link = await dialog.getByLabel('Link').inputValue();
-  expect(link).toMatch(/^http:\/\/127\.0\.0\.1:4173\/#d=1[A-Za-z0-9_-]+$/);
+  expect(link).toMatch(
+    new RegExp(`^${new URL(page.url()).origin.replace(/[.]/g, '\\.')}/#d=1[A-Za-z0-9_-]+$`),
+  );
   await expect(dialog.getByTestId('share-link-length')).toHaveText(
     `${link.length.toLocaleString('en-US')} characters`,
   );
@@ -110,7 +112,7 @@ test('a truncated link shows what is wrong and keeps the previous design in a wo
   await openFile(page, EXAMPLE_2_FILE);
   await expectVpcs(page, example2);
 
-  const received = `http://127.0.0.1:4173/#${encode(design({ ...example1, name: 'From a colleague' }))}`;
+  const received = `${new URL(page.url()).origin}/#${encode(design({ ...example1, name: 'From a colleague' }))}`;
   const truncated = received.slice(0, 400);
   const tab = watchErrors(await context.newPage(), consoleErrors);
   await tab.goto(truncated);

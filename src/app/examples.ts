@@ -4,8 +4,9 @@ import example2 from '../../examples/example-2-ec2-archive.json';
 import { loadDesignValue } from '../model/parse';
 import { FORMAT, CURRENT_VERSION, type Design } from '../model/schema';
 
+// The loader fills defaults into the value it is given; each example opens from its own copy.
 function load(value: unknown): Design {
-  const result = loadDesignValue(value);
+  const result = loadDesignValue(structuredClone(value));
   if (!result.ok)
     throw new Error(`bundled example does not load: ${result.errors[0]?.path} ${result.errors[0]?.message}`);
   return result.design;

@@ -2,18 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { formatLoadErrors, loadDesign } from '../model/parse';
 import type { Design } from '../model/schema';
+import { CliError } from './errors';
 
-/** Exit codes: 0 clean, 1 error findings, 2 unreadable input or not a design. */
-export const EXIT = { ok: 0, findings: 1, unusable: 2 } as const;
-
-export class CliError extends Error {
-  constructor(
-    message: string,
-    readonly exitCode: number = EXIT.unusable,
-  ) {
-    super(message);
-  }
-}
+export { CliError, EXIT } from './errors';
 
 export function readDesignFile(file: string): Design {
   let text: string;

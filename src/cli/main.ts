@@ -1,18 +1,19 @@
-// `npm run --silent cli -- <command>`: validate, fix, export, share. Each subcommand lives in its
-// own module; this file only wires arguments to them and turns errors into exit codes.
+// `pnd <command>` (package.json "bin"; `npm run --silent cli -- <command>` while developing):
+// validate, fix, export, share. Each subcommand lives in its own module, imported only when it
+// runs, so starting the command costs what that subcommand needs and no more. This file only
+// wires arguments to them and turns errors into exit codes.
 import { cac } from 'cac';
-import { runExport } from './export';
-import { runFix } from './fix';
-import { CliError, EXIT } from './io';
-import { runShare } from './share';
-import { runValidate } from './validate';
+import packageJson from '../../package.json' with { type: 'json' };
+import { CliError, EXIT } from './errors';
 
 const cli = cac('pnd');
 
 cli
   .command('validate <file>', 'Check a design: load errors, then every rule')
   .option('--json', 'Print {"findings":[...]} on stdout')
-  .action((file: string, options: { json?: boolean }) => runValidate(file, options));
+  .action(async (file: string, options: { json?: boolean }) =>
+    (await import('./validate')).runValidate(file, options),
+  );
 
 cli
   .command(
@@ -20,7 +21,9 @@ cli
     'Apply every automatic fix; print the fixed design (or --write it back) and a summary',
   )
   .option('--write', 'Write the fixed design back to the file instead of printing it')
-  .action((file: string, options: { write?: boolean }) => runFix(file, options));
+  .action(async (file: string, options: { write?: boolean }) =>
+    (await import('./fix')).runFix(file, options),
+  );
 
 cli
   .command(
@@ -28,16 +31,20 @@ cli
     'encode FILE: print a share link; decode LINK_OR_FRAGMENT: print its design',
   )
   .option('--base-url <url>', 'Address of the app the link opens (encode)')
-  .action((action: string, input: string, options: { baseUrl?: string }) => runShare(action, input, options));
+  .action(async (action: string, input: string, options: { baseUrl?: string }) =>
+    (await import('./share')).runShare(action, input, options),
+  );
 
 cli
   .command('export <file>', 'Write Terraform or CloudFormation for a design')
   .option('--target <target>', 'terraform | cloudformation')
   .option('--out <dir>', 'Folder to write the files into (created if missing)')
-  .action((file: string, options: { target?: string; out?: string }) => runExport(file, options));
+  .action(async (file: string, options: { target?: string; out?: string }) =>
+    (await import('./export')).runExport(file, options),
+  );
 
 cli.help();
-cli.version('0.1.0');
+cli.version(packageJson.version);
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -49,6 +56,11 @@ async function main(argv: string[]): Promise<number> {
         given ? `unknown command "${given}"; try --help\n` : 'a command is required; try --help\n',
       );
       return EXIT.unusable;
+    }
+    // cac prints the version only without a command; `pnd validate --version` answers too.
+    if (cli.options.version) {
+      cli.outputVersion();
+      return EXIT.ok;
     }
     const result: unknown = await cli.runMatchedCommand();
     return typeof result === 'number' ? result : EXIT.ok;

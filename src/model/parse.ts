@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { CURRENT_VERSION, DesignSchema, FORMAT, type Design } from './schema';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
+import { compiledChecker, REJECT } from './compiled-schema';
 
 export interface LoadError {
   /** JSONPath-like location, e.g. `$.vpcs[0].subnets[1].cidr`; `$` for the whole document. */
@@ -28,8 +29,15 @@ export function jsonPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
+/**
+ * Text in which none of those keys can appear, even spelled with \u escapes: a plain JSON.parse
+ * of it holds none of them, and skips the reviver's call for every value.
+ */
+const MAY_HOLD_UNSAFE_KEY = /__proto__|constructor|prototype|\\u/;
+
 /** JSON.parse without prototype-polluting keys. */
 export function parseJsonSafely(text: string): unknown {
+  if (!MAY_HOLD_UNSAFE_KEY.test(text)) return JSON.parse(text);
   return JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
 }
 
@@ -65,7 +73,30 @@ function describeValue(v: unknown): string {
   return typeof v === 'object' ? 'an object' : `${typeof v} ${String(v)}`;
 }
 
-/** Validates an already-parsed JSON value as a design (any supported version). */
+/**
+ * Checks a migrated document against the one zod definition. The compiled checker accepts a valid
+ * document in place (defaults filled); anything it refuses goes to zod, whose issues name the path.
+ */
+export function checkDesign(
+  raw: Record<string, unknown>,
+): { ok: true; design: Design } | { ok: false; errors: LoadError[] } {
+  const fast = compiledChecker(DesignSchema)(raw);
+  if (fast !== REJECT) return { ok: true, design: fast as Design };
+  const result = DesignSchema.safeParse(raw, { reportInput: true });
+  if (result.success) return { ok: true, design: result.data };
+  return {
+    ok: false,
+    errors: result.error.issues.map((issue) => ({
+      path: jsonPath(issue.path),
+      message: issueMessage(issue),
+    })),
+  };
+}
+
+/**
+ * Validates an already-parsed JSON value as a design (any supported version). The value is
+ * completed in place (defaults filled) and becomes the design: pass one nobody else holds.
+ */
 export function loadDesignValue(value: unknown, registry: readonly Migration[] = MIGRATIONS): LoadResult {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return {
@@ -110,17 +141,8 @@ export function loadDesignValue(value: unknown, registry: readonly Migration[] =
       errors: [{ path: '$.version', message: `unsupported version ${version}: ${migrated.message}` }],
     };
 
-  const result = DesignSchema.safeParse(migrated.raw, { reportInput: true });
-  if (!result.success) {
-    return {
-      ok: false,
-      errors: result.error.issues.map((issue) => ({
-        path: jsonPath(issue.path),
-        message: issueMessage(issue),
-      })),
-    };
-  }
-  return { ok: true, design: result.data, migrations: migrated.applied };
+  const checked = checkDesign(migrated.raw);
+  return checked.ok ? { ...checked, migrations: migrated.applied } : checked;
 }
 
 /** Parses design text (a file's contents). */

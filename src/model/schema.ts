@@ -18,7 +18,12 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set(['__proto__', 'construc
 const id = z
   .string()
   .regex(ID_PATTERN, 'an id: 1–64 characters of A–Z a–z 0–9 . _ : -')
-  .refine((value) => !RESERVED_IDS.has(value), 'an id other than __proto__, constructor or prototype');
+  // Compared directly: every id of a design passes here on each load, and a Set lookup hashes
+  // each freshly parsed string first.
+  .refine(
+    (value) => value !== '__proto__' && value !== 'constructor' && value !== 'prototype',
+    'an id other than __proto__, constructor or prototype',
+  );
 const ref = id;
 const name = z.string().default('');
 const list = <T extends z.ZodType>(item: T) => z.array(item).default([]);

@@ -1,20 +1,12 @@
 // `fix FILE [--write]` as a user runs it: a real process, real files, exit codes and streams.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pnd as cli } from './run';
 
 const root = new URL('../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'pnd-fix-'));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON edited the way a user would
 function brokenExample(name: string, change: (d: any) => void): string {

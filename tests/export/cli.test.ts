@@ -1,9 +1,9 @@
 // `export FILE --target … --out DIR` as a user runs it: a real process, files on disk, exit codes.
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { pnd as cli } from '../cli/run';
 import { exportCloudFormation, exportTerraform } from '../../src/export/index';
 import { validate } from '../../src/rules/registry';
 import { loadExample } from './fixtures/designs';
@@ -11,14 +11,6 @@ import { loadExample } from './fixtures/designs';
 const root = new URL('../..', import.meta.url).pathname;
 const tmp = mkdtempSync(join(tmpdir(), 'pnd-cli-export-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('export command', () => {
   it('writes the Terraform files, lists them, and they are the exporter output', () => {

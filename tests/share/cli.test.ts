@@ -1,15 +1,8 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { pnd as cli } from '../cli/run';
 import { loadDesign } from '../../src/model/parse';
 import { decode } from '../../src/share';
-
-function cli(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-    encoding: 'utf8',
-  });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const file = 'examples/example-2-ec2-archive.json';
 

@@ -1,0 +1,83 @@
+// Loading and judging a design as a user waits for it: text → checked Design (load) → findings
+// (validate), beside JSON.parse of the same text. Shared by the Node bench and the Chromium page,
+// so both run the same code. JSON.parse runs back to back, its fastest steady state (as in
+// validate.bench.ts), so the ratios are read against the floor, never flattered by a collection
+// the parse happened to pay for. The other measurements take turns, one of each per round, so a busy
+// spell of the machine falls on all of them alike; figures are medians. Validation starts cold each time
+// (CIDR memo cleared), as for a design never opened before. The heap is not collected between
+// samples on purpose: a forced collection shrinks the young generation, and every sample then pays
+// for copying what it allocates far more often than an app or command ever does.
+import { checkDesign, loadDesign } from '../src/model/parse';
+import { DesignSchema } from '../src/model/schema';
+import { clearCidrCache } from '../src/network/cidr';
+import { validate } from '../src/rules/registry';
+import { median } from './timing';
+
+export interface LoadTimes {
+  /** JSON.parse of the text. */
+  parse: number;
+  /** zod's own parse of the parsed value: what a load cost before the compiled checker. */
+  zodOnly: number;
+  /** The compiled checker alone, on a value JSON.parse has just made. */
+  check: number;
+  /** loadDesign: text → Design. */
+  load: number;
+  /** loadDesign then validate: text → findings. */
+  loadValidate: number;
+}
+
+function ms(f: () => unknown): number {
+  const t0 = performance.now();
+  f();
+  return performance.now() - t0;
+}
+
+export function measureLoad(text: string, rounds: number): LoadTimes {
+  const loadAndValidate = () => {
+    const r = loadDesign(text);
+    if (!r.ok) throw new Error(`the design does not load: ${r.errors[0]?.path} ${r.errors[0]?.message}`);
+    return validate(r.design);
+  };
+  // Untimed rounds first: the samples measure optimised code, not the JIT warming up.
+  for (let i = 0; i < 3; i++) {
+    clearCidrCache();
+    loadAndValidate();
+  }
+  const samples: Record<keyof LoadTimes, number[]> = {
+    parse: [],
+    zodOnly: [],
+    check: [],
+    load: [],
+    loadValidate: [],
+  };
+  for (let round = 0; round < rounds; round++) samples.parse.push(ms(() => JSON.parse(text)));
+  for (let round = 0; round < rounds; round++) {
+    const value: unknown = JSON.parse(text);
+    samples.zodOnly.push(ms(() => DesignSchema.safeParse(value)));
+    const fresh = JSON.parse(text) as Record<string, unknown>;
+    samples.check.push(ms(() => checkDesign(fresh)));
+    samples.load.push(ms(() => loadDesign(text)));
+    clearCidrCache();
+    samples.loadValidate.push(ms(loadAndValidate));
+  }
+  return {
+    parse: median(samples.parse),
+    zodOnly: median(samples.zodOnly),
+    check: median(samples.check),
+    load: median(samples.load),
+    loadValidate: median(samples.loadValidate),
+  };
+}
+
+export function loadTable(rows: { where: string; vpcs: number; times: LoadTimes }[]): string {
+  const lines = [
+    '| where | VPCs | JSON.parse ms | zod parse ms (before) | compiled check ms | load ms | load + validate ms | load ÷ parse | load + validate ÷ parse |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const { where, vpcs, times: t } of rows) {
+    lines.push(
+      `| ${where} | ${vpcs} | ${t.parse.toFixed(1)} | ${t.zodOnly.toFixed(1)} | ${t.check.toFixed(1)} | ${t.load.toFixed(1)} | ${t.loadValidate.toFixed(1)} | ${(t.load / t.parse).toFixed(2)} | ${(t.loadValidate / t.parse).toFixed(2)} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,215 @@
+// The happy path of loading: the zod definition (schema.ts) compiled once into plain closures that
+// check a freshly parsed JSON value and fill its defaults in place. zod itself builds a new object
+// for every element and records issues as it goes, which is what a load paid for; here a valid
+// document is walked once and allocates only its missing defaults. Anything the closures reject
+// is handed to zod, which explains it with JSON paths (parse.ts), so zod stays the judge of every
+// message and the one source of truth: the closures read its definitions (types, shapes, defaults)
+// and run its own check objects (regex, int, refine, check). A schema construct not compiled here
+// is delegated to zod for that subtree, so a schema change never makes this path disagree silently.
+// No `new Function`: it runs under the app's Content-Security-Policy as it runs in Node.
+import { z } from 'zod';
+
+/** Returned instead of a value when the input does not match; zod then explains why. */
+export const REJECT: unique symbol = Symbol('reject');
+
+/** Checks one value; returns the value to store (defaults filled in place) or REJECT. */
+export type Checker = (value: unknown) => unknown;
+
+type Schema = z.core.$ZodType;
+type Check = z.core.$ZodCheck;
+
+interface Payload {
+  value: unknown;
+  issues: z.core.$ZodRawIssue[];
+}
+
+// zod's checks report by pushing onto `issues`; one payload serves every call. A push means
+// rejection, after which the caller asks zod, so the list is emptied only then.
+const payload: Payload = { value: undefined, issues: [] };
+
+function checksOf(schema: Schema): ((value: unknown) => boolean) | null {
+  const checks = (schema._zod.def.checks ?? []) as Check[];
+  if (checks.length === 0) return null;
+  const runs = checks.map((check) => {
+    const run = check._zod.check as (p: Payload) => unknown;
+    const when = check._zod.def.when as ((p: Payload) => boolean) | undefined;
+    return when
+      ? (p: Payload) => {
+          if (when(p)) run(p);
+        }
+      : run;
+  });
+  const failed = () => {
+    payload.issues.length = 0;
+    return false;
+  };
+  // Ids carry two checks (pattern, reserved names) and are most of a design's strings.
+  if (runs.length <= 2) {
+    const first = runs[0]!;
+    const second = runs[1] ?? (() => undefined);
+    return (value) => {
+      payload.value = value;
+      first(payload);
+      if (payload.issues.length !== 0) return failed();
+      second(payload);
+      return payload.issues.length === 0 || failed();
+    };
+  }
+  return (value) => {
+    payload.value = value;
+    for (let i = 0; i < runs.length; i++) {
+      runs[i]!(payload);
+      if (payload.issues.length !== 0) return failed();
+    }
+    return true;
+  };
+}
+
+function withChecks(schema: Schema, base: Checker): Checker {
+  const checks = checksOf(schema);
+  if (!checks) return base;
+  return (value) => {
+    const out = base(value);
+    return out === REJECT || checks(out) ? out : REJECT;
+  };
+}
+
+/** A primitive's type test and its checks in one closure. */
+function primitive(schema: Schema, accepts: (value: unknown) => boolean): Checker {
+  const checks = checksOf(schema);
+  if (!checks) return (v) => (accepts(v) ? v : REJECT);
+  return (v) => (accepts(v) && checks(v) ? v : REJECT);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const delegated = new WeakSet<Checker>();
+
+/** zod for the subtree, where this file has no closure for the construct (its checks included). */
+function delegate(schema: Schema): Checker {
+  const checker: Checker = (value) => {
+    const result = z.safeParse(schema, value);
+    return result.success ? result.data : REJECT;
+  };
+  delegated.add(checker);
+  return checker;
+}
+
+function compileObject(schema: Schema): Checker {
+  const def = schema._zod.def as z.core.$ZodObjectDef;
+  const catchall = def.catchall?._zod.def.type;
+  // Only loose objects keep unknown keys untouched; stripping or refusing them needs zod.
+  if (catchall !== 'unknown' && catchall !== 'any') return delegate(schema);
+  const keys = Object.keys(def.shape);
+  const fields = keys.map((key) => compile(def.shape[key]!));
+  return (value) => {
+    if (!isObject(value)) return REJECT;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      const current = value[key];
+      const out = fields[i]!(current);
+      if (out === REJECT) return REJECT;
+      if (out !== current) value[key] = out;
+    }
+    return value;
+  };
+}
+
+function compileArray(schema: Schema): Checker {
+  const item = compile((schema._zod.def as z.core.$ZodArrayDef).element);
+  return (value) => {
+    if (!Array.isArray(value)) return REJECT;
+    for (let i = 0; i < value.length; i++) {
+      const current: unknown = value[i];
+      const out = item(current);
+      if (out === REJECT) return REJECT;
+      if (out !== current) value[i] = out;
+    }
+    return value;
+  };
+}
+
+function compileRecord(schema: Schema): Checker {
+  const def = schema._zod.def as z.core.$ZodRecordDef;
+  const keyDef = def.keyType._zod.def;
+  if (keyDef.type !== 'string' || (keyDef.checks?.length ?? 0) > 0) return delegate(schema);
+  const item = compile(def.valueType);
+  return (value) => {
+    if (!z.core.util.isPlainObject(value)) return REJECT;
+    const record = value as Record<string, unknown>;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key)) continue;
+      const current = record[key];
+      const out = item(current);
+      if (out === REJECT) return REJECT;
+      if (out !== current) record[key] = out;
+    }
+    return value;
+  };
+}
+
+function compileBase(schema: Schema): Checker {
+  const def = schema._zod.def;
+  switch (def.type) {
+    case 'string':
+      return primitive(schema, (v) => typeof v === 'string');
+    case 'number':
+      return primitive(schema, (v) => typeof v === 'number' && Number.isFinite(v));
+    case 'boolean':
+      return primitive(schema, (v) => typeof v === 'boolean');
+    case 'enum':
+    case 'literal': {
+      const values = schema._zod.values!;
+      return primitive(schema, (v) => values.has(v as z.core.util.Primitive));
+    }
+    case 'unknown':
+    case 'any':
+      return (v) => v;
+    case 'object':
+      return compileObject(schema);
+    case 'array':
+      return compileArray(schema);
+    case 'record':
+      return compileRecord(schema);
+    case 'optional': {
+      const inner = (def as z.core.$ZodOptionalDef).innerType;
+      const check = compile(inner);
+      // An optional around a default still fills the default, as zod does.
+      if (inner._zod.optin === 'defaulted') return check;
+      return (v) => (v === undefined ? v : check(v));
+    }
+    case 'default': {
+      const d = def as z.core.$ZodDefaultDef;
+      const check = compile(d.innerType);
+      return (v) => {
+        // Reading defaultValue gives a fresh copy each time ([] is never shared between elements).
+        if (v === undefined) return d.defaultValue;
+        const out = check(v);
+        return out === undefined ? d.defaultValue : out;
+      };
+    }
+    default:
+      return delegate(schema);
+  }
+}
+
+const PRIMITIVES = new Set(['string', 'number', 'boolean', 'enum', 'literal']);
+
+function compile(schema: Schema): Checker {
+  const base = compileBase(schema);
+  if (delegated.has(base) || PRIMITIVES.has(schema._zod.def.type)) return base;
+  return withChecks(schema, base);
+}
+
+const compiled = new WeakMap<Schema, Checker>();
+
+/** The checker for a schema, compiled on first use. */
+export function compiledChecker(schema: Schema): Checker {
+  let checker = compiled.get(schema);
+  if (!checker) {
+    checker = compile(schema);
+    compiled.set(schema, checker);
+  }
+  return checker;
+}
