@@ -84,6 +84,8 @@ export const quotaPeeringsPerVpc: Rule = {
     fixable: false,
   },
   check({ design, index }: RuleContext) {
+    // Each peering counts for two VPCs, so below this many no VPC can be over the quota.
+    if (design.peerings.length <= QUOTAS.activePeeringsPerVpc) return [];
     const count = new Map<string, number>();
     for (const p of design.peerings) {
       if (p.status !== 'active' || p.requester === p.accepter) continue;
@@ -115,6 +117,7 @@ export const quotaInterfaceEndpointsPerVpc: Rule = {
   check({ design, index }) {
     const out: Finding[] = [];
     for (const v of design.vpcs) {
+      if (v.endpoints.length <= QUOTAS.interfaceEndpointsPerVpc) continue;
       const n = v.endpoints.filter((e) => e.type === 'Interface').length;
       if (n > QUOTAS.interfaceEndpointsPerVpc)
         out.push(
