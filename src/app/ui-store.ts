@@ -8,6 +8,8 @@ export interface Notice {
   id: number;
   message: string;
   tone: 'refused' | 'info';
+  /** One button the notice offers (Undo after replacing the design). */
+  action?: { label: string; run(): void };
 }
 
 export interface UiState {
@@ -34,7 +36,7 @@ export interface UiState {
   requestFit(): void;
   setShowFlows(show: boolean): void;
   setOpenTrace(flow: string | null): void;
-  notify(message: string, tone?: Notice['tone']): void;
+  notify(message: string, tone?: Notice['tone'], action?: Notice['action']): void;
   dismissNotice(): void;
   askDelete(ids: readonly string[] | null): void;
   setEndpointDrop(target: UiState['endpointDrop']): void;
@@ -69,7 +71,8 @@ export const useUiStore = create<UiState>()((set) => ({
   requestFit: () => set((s) => ({ fitRequest: s.fitRequest + 1 })),
   setShowFlows: (showFlows) => set({ showFlows }),
   setOpenTrace: (openTrace) => set({ openTrace }),
-  notify: (message, tone = 'refused') => set({ notice: { id: ++noticeSeq, message, tone } }),
+  notify: (message, tone = 'refused', action) =>
+    set({ notice: { id: ++noticeSeq, message, tone, ...(action ? { action } : {}) } }),
   dismissNotice: () => set({ notice: null }),
   askDelete: (ids) => set({ pendingDelete: ids && ids.length ? [...ids] : null }),
   setEndpointDrop: (endpointDrop) => set({ endpointDrop }),

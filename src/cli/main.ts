@@ -1,5 +1,5 @@
 // `pnd <command>` (package.json "bin"; `npm run --silent cli -- <command>` while developing):
-// validate, fix, export, share. Each subcommand lives in its own module, imported only when it
+// validate, fix, export, share, import. Each subcommand lives in its own module, imported only when it
 // runs, so starting the command costs what that subcommand needs and no more. This file only
 // wires arguments to them and turns errors into exit codes.
 import { cac } from 'cac';
@@ -21,8 +21,11 @@ cli
     'Apply every automatic fix; print the fixed design (or --write it back) and a summary',
   )
   .option('--write', 'Write the fixed design back to the file instead of printing it')
-  .action(async (file: string, options: { write?: boolean }) =>
-    (await import('./fix')).runFix(file, options),
+  .option('--aws-cli', 'Print the fixes as AWS CLI commands for the real accounts instead')
+  .action(async (file: string, options: { write?: boolean; awsCli?: boolean }) =>
+    options.awsCli
+      ? (await import('./import-aws-cli')).runFixAwsCli(file)
+      : (await import('./fix')).runFix(file, options),
   );
 
 cli
@@ -41,6 +44,17 @@ cli
   .option('--out <dir>', 'Folder to write the files into (created if missing)')
   .action(async (file: string, options: { target?: string; out?: string }) =>
     (await import('./export')).runExport(file, options),
+  );
+
+cli
+  .command(
+    'import <source> <dir>',
+    'import aws DIR: a design from a folder (or zip) of aws ec2 describe-* output',
+  )
+  .option('--into <design>', 'Keep the Veeam side of this design; replace its network with the imported one')
+  .option('--out <file>', 'Where to write the design')
+  .action(async (source: string, dir: string, options: { into?: string; out?: string }) =>
+    (await import('./import')).runImport(source, dir, options),
   );
 
 cli.help();

@@ -15,8 +15,11 @@ import { groupsAdmit443 } from '../network/security-groups';
 import { preferredEndpoint, type EndpointNeed } from '../veeam/flows';
 import { analysisOf } from './analysis';
 import { unmetFlowLabel } from './flow-problems';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Finding, Fix, Rule, RuleContext } from './types';
 import { AWS, VEEAM } from './sources';
+import { repositoryEndpointFix } from './missing-links';
+
+const withFix = (fix: Fix | undefined) => (fix ? { fix } : {});
 
 const name = JSON.stringify;
 
@@ -327,7 +330,7 @@ export const repositoryNoEndpoint: Rule = {
     explanation:
       'With private network deployment on, workers write to and read from a repository only through the S3 interface endpoint selected in its settings; a repository without one cannot be used.',
     sources: [VEEAM.enablePrivate, VEEAM.addS3Endpoint],
-    fixable: false,
+    fixable: true,
   },
   check(ctx) {
     const { usedRepositories } = analysisOf(ctx).requirements;
@@ -341,6 +344,7 @@ export const repositoryNoEndpoint: Rule = {
         message: `Repository ${name(ctx.index.nameOf(repo.id))} has no S3 endpoint, but ${opsLabel(ctx, ops)} use it with private network deployment on. Create an S3 interface endpoint in ${repo.region} and pick it in the repository settings.`,
         elements: [repo.id, ...ops],
         ...flowOf(ctx, repo.id, 'no-s3-endpoint'),
+        ...withFix(repositoryEndpointFix(ctx.design, repo)),
       });
     }
     return findings;

@@ -3,7 +3,7 @@
 // Flows where only some endpoint subnets pass are reported as reach/partial instead, and archive
 // flows as archive/repository-peering, each carrying the same per-hop fixes.
 import type { Command } from '../model/command';
-import { addRoute, addSgRule, acceptPeering, setRouteTarget } from '../model/commands/network';
+import { addRoute, acceptPeering, setRouteTarget } from '../model/commands/network';
 import { blockHolding, cidrOf } from '../network/cidr';
 import type { Hop } from '../network/trace';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
@@ -11,6 +11,8 @@ import type { FlowResult } from '../veeam/flow-types';
 import type { PlannedFlow } from '../veeam/flows';
 import { analysisOf, flowOutcome, type Analysis } from './analysis';
 import { foreignPeeringMessage } from './routes';
+import { createPeeringFix } from './missing-links';
+import { admit443Fix } from './sg-rule-fix';
 import type { Finding, Fix, RuleContext, Severity } from './types';
 
 export interface HopProblem {
@@ -123,12 +125,18 @@ export function describeHop(
       const what = forward
         ? `has no route to ${reaching}`
         : `has no return route to ${reaching}, so replies cannot get back`;
-      if (!peering)
+      if (!peering) {
+        const fix = createPeeringFix(ctx.design, {
+          source: { vpc: source.vpc, subnets: source.subnets, range: flow.fixRange },
+          target: { vpc: endpointVpc, subnet, block: destBlock },
+        });
         return {
           rule: 'route/missing',
           message: `${where} ${what}. No peering joins VPC ${name(fromVpc.id)} and VPC ${name(toVpc.id)}: create one, then route ${wanted} over it.`,
           elements: [...elements, toVpc.id],
+          ...(fix ? { fix } : {}),
         };
+      }
       return {
         rule: 'route/missing',
         message: `${where} ${what}. Add route ${wanted} → peering ${name(peering)}.`,
@@ -216,22 +224,14 @@ export function describeHop(
       message: `Security group ${names} (${source.label}) does not let tcp/443 out to ${dest.text}, where endpoint ${name(endpoint.id)} sits. Add an egress rule for tcp/443 to ${destBlock}.`,
       elements: groups,
       fix: group
-        ? {
-            title: `Allow tcp/443 out to ${destBlock} in security group ${name(group)}`,
-            commands: [
-              addSgRule({
-                group,
-                direction: 'egress',
-                rule: {
-                  protocol: 'tcp',
-                  fromPort: 443,
-                  toPort: 443,
-                  cidr: destBlock,
-                  description: `HTTPS to ${flow.service} endpoint`,
-                },
-              }),
-            ],
-          }
+        ? admit443Fix(ctx.design, {
+            group,
+            groupName: ctx.index.nameOf(group),
+            direction: 'egress',
+            range: destBlock,
+            description: `HTTPS to ${flow.service} endpoint`,
+            addTitle: `Allow tcp/443 out to ${destBlock} in security group ${name(group)}`,
+          })
         : undefined,
     };
   }
@@ -249,22 +249,14 @@ export function describeHop(
       rule: 'sg/ingress-443',
       message: `Security group ${groups.map(name).join(', ')} of endpoint ${name(endpoint.id)} does not admit tcp/443 from ${flow.sourceRange} (${source.label}). Add an ingress rule for tcp/443 from ${flow.fixRange}.`,
       elements: [...groups, endpoint.id],
-      fix: {
-        title: `Admit tcp/443 from ${flow.fixRange} in security group ${name(group)}`,
-        commands: [
-          addSgRule({
-            group,
-            direction: 'ingress',
-            rule: {
-              protocol: 'tcp',
-              fromPort: 443,
-              toPort: 443,
-              cidr: flow.fixRange,
-              description: `HTTPS from ${flow.kind === 'appliance-repository' ? 'the backup appliance' : flow.kind === 'archive-peering' ? 'the other repository VPC' : 'worker instances'}`,
-            },
-          }),
-        ],
-      },
+      fix: admit443Fix(ctx.design, {
+        group,
+        groupName: ctx.index.nameOf(group),
+        direction: 'ingress',
+        range: flow.fixRange,
+        description: `HTTPS from ${flow.kind === 'appliance-repository' ? 'the backup appliance' : flow.kind === 'archive-peering' ? 'the other repository VPC' : 'worker instances'}`,
+        addTitle: `Admit tcp/443 from ${flow.fixRange} in security group ${name(group)}`,
+      }),
     };
   }
   return undefined;

@@ -6,6 +6,7 @@ import { DesignCanvas } from './canvas/DesignCanvas';
 import { ExportDrawer } from './ExportDrawer';
 import { Header } from './Header';
 import { Palette } from './Palette';
+import { Checklist } from './panels/Checklist';
 import { DeleteDialog, EndpointDialog, NoticeBar } from './panels/Dialogs';
 import { FlowControls, TraceView } from './panels/Flows';
 import { Inspector } from './panels/Inspector';
@@ -81,6 +82,7 @@ export function App() {
               <Panel position="top-right">
                 <FlowControls />
               </Panel>
+              <Checklist />
             </DesignCanvas>
           </div>
         </AppShell.Main>

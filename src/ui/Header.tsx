@@ -13,12 +13,23 @@ import { EXAMPLES, type ExampleId } from '../app/examples';
 import { history, useDesignStore } from '../app/store';
 import { useUiStore } from '../app/ui-store';
 import { useValidationStore } from '../app/validation';
+import { ImportFromAwsButton } from './import/ImportFromAws';
+import { counted } from './panels/words';
 import { FileShareControls } from './share';
 
 function openTemplate(id: ExampleId) {
+  const edited = useDesignStore.temporal.getState().pastStates.length > 0;
   useDesignStore.getState().replace(EXAMPLES[id].design());
   useUiStore.getState().select([]);
   useUiStore.getState().requestFit();
+  // Replacing is one undo step; say so where the user is looking, so edits are never lost silently.
+  if (edited)
+    useUiStore
+      .getState()
+      .notify(`Opened “${EXAMPLES[id].title}”. The previous design is one Undo away.`, 'info', {
+        label: 'Undo',
+        run: history.undo,
+      });
 }
 
 export function Header() {
@@ -29,6 +40,8 @@ export function Header() {
   const { setColorScheme } = useMantineColorScheme();
   const scheme = useComputedColorScheme('light');
   const errors = findings.filter((f) => f.severity === 'error').length;
+  // Flows, routes and groups are judged against operations: with none, a clean result means nothing.
+  const idle = useDesignStore((s) => s.design.operations.length === 0) && errors === 0;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const showProblems = () => useUiStore.getState().setTab('problems');
   return (
@@ -57,6 +70,7 @@ export function Header() {
           </Menu.Dropdown>
         </Menu>
         <FileShareControls />
+        <ImportFromAwsButton />
         <Button
           variant="default"
           size="xs"
@@ -67,12 +81,12 @@ export function Header() {
         </Button>
         <button
           type="button"
-          className={`pnd-summary ${errors ? 'is-error' : 'is-clean'}`}
+          className={`pnd-summary ${errors ? 'is-error' : idle ? 'is-quiet' : 'is-clean'}`}
           data-testid="summary-errors"
           onClick={showProblems}
-          title="Show problems"
+          title={idle ? 'Nothing is validated until the design has an operation' : 'Show problems'}
         >
-          {checked ? errors : '…'} errors
+          {!checked ? '… errors' : idle ? 'not checked' : counted(errors, 'error')}
         </button>
         <button
           type="button"
@@ -81,7 +95,7 @@ export function Header() {
           onClick={showProblems}
           title="Show problems"
         >
-          {checked ? warnings : '…'} warnings
+          {checked ? counted(warnings, 'warning') : '… warnings'}
         </button>
         <Tooltip label="Undo (Ctrl+Z)">
           <ActionIcon variant="subtle" aria-label="Undo" onClick={history.undo}>

@@ -1,5 +1,6 @@
 // Keyboard: Delete/Backspace, Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z (and Ctrl+Y), Ctrl/Cmd+A, Escape and
-// arrow-nudge. Text fields keep their own meaning for these keys (Mantine ignores inputs).
+// arrow-nudge. Text fields keep their own meaning for these keys (Mantine ignores inputs), except
+// undo and redo.
 import { useHotkeys } from '@mantine/hooks';
 import { history, useDesignStore } from '../app/store';
 import { useUiStore } from '../app/ui-store';
@@ -38,10 +39,18 @@ export function useShortcuts(): void {
     const { selection, pendingDelete } = ui();
     if (selection.length && !pendingDelete) ui().askDelete(selection);
   };
+  // Undo and redo act on the design even from a text field: the field's pending draft is
+  // committed first and the field then shows the design (src/app/history.ts), instead of the
+  // browser's own per-input undo that the design never sees.
+  useHotkeys(
+    [
+      ['mod+Z', history.undo],
+      ['mod+shift+Z', history.redo],
+      ['mod+Y', history.redo],
+    ],
+    [],
+  );
   useHotkeys([
-    ['mod+Z', history.undo],
-    ['mod+shift+Z', history.redo],
-    ['mod+Y', history.redo],
     ['Delete', remove],
     ['Backspace', remove],
     ['mod+A', () => ui().select(nodeIds())],

@@ -8,6 +8,7 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   type Connection,
   type Edge,
   type EdgeChange,
@@ -79,6 +80,15 @@ function connectVpcs(source: string, target: string): void {
   useUiStore.getState().select([id], { tab: 'inspector' });
 }
 
+/** A plain click on a node or edge replaces the selection: elements without a node of their own
+ * (a chip, an operation) must not stay selected behind it, or Delete would take them too. With
+ * Shift or Ctrl/Cmd held React Flow adds to the selection instead, and so does this. */
+function keepOnlyCanvasIds(selection: Set<string>, store: ReturnType<typeof useStoreApi>) {
+  const { nodeLookup, edgeLookup, multiSelectionActive } = store.getState();
+  if (multiSelectionActive) return;
+  for (const id of selection) if (!nodeLookup.has(id) && !edgeLookup.has(id)) selection.delete(id);
+}
+
 export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'dark'; children?: ReactNode }) {
   const design = useDesignStore((s) => s.design);
   const apply = useDesignStore((s) => s.apply);
@@ -90,6 +100,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const fitRequest = useUiStore((s) => s.fitRequest);
   const renderAll = useUiStore((s) => s.renderAll);
   const { screenToFlowPosition, getInternalNode, fitView, getNodes, setViewport } = useReactFlow();
+  const rfStore = useStoreApi();
   const [deriver] = useState(() => new NodeDeriver());
   const [edgeDeriver] = useState(() => new EdgeDeriver());
   const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition> | null>(null);
@@ -133,8 +144,10 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
           else landed[change.id] = { x: change.position.x, y: change.position.y };
         } else if (change.type === 'select') {
           selectionChanged = true;
-          if (change.selected) nextSelection.add(change.id);
-          else nextSelection.delete(change.id);
+          if (change.selected) {
+            keepOnlyCanvasIds(nextSelection, rfStore);
+            nextSelection.add(change.id);
+          } else nextSelection.delete(change.id);
         }
       }
       if (moving.size) setDragged((prev) => new Map([...(prev ?? []), ...moving]));
@@ -144,20 +157,25 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       }
       if (selectionChanged) useUiStore.getState().select([...nextSelection]);
     },
-    [apply],
+    [apply, rfStore],
   );
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
-    const nextSelection = new Set(useUiStore.getState().selection);
-    let changed = false;
-    for (const change of changes) {
-      if (change.type !== 'select' || change.id.startsWith('flow:')) continue;
-      changed = true;
-      if (change.selected) nextSelection.add(change.id);
-      else nextSelection.delete(change.id);
-    }
-    if (changed) useUiStore.getState().select([...nextSelection]);
-  }, []);
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange[]) => {
+      const nextSelection = new Set(useUiStore.getState().selection);
+      let changed = false;
+      for (const change of changes) {
+        if (change.type !== 'select' || change.id.startsWith('flow:')) continue;
+        changed = true;
+        if (change.selected) {
+          keepOnlyCanvasIds(nextSelection, rfStore);
+          nextSelection.add(change.id);
+        } else nextSelection.delete(change.id);
+      }
+      if (changed) useUiStore.getState().select([...nextSelection]);
+    },
+    [rfStore],
+  );
 
   const isValidConnection = useCallback(
     (c: Connection | Edge) => peeringRefusal(useDesignStore.getState().design, c.source, c.target) === null,
@@ -236,13 +254,14 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
         if (edge.type === 'flow')
           useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
       }}
+      onPaneClick={() => useUiStore.getState().select([])}
       isValidConnection={isValidConnection}
       onDragOver={onDragOver}
       onDrop={onDrop}
       colorMode={colorMode}
       deleteKeyCode={null}
       selectionKeyCode="Shift"
-      multiSelectionKeyCode={['Meta', 'Control']}
+      multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
       fitView
       fitViewOptions={{ maxZoom: 1 }}
       minZoom={0.05}

@@ -56,16 +56,22 @@ function Chip({
   title: string;
   children: ReactNode;
 }) {
+  const selected = useUiStore((s) => s.selection.includes(id));
   return (
     <button
       type="button"
-      className={`pnd-chip nodrag ${className}`}
+      className={`pnd-chip nodrag ${className}${selected ? ' is-selected' : ''}`}
       title={title}
       aria-label={title}
+      aria-pressed={selected}
       data-testid={`chip-${id}`}
       onClick={(event) => {
         event.stopPropagation();
-        useUiStore.getState().select([id], { tab: 'inspector' });
+        const { select, selection } = useUiStore.getState();
+        // Shift/Ctrl/Cmd adds to (or takes from) the selection, as on canvas nodes.
+        if (event.shiftKey || event.ctrlKey || event.metaKey)
+          select(selected ? selection.filter((x) => x !== id) : [...selection, id], { tab: 'inspector' });
+        else select([id], { tab: 'inspector' });
       }}
     >
       {children}

@@ -138,6 +138,19 @@ export function NoticeBar() {
       >
         <Group gap="xs" wrap="nowrap" justify="space-between">
           <Text size="sm">{notice.message}</Text>
+          {notice.action && (
+            <Button
+              size="compact-xs"
+              variant="white"
+              data-testid="notice-action"
+              onClick={() => {
+                notice.action!.run();
+                useUiStore.getState().dismissNotice();
+              }}
+            >
+              {notice.action.label}
+            </Button>
+          )}
           <CloseButton
             aria-label="Dismiss"
             size="sm"

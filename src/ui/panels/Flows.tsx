@@ -12,11 +12,14 @@ import {
   Text,
   UnstyledButton,
 } from '@mantine/core';
+import { useMemo } from 'react';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { useFlowTrace, useValidationStore, type FlowSummary } from '../../app/validation';
 import type { Verdict } from '../../network/trace';
+import { indexDesign } from '../../model/design-index';
 import type { Finding } from '../../rules/types';
+import { elementLabel } from './names';
 
 const VERDICT: Record<Verdict, { icon: string; color: string; label: string }> = {
   pass: { icon: '✓', color: 'teal', label: 'passes' },
@@ -89,6 +92,9 @@ export function TraceView() {
       )
     : [];
   const show = (ids: string[]) => useUiStore.getState().select(ids, { zoom: true });
+  const design = useDesignStore((st) => (openTrace === null ? null : st.design));
+  const index = useMemo(() => (design ? indexDesign(design) : null), [design]);
+  const label = (id: string) => (index ? elementLabel(index, id) : id);
   return (
     <Modal opened={openTrace !== null} onClose={close} title="Flow trace" size="lg">
       {!result ? (
@@ -104,12 +110,12 @@ export function TraceView() {
             </Text>
           </Group>
           <Text size="xs" c="dimmed">
-            TCP 443 · needed by {result.flow.operations.join(', ')}
+            TCP 443 · needed by {result.flow.operations.map(label).join(', ')}
           </Text>
           {result.traces.map(({ subnet, trace }) => (
             <Paper key={subnet} withBorder p="xs">
               <Text size="xs" fw={700} mb={4}>
-                To endpoint subnet {subnet}: {trace.ok ? 'reachable' : 'blocked'}
+                To endpoint {label(subnet)}: {trace.ok ? 'reachable' : 'blocked'}
               </Text>
               <ol className="pnd-hops">
                 {trace.hops.map((hop, i) => (
@@ -135,7 +141,7 @@ export function TraceView() {
               </ol>
               {trace.blocking.length > 0 && (
                 <Text size="xs" c="red">
-                  Blocked by: {trace.blocking.join(', ')}
+                  Blocked by: {trace.blocking.map(label).join(', ')}
                 </Text>
               )}
             </Paper>

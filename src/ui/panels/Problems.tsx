@@ -9,7 +9,9 @@ import { useValidationStore } from '../../app/validation';
 import { fixAllWithReport } from '../../rules/fix';
 import { ruleMeta } from '../../rules/registry';
 import type { Finding, Severity } from '../../rules/types';
+import { AwsCliForFix, AwsCliForFixAll } from '../import/AwsCliButton';
 import { flowsOfFinding } from './Flows';
+import { counted } from './words';
 
 export const SEVERITIES: { severity: Severity; title: string; color: string }[] = [
   { severity: 'error', title: 'Errors', color: 'red' },
@@ -76,6 +78,7 @@ const FindingRow = memo(function FindingRow({ finding, tracedFlow }: RowProps) {
               Fix: {finding.fix.title}
             </Button>
           )}
+          {finding.fix && <AwsCliForFix fix={finding.fix} />}
           {meta && (
             <Button
               size="compact-xs"
@@ -135,6 +138,7 @@ export function Problems() {
   const checked = useValidationStore((s) => s.design);
   const updating = useDesignStore((s) => checked !== null && s.design !== checked);
   const fixable = findings.filter((f) => f.fix).length;
+  const idle = useDesignStore((s) => s.design.operations.length === 0);
   return (
     <Stack gap="sm" data-testid="problems">
       {error && (
@@ -147,8 +151,10 @@ export function Problems() {
           {checked === null
             ? 'Checking…'
             : findings.length
-              ? `${findings.length} finding(s)`
-              : 'No problems found.'}
+              ? counted(findings.length, 'finding')
+              : idle
+                ? 'Nothing is validated until the design has an operation.'
+                : 'No problems found.'}
           {updating ? ' (updating…)' : ''}
         </Text>
         <Button
@@ -162,6 +168,7 @@ export function Problems() {
         >
           Fix all ({fixable})
         </Button>
+        <AwsCliForFixAll commands={findings.flatMap((f) => f.fix?.commands ?? [])} />
       </Group>
       {SEVERITIES.map(({ severity, title, color }) => {
         const group = findings.filter((f) => f.severity === severity);

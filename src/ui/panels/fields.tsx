@@ -1,10 +1,12 @@
 // Inspector form fields. Text fields keep what the user types locally and hand it to the design
 // only when it is valid (a CIDR that ip-num accepts, a 12-digit account id…): an invalid value
 // shows its message under the field and never reaches the design. Valid text lands after a short
-// pause or on blur/Enter, so one burst of typing is one undo step and one validation run.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+// pause or on blur/Enter; everything typed while the field keeps the focus is one undo step, and
+// Undo/Redo commit a pending draft first (src/app/history.ts).
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Select, Switch, TextInput, type ComboboxItem } from '@mantine/core';
 import { IPv4CidrRange, Validator } from 'ip-num';
+import { holdPendingEdit, useHistoryEpoch } from '../../app/history';
 
 const COMMIT_DELAY_MS = 350;
 
@@ -40,18 +42,29 @@ export const required =
   (value) =>
     value.trim() ? null : `${what} cannot be empty.`;
 
+export const portError: Check = (value) => {
+  const v = value.trim();
+  return /^\d{1,5}$/.test(v) && Number(v) <= 65535 ? null : 'A port is a number from 0 to 65535.';
+};
+
 export interface TextFieldProps {
   label: string;
   value: string;
-  onCommit(value: string): void;
+  onCommit(value: string, burst: string): void;
   check?: Check;
   placeholder?: string;
   description?: ReactNode;
   testId?: string;
   mono?: boolean;
   size?: 'xs' | 'sm';
+  w?: number;
+  inputMode?: 'numeric' | 'text';
   'aria-label'?: string;
+  /** Marks the field as the part of the design a finding blames. */
+  blamed?: string;
 }
+
+let focusSeq = 0;
 
 export function TextField({
   label,
@@ -63,45 +76,72 @@ export function TextField({
   testId,
   mono,
   size,
+  w,
+  inputMode,
+  blamed,
   ...rest
 }: TextFieldProps) {
+  const epoch = useHistoryEpoch((s) => s.epoch);
   const [draft, setDraft] = useState(value);
-  const [base, setBase] = useState(value);
-  if (value !== base) {
-    // The design changed under the field (undo, a fix, another panel): show the new value.
-    setBase(value);
+  const [base, setBase] = useState({ value, epoch });
+  if (value !== base.value || epoch !== base.epoch) {
+    // The design changed under the field (undo, redo, a fix, another panel): show the design, and
+    // drop whatever was typed but not committed, so that a later blur never re-applies it.
+    setBase({ value, epoch });
     setDraft(value);
   }
+  const fieldId = useId();
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef({ value, onCommit, check });
+  const burst = useRef(`${fieldId}:0`);
+  const release = useRef<(() => void) | undefined>(undefined);
+  const latest = useRef({ value, onCommit, check, draft });
   useEffect(() => {
-    latest.current = { value, onCommit, check };
+    latest.current = { value, onCommit, check, draft };
   });
-  useEffect(() => () => clearTimeout(timer.current), []);
   const commit = (next: string) => {
     clearTimeout(timer.current);
+    release.current?.();
+    release.current = undefined;
     const { value: current, onCommit: save, check: test } = latest.current;
     const v = next.trim() === next ? next : test ? next.trim() : next;
     if (test?.(v)) return;
-    if (v !== current) save(v);
+    if (v !== current) save(v, burst.current);
   };
+  const commitRef = useRef(commit);
+  useEffect(() => {
+    commitRef.current = commit;
+  });
+  // A draft still pending when the form goes away (the selection changed) is kept, not lost.
+  useEffect(() => () => release.current && commitRef.current(latest.current.draft), []);
   const error = check?.(draft) ?? null;
   return (
     <TextInput
       label={label}
       aria-label={rest['aria-label']}
       size={size ?? 'xs'}
+      w={w}
+      inputMode={inputMode}
       value={draft}
       placeholder={placeholder}
       description={description}
       error={error}
       data-testid={testId}
-      classNames={mono ? { input: 'pnd-mono' } : undefined}
+      data-blamed={blamed ? 'true' : undefined}
+      title={blamed}
+      classNames={
+        mono || blamed ? { input: `${mono ? 'pnd-mono' : ''} ${blamed ? 'pnd-blamed' : ''}` } : undefined
+      }
+      onFocus={() => {
+        // One focus is one burst: everything typed until the field is left is one undo step.
+        burst.current = `${fieldId}:${++focusSeq}`;
+      }}
       onChange={(event) => {
         const next = event.currentTarget.value;
         setDraft(next);
+        latest.current.draft = next;
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => commit(next), COMMIT_DELAY_MS);
+        release.current ??= holdPendingEdit(() => commitRef.current(latest.current.draft));
+        timer.current = setTimeout(() => commitRef.current(next), COMMIT_DELAY_MS);
       }}
       onBlur={() => commit(draft)}
       onKeyDown={(event) => {
@@ -134,6 +174,7 @@ export function SelectField({
   error,
   description,
 }: SelectFieldProps) {
+  const selectedOnFocus = useRef(false);
   return (
     <Select
       label={label}
@@ -149,6 +190,16 @@ export function SelectField({
       error={error}
       description={description}
       comboboxProps={{ withinPortal: true }}
+      // Focusing selects the shown text, so typing replaces it instead of landing in the middle
+      // of the current value; the click's mouseup would otherwise drop that selection again.
+      onFocus={(event) => {
+        event.currentTarget.select();
+        selectedOnFocus.current = true;
+      }}
+      onMouseUp={(event) => {
+        if (selectedOnFocus.current) event.preventDefault();
+        selectedOnFocus.current = false;
+      }}
       onChange={(v) => {
         if (v !== (value ?? null)) onChange(v);
       }}

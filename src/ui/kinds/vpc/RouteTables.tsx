@@ -1,0 +1,157 @@
+// A VPC's route tables in the Inspector.
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { useUiStore } from '../../../app/ui-store';
+import {
+  addRoute,
+  addRouteTable,
+  newId,
+  removeRoute,
+  setMainRouteTable,
+  setRoute,
+} from '../../../model/commands/edit';
+import type { Design, Peering, Route, Vpc } from '../../../model/schema';
+import { cidrError, SelectField, TextField } from '../../panels/fields';
+import { apply, set } from '../../inspector/helpers';
+import { Section, RemoveIcon } from '../../inspector/parts';
+
+function routeTarget(route: Route): string {
+  return route.peering ? `peering:${route.peering}` : `gateway:${route.gateway ?? 'nat'}`;
+}
+
+function parseTarget(value: string): Pick<Route, 'peering' | 'gateway'> {
+  const [kind, id] = value.split(/:(.*)/s) as [string, string];
+  return kind === 'peering' ? { peering: id } : { gateway: id as 'nat' | 'internet' };
+}
+
+export function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
+  const peerings = design.peerings.filter((p) => p.requester === vpc.id || p.accepter === vpc.id);
+  const peerOf = (p: Peering) =>
+    design.vpcs.find((v) => v.id === (p.requester === vpc.id ? p.accepter : p.requester));
+  // Targets are limited to this VPC's own peerings and the gateways: a route to another VPC's
+  // peering is never valid in AWS.
+  const targets = [
+    ...peerings.map((p) => ({
+      value: `peering:${p.id}`,
+      label: `${p.name || p.id} → ${peerOf(p)?.name || '?'}`,
+    })),
+    { value: 'gateway:nat', label: 'NAT gateway' },
+    { value: 'gateway:internet', label: 'Internet gateway' },
+  ];
+  const addRoutePreset = (tableId: string, routes: Route[]) => {
+    const peer = peerings
+      .map((p) => ({ p, v: peerOf(p) }))
+      .find(({ v }) => v && !routes.some((r) => r.destination === v.cidr));
+    const route: Route = peer?.v
+      ? { destination: peer.v.cidr, peering: peer.p.id }
+      : { destination: '0.0.0.0/0', gateway: 'nat' };
+    apply([addRoute({ routeTable: tableId, route })]);
+  };
+  return (
+    <Section
+      title="Route tables"
+      actions={
+        <Button
+          size="compact-xs"
+          variant="subtle"
+          onClick={() =>
+            apply([
+              addRouteTable({
+                vpc: vpc.id,
+                routeTable: {
+                  id: newId(design, `rt-${vpc.id}`),
+                  name: '',
+                  main: vpc.routeTables.length === 0,
+                  routes: [],
+                },
+              }),
+            ])
+          }
+        >
+          + table
+        </Button>
+      }
+    >
+      {vpc.routeTables.map((t) => (
+        <Paper key={t.id} withBorder p="xs" data-testid={`route-table-${t.id}`}>
+          <Stack gap={6}>
+            <Group gap={6} align="flex-end" wrap="nowrap">
+              <TextField
+                label="Route table name"
+                value={t.name ?? ''}
+                onCommit={(name, burst) => set(t.id, { name: name || undefined }, burst)}
+              />
+              {t.main ? (
+                <Badge size="sm" variant="default">
+                  main
+                </Badge>
+              ) : (
+                <Button
+                  size="compact-xs"
+                  variant="default"
+                  onClick={() => apply([setMainRouteTable({ routeTable: t.id })])}
+                >
+                  Make main
+                </Button>
+              )}
+              <RemoveIcon
+                label={`Delete route table ${t.name || t.id}`}
+                onClick={() => useUiStore.getState().askDelete([t.id])}
+              />
+            </Group>
+            <Text size="xs" c="dimmed">
+              local: {[vpc.cidr, ...vpc.secondaryCidrs].join(', ')} (implicit)
+            </Text>
+            {t.routes.map((r, i) => (
+              <Group
+                key={`${i}:${r.destination}`}
+                gap={4}
+                align="flex-start"
+                wrap="nowrap"
+                data-testid="route-row"
+              >
+                <TextField
+                  label="Destination"
+                  aria-label="Route destination"
+                  value={r.destination}
+                  check={cidrError}
+                  mono
+                  onCommit={(destination, burst) =>
+                    apply([setRoute({ routeTable: t.id, index: i, route: { ...r, destination } })], burst)
+                  }
+                />
+                <SelectField
+                  label="Target"
+                  value={routeTarget(r)}
+                  data={
+                    routeTarget(r) && !targets.some((x) => x.value === routeTarget(r))
+                      ? [...targets, { value: routeTarget(r), label: `${r.peering} (not this VPC's)` }]
+                      : targets
+                  }
+                  onChange={(v) => {
+                    if (!v) return;
+                    const { peering: _p, gateway: _g, ...rest } = r;
+                    apply([setRoute({ routeTable: t.id, index: i, route: { ...rest, ...parseTarget(v) } })]);
+                  }}
+                />
+                <div className="pnd-row-remove">
+                  <RemoveIcon
+                    label={`Remove route ${r.destination}`}
+                    onClick={() => apply([removeRoute({ routeTable: t.id, index: i })])}
+                  />
+                </div>
+              </Group>
+            ))}
+            <Button
+              size="compact-xs"
+              variant="light"
+              onClick={() => addRoutePreset(t.id, t.routes)}
+              data-testid="add-route"
+            >
+              + route
+            </Button>
+          </Stack>
+        </Paper>
+      ))}
+    </Section>
+  );
+}
