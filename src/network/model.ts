@@ -9,18 +9,28 @@ import type { DesignIndex } from '../model/design-index';
 import type { Peering, Route, RouteTable, SecurityGroup, SgRule, Subnet, Vpc } from '../model/schema';
 import { parseHttpsRules, type HttpsRule } from './security-groups';
 import { cidrOf, type Cidr } from './cidr';
+import type { NextHop, RoutePart } from './next-hop';
 
 export interface ParsedRoute {
   route: Route;
   cidr: Cidr;
-  /** The route's peering once looked up (null: none by that id); see peeringOf. */
-  peering?: Peering | null;
+  /** Where the route leads, and the route as a whole-destination answer (next-hop.ts fills both). */
+  hop?: NextHop;
+  whole?: readonly RoutePart[];
+}
+
+/** A VPC block and the implicit local route's answer for destinations inside it. */
+export interface LocalRoute {
+  block: Cidr;
+  parts: readonly RoutePart[];
 }
 
 export interface NetworkModel {
   readonly index: DesignIndex;
   /** A VPC's valid blocks: the primary CIDR then the secondary ones. */
   blocksOf(vpc: Vpc): Cidr[];
+  /** The same blocks, each with the local route as the whole answer for destinations inside it. */
+  localRoutesOf(vpc: Vpc): readonly LocalRoute[];
   /** The table that routes a subnet: its explicit table (in its own VPC), else the VPC's main table. */
   tableOf(subnet: Subnet, vpc: Vpc): RouteTable | undefined;
   /** The VPC's subnets in order, each with its block (undefined when not a valid CIDR). */
@@ -51,6 +61,7 @@ const SCAN_LIMIT = 12;
 /** What the reachability questions ask of one VPC, worked out on first use. */
 interface VpcFacts {
   blocks: Cidr[];
+  locals: LocalRoute[];
   main: RouteTable | undefined;
   /** Each subnet with its parsed block, in the VPC's order. */
   subnets: { subnet: Subnet; cidr: Cidr | undefined }[];
@@ -77,7 +88,11 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     if (p.requester !== p.accepter) note(p.accepter, p.requester, p);
   }
 
+  // A walk asks about the same VPC several times in a row (its blocks, then its table).
+  let lastVpc: Vpc | undefined;
+  let lastFacts: VpcFacts | undefined;
   const factsOf = (vpc: Vpc): VpcFacts => {
+    if (vpc === lastVpc) return lastFacts!;
     let hit = facts.get(vpc.id);
     if (!hit) {
       const blocks: Cidr[] = [];
@@ -88,7 +103,11 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
         if (block) blocks.push(block);
       }
       const subnets = vpc.subnets.map((subnet) => ({ subnet, cidr: cidrOf(subnet.cidr) }));
-      hit = { blocks, main: vpc.routeTables.find((t) => t.main), subnets };
+      const locals = blocks.map((block): LocalRoute => ({
+        block,
+        parts: [{ hop: { kind: 'local', block }, partial: false }],
+      }));
+      hit = { blocks, locals, main: vpc.routeTables.find((t) => t.main), subnets };
       if (subnets.length > SCAN_LIMIT) {
         hit.subnetById = new Map();
         for (let i = subnets.length - 1; i >= 0; i--) hit.subnetById.set(subnets[i]!.subnet.id, subnets[i]!);
@@ -100,6 +119,8 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
       }
       facts.set(vpc.id, hit);
     }
+    lastVpc = vpc;
+    lastFacts = hit;
     return hit;
   };
 
@@ -108,6 +129,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
   return {
     index,
     blocksOf: (vpc) => factsOf(vpc).blocks,
+    localRoutesOf: (vpc) => factsOf(vpc).locals,
     subnetsOf: (vpc) => factsOf(vpc).subnets,
     mainTableOf,
     tableOf(subnet, vpc) {
@@ -134,7 +156,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
         hit = [];
         for (const route of table.routes) {
           const cidr = cidrOf(route.destination);
-          if (cidr) hit.push({ route, cidr });
+          if (cidr) hit.push({ route, cidr, hop: undefined, whole: undefined });
         }
         sortByPrefixDescending(hit);
         sortedRoutes.set(table, hit);

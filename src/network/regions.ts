@@ -64,3 +64,10 @@ export function regionOfAz(az: string): AwsRegion | undefined {
   const region = BY_CODE.get(az.slice(0, -1));
   return region && region.azLetters.includes(az.slice(-1)) ? region : undefined;
 }
+
+/** The AWS partition of a region: resources of different partitions never connect directly. */
+export function partitionOf(region: string): 'aws' | 'aws-us-gov' | 'aws-cn' {
+  if (region.startsWith('us-gov-')) return 'aws-us-gov';
+  if (region.startsWith('cn-')) return 'aws-cn';
+  return 'aws';
+}

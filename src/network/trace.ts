@@ -2,6 +2,7 @@
 // traceroute and AWS Reachability Analyzer. Rules read traces; the canvas shows them when a user
 // asks "why is this red?". Fields may be added; the names here are what the UI relies on.
 
+// Every flow is judged: a hop passes or fails. 'skip' stays for traces stored by older versions.
 export type Verdict = 'pass' | 'fail' | 'skip';
 
 export type HopKind =
@@ -16,17 +17,34 @@ export type HopKind =
   | 'destination';
 
 /**
- * Why a hop failed (or was skipped), as data for rules and the UI:
+ * Why a hop failed, as data for rules and the UI:
  * - `no-route`: no route (forward or return) covers the other side;
  * - `gateway`: the most specific route goes to an internet or NAT gateway;
  * - `other-peering`: the most specific route uses a peering that does not join these two VPCs;
  * - `foreign-peering`: that route's peering does not even involve the route table's VPC;
+ * - `unknown-peering`: that route names a peering that does not exist;
+ * - `local-shadow`: the other side's addresses lie in the VPC's own blocks, so the local route
+ *   keeps the traffic inside the VPC;
+ * - `no-peering`: no peering joins the two VPCs;
  * - `not-active`: the peering is still pending acceptance;
  * - `no-rule`: no security-group rule admits tcp/443;
- * - `unknown`: something the hop needs is missing or invalid (a structural rule reports it).
+ * - `no-endpoint`: the required endpoint does not exist (or is not an S3 interface endpoint);
+ * - `no-subnets`: the endpoint has no subnet in its VPC, hence no network interface;
+ * - `invalid`: an address the hop needs is not a valid CIDR, or lies outside its VPC's blocks.
  */
 export type HopReason =
-  'no-route' | 'gateway' | 'other-peering' | 'foreign-peering' | 'not-active' | 'no-rule' | 'unknown';
+  | 'no-route'
+  | 'gateway'
+  | 'other-peering'
+  | 'foreign-peering'
+  | 'unknown-peering'
+  | 'local-shadow'
+  | 'no-peering'
+  | 'not-active'
+  | 'no-rule'
+  | 'no-endpoint'
+  | 'no-subnets'
+  | 'invalid';
 
 export interface Hop {
   kind: HopKind;

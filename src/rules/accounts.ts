@@ -2,6 +2,7 @@
 import { AWS_REGIONS, regionByCode, regionOfAz } from '../network/regions';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
+import { AWS } from './sources';
 
 export const accountInvalidId: Rule = {
   meta: {
@@ -10,7 +11,7 @@ export const accountInvalidId: Rule = {
     title: 'Account id is not 12 digits',
     explanation:
       'An AWS account id is exactly twelve digits (leading zeros included). Roles, peering requests and exported templates all name accounts by it, so anything else cannot be deployed.',
-    source: 'AWS: Account identifiers (IAM User Guide)',
+    sources: [AWS.accountIds],
     fixable: false,
   },
   check({ design, index }) {
@@ -31,7 +32,7 @@ export const regionUnknown: Rule = {
     severity: 'error',
     title: 'Unknown AWS region',
     explanation: `A region must be an AWS region code such as us-east-1; the known codes are: ${AWS_REGIONS.map((r) => r.code).join(', ')}.`,
-    source: 'AWS: Regions and Availability Zones',
+    sources: [AWS.regions],
     fixable: false,
   },
   check({ design, index }) {
@@ -62,7 +63,7 @@ export const subnetAzMismatch: Rule = {
     title: "Subnet's Availability Zone is not in its VPC's region",
     explanation:
       "A subnet lives in one Availability Zone of its VPC's region (for example us-east-1a for a VPC in us-east-1). An AZ of another region, or one the region does not have, cannot be created.",
-    source: 'AWS: Subnets for your VPC (VPC User Guide)',
+    sources: [AWS.subnets, AWS.regions],
     fixable: false,
   },
   check({ design, index }) {

@@ -4,9 +4,10 @@
 // analyze(), and a passing flow's traces are built only when read.
 import type { DesignIndex } from '../model/design-index';
 import { buildNetwork, type NetworkModel } from '../network/model';
-import { endpointSubnetsOf, flowPasses, isJudged, traceFlow } from '../network/reachability';
+import { endpointSubnetsOf, flowPasses, traceFlow, unreachableTrace } from '../network/reachability';
 import type { FlowResult } from '../veeam/flow-types';
 import { deriveRequirements, type PlannedFlow, type Requirements } from '../veeam/flows';
+import type { UnmetFlow } from '../veeam/unmet-flows';
 import type { RuleContext } from './types';
 
 export interface JudgedFlow {
@@ -19,8 +20,10 @@ export interface Analysis {
   requirements: Requirements;
   /** Flows that do not pass on every endpoint subnet, in requirement order, traces built. */
   failing: JudgedFlow[];
+  /** Required flows whose endpoint does not exist: never reached, each with its one trace. */
+  unmet: { unmet: UnmetFlow; result: FlowResult }[];
   /** Every required flow with its result (built on first read; rules need only `failing`). */
-  readonly results: JudgedFlow[];
+  readonly results: { result: FlowResult }[];
 }
 
 const memo = new WeakMap<DesignIndex, Analysis>();
@@ -35,7 +38,14 @@ export function networkOf(ctx: Pick<RuleContext, 'index'>): NetworkModel {
 
 function tracesOf(net: NetworkModel, planned: PlannedFlow): FlowResult['traces'] {
   const { source, endpoint, endpointVpc: vpc } = planned;
-  return endpointSubnetsOf(net, endpoint, vpc).map((subnet) => ({
+  const subnets = endpointSubnetsOf(net, endpoint, vpc);
+  if (!subnets.length) {
+    const name = JSON.stringify(net.index.nameOf(endpoint.id));
+    const detail = `endpoint ${name} has no subnet in its VPC, so it has no network interface to reach`;
+    const why = { reason: 'no-subnets' as const, detail, elements: [endpoint.id] };
+    return [{ subnet: endpoint.id, trace: unreachableTrace(net, source, why) }];
+  }
+  return subnets.map((subnet) => ({
     subnet: subnet.id,
     trace: traceFlow(net, source, { endpoint, vpc, subnet }),
   }));
@@ -74,16 +84,21 @@ export function analysisOf(ctx: Pick<RuleContext, 'index'>): Analysis {
         failing.push({ planned, result });
       }
     }
-    let results: JudgedFlow[] | undefined;
+    const unmet = requirements.unmet.map((u) => ({ unmet: u, result: unmetResult(net, u) }));
+    let results: { result: FlowResult }[] | undefined;
     hit = {
       net,
       requirements,
       failing,
+      unmet,
       get results() {
-        return (results ??= flows.map((planned, i) => ({
-          planned,
-          result: ok[i] ? passingResult(net, planned) : failed[i]!,
-        })));
+        return (results ??= [
+          ...flows.map((planned, i) => ({
+            planned,
+            result: ok[i] ? passingResult(net, planned) : failed[i]!,
+          })),
+          ...unmet,
+        ]);
       },
     };
     memo.set(index, hit);
@@ -91,12 +106,21 @@ export function analysisOf(ctx: Pick<RuleContext, 'index'>): Analysis {
   return hit;
 }
 
-/** How a flow fares overall: every judged subnet passes, some do, or none does. */
-export function flowOutcome(result: FlowResult): 'ok' | 'partial' | 'blocked' | 'unjudged' {
+const UNMET_DETAIL: Record<UnmetFlow['reason'], string> = {
+  'no-endpoint': 'no such interface endpoint exists in the VPC',
+  'no-s3-endpoint': 'the repository names no S3 endpoint',
+  gateway: 'the repository names an S3 gateway endpoint, which private deployment cannot use',
+  'not-s3-interface': 'the repository names an element that is not an S3 interface endpoint',
+};
+
+function unmetResult(net: NetworkModel, u: UnmetFlow): FlowResult {
+  const why = { reason: 'no-endpoint' as const, detail: UNMET_DETAIL[u.reason], elements: [u.at] };
+  return { flow: u.flow, ok: false, traces: [{ subnet: u.at, trace: unreachableTrace(net, u.source, why) }] };
+}
+
+/** How a flow fares overall: every endpoint subnet passes, some do, or none does. */
+export function flowOutcome(result: FlowResult): 'ok' | 'partial' | 'blocked' {
   if (result.ok) return 'ok';
-  const judged = result.traces.filter((t) => isJudged(t.trace));
-  if (!judged.length) return 'unjudged';
-  const passing = judged.filter((t) => t.trace.ok).length;
-  if (passing === judged.length) return 'unjudged';
+  const passing = result.traces.filter((t) => t.trace.ok).length;
   return passing > 0 ? 'partial' : 'blocked';
 }

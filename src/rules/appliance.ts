@@ -1,8 +1,9 @@
 // The backup appliance: it must exist to use repositories, and it still talks to public S3.
 import { cidrOf } from '../network/cidr';
-import { routeFor } from '../network/routes';
+import { routeParts } from '../network/next-hop';
 import { analysisOf } from './analysis';
 import type { Finding, Rule } from './types';
+import { VEEAM } from './sources';
 
 const name = JSON.stringify;
 
@@ -13,7 +14,7 @@ export const applianceMissing: Rule = {
     title: 'No backup appliance',
     explanation:
       'The backup appliance itself reads and writes every repository an operation uses (through its S3 endpoint), so its network path cannot be checked until the design places it.',
-    source: 'Veeam: create_vpc_peering_connection.md, appliance_in_private.md',
+    sources: [VEEAM.peering, VEEAM.applianceInPrivate],
     fixable: false,
   },
   check(ctx) {
@@ -41,7 +42,7 @@ export const s3PublicEndpointNeeded: Rule = {
     title: 'Appliance still needs the public S3 endpoint',
     explanation:
       'Even with private network deployment, the appliance uses the public s3.<region>.amazonaws.com endpoint to create and edit repositories, restore its configuration, export VPC configuration and reach the temporary buckets of RDS SQL Server backups.',
-    source: 'Veeam: enable_private_network_deployment.md, limitations.md',
+    sources: [VEEAM.enablePrivate, VEEAM.limitations],
     fixable: false,
   },
   check(ctx) {
@@ -51,8 +52,8 @@ export const s3PublicEndpointNeeded: Rule = {
     const vpc = ctx.index.vpcs.get(a.vpc)?.element;
     const subnet = ctx.index.subnets.get(a.subnet);
     if (!vpc || subnet?.vpc?.id !== vpc.id) return [];
-    const m = routeFor(net, vpc, net.tableOf(subnet.element, vpc), PUBLIC_S3_ADDRESS);
-    if (m.kind === 'route' && m.match.route.gateway !== undefined) return [];
+    const parts = routeParts(net, vpc, net.tableOf(subnet.element, vpc), PUBLIC_S3_ADDRESS);
+    if (parts[0]!.hop.kind === 'gateway') return [];
     const finding: Finding = {
       rule: 's3/public-endpoint-needed',
       severity: 'info',

@@ -23,7 +23,7 @@ export function renderRulesDoc(rules: readonly Rule[]): string {
   ];
   for (const r of rules) {
     out.push(`## ${r.meta.id}`, '', `**${r.meta.severity}** — ${r.meta.title}`, '', r.meta.explanation, '');
-    out.push(`Source: ${r.meta.source}`, '');
+    out.push(`Source: ${r.meta.sources.map((l) => `[${l.title}](${l.url})`).join(' · ')}`, '');
     out.push(
       r.meta.fixable
         ? 'Fixable: the finding carries a fix (`fix` command, or the panel’s Fix button).'

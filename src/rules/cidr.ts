@@ -4,6 +4,7 @@ import { cidrProblem, contains, hostCidr, isPrivate, overlaps, type Cidr } from 
 import type { Subnet } from '../model/schema';
 import { networkOf } from './analysis';
 import type { Finding, Rule } from './types';
+import { AWS, RFC1918 } from './sources';
 
 const name = JSON.stringify;
 
@@ -14,7 +15,7 @@ export const cidrInvalid: Rule = {
     title: 'Not a valid IPv4 CIDR',
     explanation:
       'VPC blocks, subnets, route destinations and security-group rules take IPv4 CIDR blocks such as 10.0.0.0/16, with every host bit zero. AWS rejects anything else, and nothing that depends on the block can be checked.',
-    source: 'AWS: VPC CIDR blocks (VPC User Guide)',
+    sources: [AWS.vpcCidrs],
     fixable: false,
   },
   check({ design, index }) {
@@ -76,7 +77,7 @@ export const cidrVpcSize: Rule = {
     title: 'VPC block size outside /16–/28',
     explanation:
       'AWS accepts VPC CIDR blocks (primary and secondary) from /16 (65,536 addresses) down to /28 (16 addresses).',
-    source: 'AWS: VPC CIDR blocks (VPC User Guide)',
+    sources: [AWS.vpcCidrs],
     fixable: false,
   },
   check(ctx) {
@@ -103,7 +104,7 @@ export const cidrSubnetOutsideVpc: Rule = {
     title: "Subnet outside its VPC's blocks",
     explanation:
       "A subnet's block must lie entirely within one of its VPC's CIDR blocks (primary or secondary).",
-    source: 'AWS: Subnet CIDR blocks (VPC User Guide)',
+    sources: [AWS.subnetSizing],
     fixable: false,
   },
   check(ctx) {
@@ -147,7 +148,7 @@ export const cidrSubnetOverlap: Rule = {
     severity: 'error',
     title: 'Two subnets of one VPC overlap',
     explanation: 'Subnets of one VPC may not share addresses; AWS refuses to create an overlapping subnet.',
-    source: 'AWS: Subnet CIDR blocks (VPC User Guide)',
+    sources: [AWS.subnetSizing],
     fixable: false,
   },
   check(ctx) {
@@ -185,7 +186,7 @@ export const cidrNonRfc1918: Rule = {
     title: 'VPC block outside private address space',
     explanation:
       'AWS accepts publicly routable blocks for a VPC, but addresses outside 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16 (RFC 1918) hide the real owners of that space from the VPC and are easy to regret once the network grows.',
-    source: 'AWS: VPC CIDR blocks (VPC User Guide); RFC 1918',
+    sources: [AWS.vpcCidrs, RFC1918],
     fixable: false,
   },
   check(ctx) {

@@ -10,10 +10,13 @@ import {
 } from '../model/commands/network';
 import type { Endpoint, Subnet, Vpc } from '../model/schema';
 import { blockHolding, cidrOf } from '../network/cidr';
+import type { NetworkModel } from '../network/model';
 import { groupsAdmit443 } from '../network/security-groups';
 import { preferredEndpoint, type EndpointNeed } from '../veeam/flows';
 import { analysisOf } from './analysis';
+import { unmetFlowLabel } from './flow-problems';
 import type { Finding, Fix, Rule, RuleContext } from './types';
+import { AWS, VEEAM } from './sources';
 import { repositoryEndpointFix } from './missing-links';
 
 const withFix = (fix: Fix | undefined) => (fix ? { fix } : {});
@@ -70,7 +73,7 @@ export const endpointMissing: Rule = {
     title: 'Required interface endpoint missing',
     explanation:
       'Without public IPs, workers reach AWS services only through interface endpoints in their own VPC: ec2messages, ssm, sqs (plus ebs for EC2 backup) for EC2 operations; ssmmessages, ssm, sqs for RDS and EFS; kinesis-streams for file-level restore to the original location.',
-    source: 'Veeam: configuring_private_networks.md, create_interface_endpoints.md',
+    sources: [VEEAM.privateNetworks, VEEAM.interfaceEndpoints],
     fixable: true,
   },
   check(ctx) {
@@ -84,7 +87,11 @@ export const endpointMissing: Rule = {
         severity: 'error',
         message: `VPC ${name(ctx.index.nameOf(need.vpc.id))} has no ${need.service} interface endpoint (com.amazonaws.${need.vpc.region}.${need.service}), which the workers of ${opsLabel(ctx, need.operations)} need. Add one in subnet ${subnets.map((s) => name(ctx.index.nameOf(s.id))).join(', ')} with private DNS on.`,
         elements: [need.vpc.id, ...need.operations],
-        flow: `${opsLabel(ctx, need.operations)}: workers → ${need.service}`,
+        flow:
+          unmetFlowLabel(
+            ctx,
+            (u) => u.reason === 'no-endpoint' && u.at === need.vpc.id && u.flow.service === need.service,
+          ) ?? `${opsLabel(ctx, need.operations)}: workers → ${need.service}`,
         fix: {
           title: `Add a ${need.service} interface endpoint to VPC ${name(ctx.index.nameOf(need.vpc.id))}`,
           commands: [command],
@@ -102,7 +109,7 @@ export const endpointPrivateDnsOff: Rule = {
     title: 'Required service endpoint has private DNS off',
     explanation:
       "Workers call AWS services by their regular names (ssm.<region>.amazonaws.com and so on); only an interface endpoint with private DNS makes those names resolve to the endpoint. The repository's S3 endpoint is exempt: Veeam addresses it by its endpoint-specific name.",
-    source: 'Veeam: create_interface_endpoints.md (Enable DNS name)',
+    sources: [VEEAM.interfaceEndpoints],
     fixable: true,
   },
   check(ctx) {
@@ -133,7 +140,7 @@ export const endpointDnsAttributes: Rule = {
     title: 'VPC DNS attributes off for a private-DNS endpoint',
     explanation:
       'Private DNS names of an interface endpoint work only in a VPC with both DNS resolution (enableDnsSupport) and DNS hostnames (enableDnsHostnames) turned on.',
-    source: 'Veeam: create_interface_endpoints.md; AWS: DNS attributes for your VPC',
+    sources: [VEEAM.interfaceEndpoints, AWS.vpcDns],
     fixable: true,
   },
   check({ design, index }) {
@@ -180,7 +187,7 @@ export const endpointDuplicatePrivateDns: Rule = {
     title: 'Two private-DNS endpoints of one service in a VPC',
     explanation:
       "Private DNS gives an endpoint the service's regular name inside the VPC; a second endpoint of the same service with private DNS would claim the same name, which AWS refuses.",
-    source: 'AWS: Private DNS for interface endpoints (PrivateLink Guide)',
+    sources: [AWS.endpointDns],
     fixable: true,
   },
   check({ design, index }) {
@@ -215,6 +222,11 @@ export const endpointDuplicatePrivateDns: Rule = {
   },
 };
 
+function hasAnySubnet(net: NetworkModel, endpoint: Endpoint, vpc: Vpc): boolean {
+  for (const id of endpoint.subnets) if (net.subnetIn(vpc, id)) return true;
+  return false;
+}
+
 export const endpointAzNotCovered: Rule = {
   meta: {
     id: 'endpoint/az-not-covered',
@@ -222,14 +234,16 @@ export const endpointAzNotCovered: Rule = {
     title: "Endpoint has no subnet in the workers' Availability Zone",
     explanation:
       "Veeam asks for interface endpoints in every subnet workers connect to. An endpoint without a network interface in the worker subnet's AZ makes traffic cross AZs, and workers fail whenever the other AZ does.",
-    source: 'Veeam: enable_private_network_deployment.md, create_interface_endpoints.md',
+    sources: [VEEAM.enablePrivate, VEEAM.interfaceEndpoints],
     fixable: true,
   },
   check(ctx) {
     const findings: Finding[] = [];
-    for (const need of analysisOf(ctx).requirements.endpointNeeds) {
+    const { net, requirements } = analysisOf(ctx);
+    for (const need of requirements.endpointNeeds) {
       const e = preferredEndpoint(need.endpoints);
-      if (!e) continue;
+      // Without any subnet the endpoint is unreachable, an error endpoint/no-subnets reports.
+      if (!e || !hasAnySubnet(net, e, need.vpc)) continue;
       for (const s of onePerAz(need.subnets)) {
         if (hasSubnetIn(ctx, e, need.vpc, s.az)) continue;
         findings.push({
@@ -249,6 +263,12 @@ export const endpointAzNotCovered: Rule = {
   },
 };
 
+/** The `flow` of a finding about a repository: its unmet flows, when it has some. */
+function flowOf(ctx: RuleContext, repo: string, reason: 'gateway' | 'no-s3-endpoint'): { flow?: string } {
+  const flow = unmetFlowLabel(ctx, (u) => u.reason === reason && u.at === repo);
+  return flow ? { flow } : {};
+}
+
 function repositoryEndpoints(ctx: RuleContext) {
   if (!ctx.design.privateNetworkDeployment) return [];
   return ctx.design.repositories.flatMap((r) => {
@@ -264,7 +284,7 @@ export const endpointGatewayUnsupported: Rule = {
     title: "Repository's S3 endpoint is a gateway endpoint",
     explanation:
       "With private network deployment on, Veeam reaches a repository's bucket only through an S3 interface endpoint chosen in the repository settings; S3 gateway endpoints are not supported (and a peered VPC could not use one anyway).",
-    source: 'Veeam: repositories_add_s3endpoint.md',
+    sources: [VEEAM.addS3Endpoint],
     fixable: false,
   },
   check(ctx) {
@@ -275,6 +295,7 @@ export const endpointGatewayUnsupported: Rule = {
         severity: 'error',
         message: `Repository ${name(ctx.index.nameOf(repo.id))} uses ${name(ctx.index.nameOf(endpoint.id))}, an S3 gateway endpoint; private network deployment needs an S3 interface endpoint. Create an S3 interface endpoint in ${repo.region} and pick it in the repository settings.`,
         elements: [repo.id, endpoint.id],
+        ...flowOf(ctx, repo.id, 'gateway'),
       }));
   },
 };
@@ -286,7 +307,7 @@ export const endpointS3RegionMismatch: Rule = {
     title: "Repository's S3 endpoint is in another region",
     explanation:
       "An S3 endpoint serves buckets of its own region only (com.amazonaws.<region>.s3), so a repository's endpoint must be in the bucket's region.",
-    source: 'Veeam: enable_private_network_deployment.md; AWS: Amazon S3 interface endpoints',
+    sources: [VEEAM.enablePrivate, AWS.s3Interface],
     fixable: false,
   },
   check(ctx) {
@@ -308,7 +329,7 @@ export const repositoryNoEndpoint: Rule = {
     title: 'Used repository has no S3 endpoint',
     explanation:
       'With private network deployment on, workers write to and read from a repository only through the S3 interface endpoint selected in its settings; a repository without one cannot be used.',
-    source: 'Veeam: enable_private_network_deployment.md, repositories_add_s3endpoint.md',
+    sources: [VEEAM.enablePrivate, VEEAM.addS3Endpoint],
     fixable: true,
   },
   check(ctx) {
@@ -322,6 +343,7 @@ export const repositoryNoEndpoint: Rule = {
         severity: 'error',
         message: `Repository ${name(ctx.index.nameOf(repo.id))} has no S3 endpoint, but ${opsLabel(ctx, ops)} use it with private network deployment on. Create an S3 interface endpoint in ${repo.region} and pick it in the repository settings.`,
         elements: [repo.id, ...ops],
+        ...flowOf(ctx, repo.id, 'no-s3-endpoint'),
         ...withFix(repositoryEndpointFix(ctx.design, repo)),
       });
     }

@@ -10,6 +10,7 @@ import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { FlowResult } from '../veeam/flow-types';
 import type { PlannedFlow } from '../veeam/flows';
 import { analysisOf, flowOutcome, type Analysis } from './analysis';
+import { foreignPeeringMessage } from './routes';
 import { createPeeringFix } from './missing-links';
 import { admit443Fix } from './sg-rule-fix';
 import type { Finding, Fix, RuleContext, Severity } from './types';
@@ -69,7 +70,7 @@ export function describeHop(
   const { flow, source, endpoint, endpointVpc } = planned;
   const subnet = ctx.index.subnets.get(subnetId)?.element;
   const dest = cidrOf(subnet?.cidr);
-  if (!subnet || !dest) return undefined;
+  if (hop.kind === 'destination' || !subnet || !dest) return destinationProblem(ctx, planned, hop);
   const destBlock = blockHolding(a.net.blocksOf(endpointVpc), dest)?.text ?? dest.text;
 
   if (hop.kind === 'route' || hop.kind === 'return-route') {
@@ -84,7 +85,41 @@ export function describeHop(
       ? `Route table ${name(hop.routeTable)} in VPC ${name(fromVpc.id)}`
       : `VPC ${name(fromVpc.id)} has no main route table and`;
     const peering = preferredPeering(a, fromVpc.id, toVpc.id);
-    if (hop.reason === 'foreign-peering') return undefined;
+    if (hop.reason === 'foreign-peering' && hop.routeTable && hop.route?.peering)
+      return {
+        rule: 'route/foreign-peering',
+        // The same words as the rule's own finding, so the two merge and it names this flow.
+        message: foreignPeeringMessage(
+          ctx.index,
+          fromVpc.id,
+          hop.routeTable,
+          hop.route.destination,
+          hop.route.peering,
+        ),
+        elements: [hop.routeTable, hop.route.peering],
+      };
+    if (hop.reason === 'local-shadow') {
+      const other = forward ? dest.text : flow.sourceRange;
+      return {
+        rule: 'route/local-shadow',
+        message: `${other} (${forward ? `subnet ${name(subnetId)} of endpoint ${name(endpoint.id)}` : source.label}) lies inside the blocks of VPC ${name(fromVpc.id)} itself, so its local route keeps that traffic inside VPC ${name(fromVpc.id)} and it never reaches VPC ${name(toVpc.id)}. Re-address one of the two VPCs so their blocks do not overlap.`,
+        elements: [fromVpc.id, toVpc.id],
+      };
+    }
+    if (hop.reason === 'invalid')
+      return {
+        rule: 'reach/invalid-element',
+        message: `The flow ${flow.description} cannot be made: ${hop.detail}. Fix the address plan of VPC ${name(toVpc.id)}.`,
+        elements: hop.elements,
+      };
+    if (hop.reason === 'unknown-peering') {
+      const r = hop.route!;
+      return {
+        rule: 'route/wrong-target',
+        message: `${where}: the most specific route to ${forward ? dest.text : flow.sourceRange} is ${r.destination} → ${r.peering ?? '?'}, a peering that does not exist. Point it at a peering between VPC ${name(fromVpc.id)} and VPC ${name(toVpc.id)}.`,
+        elements: [hop.routeTable ?? fromVpc.id, toVpc.id],
+      };
+    }
     if (hop.reason === 'no-route') {
       const elements = [hop.routeTable ?? fromVpc.id, ...(peering ? [peering] : [])];
       const what = forward
@@ -225,6 +260,36 @@ export function describeHop(
     };
   }
   return undefined;
+}
+
+/** A destination that cannot be reached at all: an endpoint without subnets, a subnet without a valid block. */
+function destinationProblem(ctx: RuleContext, planned: PlannedFlow, hop: Hop): HopProblem | undefined {
+  const name = (id: string) => q(ctx.index.nameOf(id));
+  if (hop.kind !== 'destination') return undefined;
+  if (hop.reason === 'no-subnets')
+    return {
+      rule: 'endpoint/no-subnets',
+      message: `Endpoint ${name(planned.endpoint.id)} has no subnet in VPC ${name(planned.endpointVpc.id)}, so it has no network interface and nothing reaches it. Add a subnet of each Availability Zone its clients use.`,
+      elements: [planned.endpoint.id],
+    };
+  if (hop.reason === 'invalid')
+    return {
+      rule: 'reach/invalid-element',
+      message: `The flow ${planned.flow.description} cannot be made: ${hop.detail}. Give the subnet a valid block.`,
+      elements: hop.elements,
+    };
+  return undefined;
+}
+
+/** `flow` labels of the unmet flows (no endpoint to reach) that `pick` selects, joined as merged findings join them. */
+export function unmetFlowLabel(
+  ctx: RuleContext,
+  pick: (u: Analysis['unmet'][number]['unmet']) => boolean,
+): string | undefined {
+  const labels = analysisOf(ctx)
+    .unmet.filter((u) => pick(u.unmet))
+    .map((u) => flowLabel(ctx, u.result));
+  return labels.length ? labels.join('; ') : undefined;
 }
 
 /** The findings of one rule id among the blocked flows' failed hops. */

@@ -3,6 +3,7 @@
 // requirement rules skip it, so without this finding its network needs would go unchecked silently.
 import { OPERATION_FIELD_LABELS, OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
+import { DESIGN_FORMAT } from './sources';
 
 export const operationIncomplete: Rule = {
   meta: {
@@ -11,7 +12,7 @@ export const operationIncomplete: Rule = {
     title: 'Operation lacks a field its kind needs',
     explanation:
       'Each kind of operation reads its own fields: an EC2 backup needs the production account, region and repository; archiving needs a standard and an archive repository; RDS and EFS need the VPC of the protected resource. Until they are set, the tool cannot tell where workers run or which repositories they reach, so nothing about that operation is checked.',
-    source: 'Design format 1 (shared/spec/design-format.md), operation kinds',
+    sources: [DESIGN_FORMAT],
     fixable: false,
   },
   check({ design, index }) {

@@ -4,6 +4,7 @@ import { overlaps } from '../network/cidr';
 import { analysisOf } from './analysis';
 import { hopFindings } from './flow-problems';
 import type { Finding, Rule } from './types';
+import { AWS, VEEAM } from './sources';
 
 const name = JSON.stringify;
 
@@ -14,7 +15,7 @@ export const peeringSelf: Rule = {
     title: 'VPC peered with itself',
     explanation:
       'A peering connection joins two different VPCs; AWS rejects a request whose requester and accepter are the same VPC.',
-    source: 'AWS: VPC peering limitations (VPC Peering Guide)',
+    sources: [AWS.peeringLimitations],
     fixable: false,
   },
   check({ design, index }) {
@@ -35,7 +36,7 @@ export const peeringDuplicate: Rule = {
     severity: 'error',
     title: 'Two peerings join the same VPCs',
     explanation: 'AWS allows only one peering connection between a given pair of VPCs, in either direction.',
-    source: 'AWS: VPC peering limitations (VPC Peering Guide)',
+    sources: [AWS.peeringLimitations],
     fixable: false,
   },
   check(ctx) {
@@ -66,7 +67,7 @@ export const peeringCidrOverlap: Rule = {
     title: "Peered VPCs' blocks overlap",
     explanation:
       'AWS cannot create a peering connection between VPCs whose CIDR blocks (primary or secondary) overlap, because routes could not tell the two apart.',
-    source: 'AWS: VPC peering limitations (VPC Peering Guide)',
+    sources: [AWS.peeringLimitations],
     fixable: false,
   },
   check(ctx) {
@@ -99,8 +100,7 @@ export const peeringNotActive: Rule = {
     title: 'A required flow uses a peering pending acceptance',
     explanation:
       'A peering connection carries no traffic until the owner of the accepter VPC accepts the request; until then every flow over it fails.',
-    source:
-      'AWS: Accept a VPC peering connection (VPC Peering Guide); Veeam: create_vpc_peering_connection.md',
+    sources: [AWS.peeringAccept, VEEAM.peering],
     fixable: true,
   },
   check: (ctx) => hopFindings(ctx, 'peering/not-active', 'error'),

@@ -3,6 +3,7 @@
 import { analysisOf, flowOutcome } from './analysis';
 import { flowLabel, flowProblems } from './flow-problems';
 import type { Finding, Rule } from './types';
+import { AWS, VEEAM } from './sources';
 
 const name = JSON.stringify;
 
@@ -13,7 +14,7 @@ export const reachPartial: Rule = {
     title: 'Endpoint reachable through some subnets only',
     explanation:
       "An endpoint's DNS name resolves to the addresses of all its subnets' network interfaces. If some of them are unreachable from a worker or the appliance, connections fail intermittently, depending on which address is picked.",
-    source: 'AWS: Interface endpoint DNS names (PrivateLink Guide)',
+    sources: [AWS.endpointDns],
     fixable: true,
   },
   check(ctx) {
@@ -41,7 +42,7 @@ export const archiveRepositoryPeering: Rule = {
     title: 'Standard and archive repository VPCs not connected',
     explanation:
       "Veeam's documented layout for archiving peers the VPCs of the standard and the archive repository's S3 endpoints, routes them both ways, and lets each S3 endpoint's security group admit the other VPC on tcp/443.",
-    source: 'Veeam: create_vpc_peering_connection.md, configure_routing_network.md',
+    sources: [VEEAM.peering, VEEAM.configureRouting],
     fixable: true,
   },
   check(ctx) {
@@ -49,7 +50,7 @@ export const archiveRepositoryPeering: Rule = {
     for (const { planned, result } of analysisOf(ctx).failing) {
       if (planned.kind !== 'archive-peering') continue;
       const outcome = flowOutcome(result);
-      if (outcome === 'ok' || outcome === 'unjudged') continue;
+      if (outcome === 'ok') continue;
       const { problems, fix } = flowProblems(ctx, planned, result);
       findings.push({
         rule: 'archive/repository-peering',

@@ -19,7 +19,21 @@ import {
 } from './endpoints';
 import { peeringCidrOverlap, peeringDuplicate, peeringNotActive, peeringSelf } from './peering';
 import { archiveRepositoryPeering, reachPartial } from './reach';
-import { routeForeignPeering, routeMissing, routeWrongTarget } from './routes';
+import { routeForeignPeering, routeLocalShadow, routeMissing, routeWrongTarget } from './routes';
+import {
+  applianceIpOutsideSubnet,
+  applianceIpReserved,
+  cidrSubnetSize,
+  endpointOneSubnetPerAz,
+  peeringCrossPartition,
+} from './aws-limits';
+import {
+  quotaInterfaceEndpointsPerVpc,
+  quotaPeeringsPerVpc,
+  quotaRoutesPerTable,
+  quotaSecurityGroupRules,
+} from './quotas';
+import { endpointNoSubnets, reachInvalidElement } from './unreached';
 import { sgCrossRegionReference, sgEgress443, sgIngress443 } from './security-groups';
 import { operationIncomplete } from './operations';
 import { duplicateId, invalidReference } from './structure';
@@ -37,15 +51,20 @@ export const RULES: readonly Rule[] = [
   cidrVpcSize,
   cidrSubnetOutsideVpc,
   cidrSubnetOverlap,
+  cidrSubnetSize,
   cidrNonRfc1918,
   peeringSelf,
   peeringDuplicate,
   peeringCidrOverlap,
+  peeringCrossPartition,
   peeringNotActive,
   routeMissing,
   routeWrongTarget,
   routeForeignPeering,
+  routeLocalShadow,
   endpointMissing,
+  endpointNoSubnets,
+  endpointOneSubnetPerAz,
   endpointPrivateDnsOff,
   endpointDnsAttributes,
   endpointDuplicatePrivateDns,
@@ -60,9 +79,16 @@ export const RULES: readonly Rule[] = [
   workerPublicIp,
   workerProductionOnly,
   reachPartial,
+  reachInvalidElement,
   applianceMissing,
+  applianceIpOutsideSubnet,
+  applianceIpReserved,
   archiveRepositoryPeering,
   s3PublicEndpointNeeded,
+  quotaRoutesPerTable,
+  quotaSecurityGroupRules,
+  quotaPeeringsPerVpc,
+  quotaInterfaceEndpointsPerVpc,
 ];
 
 const META = new Map(RULES.map((r) => [r.meta.id, r.meta]));

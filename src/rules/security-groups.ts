@@ -3,6 +3,7 @@
 import { hopFindings } from './flow-problems';
 import type { SecurityGroup, Vpc } from '../model/schema';
 import type { Finding, Rule } from './types';
+import { AWS, VEEAM } from './sources';
 
 const name = JSON.stringify;
 
@@ -13,7 +14,7 @@ export const sgIngress443: Rule = {
     title: "Endpoint's groups do not admit tcp/443 from the source",
     explanation:
       "Workers and the appliance talk to endpoints over HTTPS. An endpoint's security groups must admit tcp/443 from the source, by a CIDR that contains the source's addresses or by referencing one of the source's groups (same region only).",
-    source: 'Veeam: create_interface_endpoints.md, ports.md; AWS: Security group rules',
+    sources: [VEEAM.interfaceEndpoints, VEEAM.ports, AWS.sgRules],
     fixable: true,
   },
   check: (ctx) => hopFindings(ctx, 'sg/ingress-443', 'error'),
@@ -26,7 +27,7 @@ export const sgEgress443: Rule = {
     title: "Source's groups do not let tcp/443 out",
     explanation:
       "A worker's (or the appliance's) security group must allow outbound HTTPS to every VPC endpoint it uses, by a CIDR that contains the endpoint subnet or by referencing one of the endpoint's groups (same region only).",
-    source: 'Veeam: seciruty_groups_workers.md, ports.md; AWS: Security group rules',
+    sources: [VEEAM.workerGroups, VEEAM.ports, AWS.sgRules],
     fixable: true,
   },
   check: (ctx) => hopFindings(ctx, 'sg/egress-443', 'error'),
@@ -39,7 +40,7 @@ export const sgCrossRegionReference: Rule = {
     title: 'Rule references a group in another region',
     explanation:
       'A security-group rule can reference another group only within the same region (across a peering, only a same-region one); use the peer CIDR across regions.',
-    source: 'AWS: Security group rules and VPC peering (VPC Peering Guide)',
+    sources: [AWS.peeringGroups],
     fixable: false,
   },
   check({ design, index }) {

@@ -13,6 +13,7 @@ import {
 import type { Vpc } from '../model/schema';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Finding, Rule } from './types';
+import { DESIGN_FORMAT } from './sources';
 
 const KIND_LABEL: Record<ElementKind, string> = Object.fromEntries(
   Object.values(KINDS).map((k) => [k.kind, k.label.singular]),
@@ -185,7 +186,7 @@ export const invalidReference: Rule = {
     title: 'Reference to a missing element',
     explanation:
       'Elements refer to each other by id. A reference that names no element of the expected kind (or one in another VPC where the element must be local) leaves the design incomplete, and nothing that depends on it can be checked.',
-    source: 'Design format 1 (shared/spec/design-format.md)',
+    sources: [DESIGN_FORMAT],
     fixable: false,
   },
   check({ index }) {
@@ -279,7 +280,7 @@ export const duplicateId: Rule = {
     title: 'Two elements share an id',
     explanation:
       'Every element id must be unique across the whole design, because references, exported resource names and findings all name elements by id.',
-    source: 'Design format 1 (shared/spec/design-format.md)',
+    sources: [DESIGN_FORMAT],
     fixable: false,
   },
   check({ index }) {

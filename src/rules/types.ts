@@ -2,6 +2,7 @@
 // docs/rules.md and the Problems panel's "learn more" are generated from the meta.
 import type { Command } from '../model/command';
 import type { DesignIndex } from '../model/design-index';
+import type { SourceLink } from './sources';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -27,8 +28,8 @@ export interface RuleMeta {
   title: string;
   /** The fact behind the rule, in our own words. */
   explanation: string;
-  /** Where the fact comes from: a vendor page under reference/veeam-vbaws or an AWS rule. */
-  source: string;
+  /** The public pages the fact comes from (Veeam's guide, AWS's user guides). */
+  sources: readonly SourceLink[];
   fixable: boolean;
 }
 

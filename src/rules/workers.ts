@@ -5,6 +5,7 @@ import { setSubnetPublicIp } from '../model/commands/network';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import { analysisOf } from './analysis';
 import type { Finding, Rule } from './types';
+import { VEEAM } from './sources';
 
 const name = JSON.stringify;
 
@@ -15,7 +16,7 @@ export const workerNoConfiguration: Rule = {
     title: 'No worker configuration where workers run',
     explanation:
       'Veeam places workers using the worker configuration for the account and region an operation needs. Without one it falls back to default network settings, which need public access, and the private flows from those workers cannot be checked.',
-    source: 'Veeam: workers_location.md, enable_private_network_deployment.md, worker_settings.md',
+    sources: [VEEAM.workersLocation, VEEAM.enablePrivate, VEEAM.workerSettings],
     fixable: false,
   },
   check(ctx) {
@@ -43,7 +44,7 @@ export const workerPublicIp: Rule = {
     title: 'Worker subnet maps public IPs',
     explanation:
       'Private network deployment means workers run without public IPv4 addresses; a worker subnet that assigns public IPs on launch defeats that and exposes the workers.',
-    source: 'Veeam: enable_private_network_deployment.md, worker_instances_in_private.md',
+    sources: [VEEAM.enablePrivate, VEEAM.workersInPrivate],
     fixable: true,
   },
   check(ctx) {
@@ -76,7 +77,7 @@ export const workerProductionOnly: Rule = {
     title: 'RDS/EFS workers have no configuration in their production VPC',
     explanation:
       'Workers for RDS backup and restore and for EFS indexing run only in the production account, inside the VPC of the DB instance or mount target. Configurations of that region in other accounts or VPCs do not count.',
-    source: 'Veeam: workers_location.md, worker_add_config_prod.md',
+    sources: [VEEAM.workersLocation, VEEAM.workerConfigProduction],
     fixable: false,
   },
   check(ctx) {

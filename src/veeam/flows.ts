@@ -7,8 +7,12 @@ import type { Endpoint, Operation, Repository, Subnet, Vpc, WorkerConfiguration 
 import { blockHolding, cidrOf, hostCidr } from '../network/cidr';
 import type { NetworkModel } from '../network/model';
 import type { FlowSource } from '../network/reachability';
-import type { FlowKind, RequiredFlow } from './flow-types';
+import type { FlowKind } from './flow-types';
 import { OPERATION_REQUIREMENTS } from './operations';
+import { PlannedFlow } from './planned-flow';
+
+export { PlannedFlow };
+import { repositoryTarget, UnmetFlows, type UnmetFlow } from './unmet-flows';
 
 /** A worker configuration whose VPC, subnet and group all exist where they should. */
 export interface ResolvedConfiguration {
@@ -43,76 +47,6 @@ export interface EndpointNeed {
   endpoints: Endpoint[];
 }
 
-/**
- * A flow with what tracing it needs. Its RequiredFlow (id, description and the rest) is spelled
- * out on first read of `flow`: validation judges every flow but reads only the failing ones, and
- * a large design has tens of thousands.
- */
-export class PlannedFlow {
-  private required: RequiredFlow | undefined;
-  /** All operations once there are two (most flows serve one, and need no array until read). */
-  private ops: string[] | undefined;
-
-  constructor(
-    readonly kind: FlowKind,
-    /** The first operation that needs it. */
-    private readonly op: string,
-    readonly source: FlowSource,
-    readonly endpoint: Endpoint,
-    readonly endpointVpc: Vpc,
-    readonly service: string,
-    /** The range a fix admits or routes back (see RequiredFlow.fixRange). */
-    readonly fixRange: string,
-    private readonly nameOf: (id: string) => string,
-    /** The repository the target endpoint serves, for the description. */
-    private readonly repository: string | undefined,
-  ) {}
-
-  /** The operations that need it (the same array as `flow.operations`). */
-  get operations(): string[] {
-    return (this.ops ??= [this.op]);
-  }
-
-  /** Notes another operation that needs the flow (each once). */
-  addOperation(op: string): void {
-    if (this.ops) addOperation(this.ops, op);
-    else if (op !== this.op) this.ops = [this.op, op];
-  }
-
-  get flow(): RequiredFlow {
-    return (this.required ??= {
-      id: `${this.kind}:${this.source.flowKey ?? this.source.id}→${this.endpoint.id}`,
-      kind: this.kind,
-      operations: this.operations,
-      source: this.source.id,
-      target: this.endpoint.id,
-      description: this.describe(),
-      sourceVpc: this.source.vpc.id,
-      targetVpc: this.endpointVpc.id,
-      sourceRange: this.source.range.text,
-      fixRange: this.fixRange,
-      sourceGroups: this.source.groups as string[],
-      service: this.service,
-    });
-  }
-
-  private describe(): string {
-    const name = this.nameOf;
-    const endpoint = name(this.endpoint.id);
-    const repo = this.repository === undefined ? '' : name(this.repository);
-    switch (this.kind) {
-      case 'worker-service':
-        return `workers in subnet "${name(this.source.id)}" → ${this.service} endpoint "${endpoint}"`;
-      case 'worker-repository':
-        return `workers in subnet "${name(this.source.id)}" → S3 endpoint "${endpoint}" of repository "${repo}"`;
-      case 'appliance-repository':
-        return `appliance "${name(this.source.id)}" → S3 endpoint "${endpoint}" of repository "${repo}"`;
-      case 'archive-peering':
-        return `repository VPC "${name(this.source.vpc.id)}" → S3 endpoint "${endpoint}" of repository "${repo}"`;
-    }
-  }
-}
-
 export interface Requirements {
   backupAccount?: string;
   placements: WorkerPlacement[];
@@ -120,6 +54,8 @@ export interface Requirements {
   /** Repositories some operation uses, with those operations. */
   usedRepositories: Map<string, string[]>;
   flows: PlannedFlow[];
+  /** Required flows whose endpoint does not exist (see unmet-flows.ts). */
+  unmet: UnmetFlow[];
 }
 
 interface WorkerSource {
@@ -188,11 +124,6 @@ const NO_SERVICES: readonly string[] = [];
 /** Shared by every placement without configurations (placements are read, never changed). */
 const NO_CONFIGURATIONS: readonly WorkerConfiguration[] = [];
 
-/** Adds `op` to a flow's or need's operations unless it is already there. */
-function addOperation(ops: string[], op: string): void {
-  if (ops[ops.length - 1] !== op && !ops.includes(op)) ops.push(op);
-}
-
 export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requirements {
   const design = index.design;
   const backupAccount = backupAccountOf(design);
@@ -202,6 +133,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     endpointNeeds: [],
     usedRepositories: new Map(),
     flows: [],
+    unmet: [],
   };
   if (!design.privateNetworkDeployment) return result;
   const name = index.nameOf;
@@ -345,12 +277,10 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       ws.byTarget = new Map(ws.flows.map((f) => [targetKey(f.kind, f.endpoint), f]));
   };
 
-  const repoEndpoint = (repo: Repository): { endpoint: Endpoint; vpc: Vpc } | undefined => {
-    if (repo.s3Endpoint === undefined) return undefined;
-    const located = index.endpoints.get(repo.s3Endpoint);
-    if (!located?.vpc || located.element.type !== 'Interface' || located.element.service !== 's3')
-      return undefined;
-    return { endpoint: located.element, vpc: located.vpc };
+  const unmet = new UnmetFlows(name);
+  const repoEndpoint = (repo: Repository) => {
+    const target = repositoryTarget(index, repo);
+    return typeof target === 'string' ? undefined : target;
   };
 
   for (const op of design.operations) {
@@ -394,12 +324,16 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         const need = needFor(rc.vpc, service, op.id, rc.subnet, config.securityGroup);
         const endpoint = preferredEndpoint(need.endpoints);
         if (endpoint) addWorkerFlow(ws, 'worker-service', op.id, endpoint, rc.vpc, service, undefined);
+        else unmet.service('worker-service', op.id, ws.source, rc.vpc, service);
       }
       for (const field of repoFields) {
         const id = op[field];
         const repo = id === undefined ? undefined : index.repositories.get(id)?.element;
-        const target = repo && repoEndpoint(repo);
-        if (target) addWorkerFlow(ws, 'worker-repository', op.id, target.endpoint, target.vpc, 's3', repo);
+        const target = repo && repositoryTarget(index, repo);
+        if (typeof target === 'string')
+          unmet.repository('worker-repository', op.id, ws.source, repo!, target);
+        else if (target)
+          addWorkerFlow(ws, 'worker-repository', op.id, target.endpoint, target.vpc, 's3', repo);
       }
     }
   }
@@ -423,7 +357,11 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     };
     for (const [repoId, ops] of result.usedRepositories) {
       const repo = index.repositories.get(repoId)?.element;
-      const target = repo && repoEndpoint(repo);
+      const target = repo && repositoryTarget(index, repo);
+      if (typeof target === 'string') {
+        for (const op of ops) unmet.repository('appliance-repository', op, source, repo!, target);
+        continue;
+      }
       if (!target) continue;
       const existing = applianceFlows.get(target.endpoint.id);
       if (existing) {
@@ -504,5 +442,6 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   for (const f of applianceFlows.values()) workerFlows.push(f);
   for (const f of archiveFlows.values()) workerFlows.push(f);
   result.flows = workerFlows;
+  result.unmet = unmet.list;
   return result;
 }

@@ -42,7 +42,21 @@ const CATALOG = [
   's3/public-endpoint-needed',
 ];
 // Rules this project adds beyond the catalog, each placed after the catalog rule it extends.
-const EXTENSIONS: Record<string, string> = { 'operation/incomplete': 'design/duplicate-id' };
+const EXTENSIONS: Record<string, string> = {
+  'operation/incomplete': 'design/duplicate-id',
+  'cidr/subnet-size': 'cidr/subnet-overlap',
+  'peering/cross-partition': 'peering/cidr-overlap',
+  'route/local-shadow': 'route/foreign-peering',
+  'endpoint/no-subnets': 'endpoint/missing',
+  'endpoint/one-subnet-per-az': 'endpoint/missing',
+  'reach/invalid-element': 'reach/partial',
+  'appliance/ip-outside-subnet': 'appliance/missing',
+  'appliance/ip-reserved': 'appliance/missing',
+  'quota/routes-per-table': 's3/public-endpoint-needed',
+  'quota/security-group-rules': 's3/public-endpoint-needed',
+  'quota/peerings-per-vpc': 's3/public-endpoint-needed',
+  'quota/interface-endpoints-per-vpc': 's3/public-endpoint-needed',
+};
 const SEVERITY: Record<string, string> = {
   'cidr/non-rfc1918': 'info',
   's3/public-endpoint-needed': 'info',
@@ -52,6 +66,10 @@ const SEVERITY: Record<string, string> = {
   'reach/partial': 'warning',
   'appliance/missing': 'warning',
   'archive/repository-peering': 'warning',
+  'quota/routes-per-table': 'warning',
+  'quota/security-group-rules': 'warning',
+  'quota/peerings-per-vpc': 'warning',
+  'quota/interface-endpoints-per-vpc': 'warning',
 };
 
 describe('rule catalog', () => {
@@ -68,7 +86,11 @@ describe('rule catalog', () => {
     for (const r of RULES) {
       expect(r.meta.title.length, r.meta.id).toBeGreaterThan(8);
       expect(r.meta.explanation.length, r.meta.id).toBeGreaterThan(60);
-      expect(r.meta.source, r.meta.id).toMatch(/Veeam|AWS|Design format|RFC/);
+      expect(r.meta.sources.length, r.meta.id).toBeGreaterThan(0);
+      for (const l of r.meta.sources)
+        expect(l.url, r.meta.id).toMatch(
+          /^(https:\/\/(helpcenter\.veeam\.com\/docs\/vbaws\/guide\/|docs\.aws\.amazon\.com\/|www\.rfc-editor\.org\/)|\.\.\/schema\/)/,
+        );
     }
   });
   it('ruleMeta answers "learn more" and knows no invented ids', () => {

@@ -106,7 +106,19 @@ const FindingRow = memo(function FindingRow({ finding, tracedFlow }: RowProps) {
             </Text>
             <Text size="xs">{meta.explanation}</Text>
             <Text size="xs" c="dimmed">
-              Source: {meta.source}
+              Source:{' '}
+              {meta.sources.map((l, i) => (
+                <span key={l.url}>
+                  {i > 0 && ' · '}
+                  {l.url.startsWith('https://') ? (
+                    <a href={l.url} target="_blank" rel="noreferrer noopener">
+                      {l.title}
+                    </a>
+                  ) : (
+                    l.title
+                  )}
+                </span>
+              ))}
             </Text>
           </Collapse>
         )}

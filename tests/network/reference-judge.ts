@@ -1,0 +1,175 @@
+// A reference judge for the differential test: small and slow on purpose. It knows nothing of the
+// engine's network model, next-hop graph, memos or indexes. It reads the raw design, and for a
+// required flow it sends single addresses through the route tables hop by hop, the way a VPC
+// router does: the local route first, then the longest prefix holding the address, across at
+// most one active peering, delivered only inside the receiving VPC's own blocks. Security groups
+// are read rule by rule. The engine must reach the same verdict on every flow.
+import type {
+  Design,
+  Endpoint,
+  RouteTable,
+  SecurityGroup,
+  SgRule,
+  Subnet,
+  Vpc,
+} from '../../src/model/schema';
+import type { RequiredFlow } from '../../src/veeam/flow-types';
+
+interface Block {
+  first: number;
+  last: number;
+  prefix: number;
+}
+
+export function block(text: string | undefined): Block | undefined {
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(text ?? '');
+  if (!m) return undefined;
+  const octets = m.slice(1, 5).map(Number);
+  const prefix = Number(m[5]);
+  if (octets.some((o) => o > 255) || prefix > 32) return undefined;
+  const first = octets.reduce((n, o) => n * 256 + o, 0);
+  const size = 2 ** (32 - prefix);
+  if (first % size !== 0) return undefined;
+  return { first, last: first + size - 1, prefix };
+}
+
+const holds = (b: Block, address: number) => b.first <= address && address <= b.last;
+
+function blocksOf(vpc: Vpc): Block[] {
+  return [vpc.cidr, ...vpc.secondaryCidrs].map(block).filter((b) => b !== undefined);
+}
+
+function tableOf(vpc: Vpc, subnet: Subnet): RouteTable | undefined {
+  return vpc.routeTables.find((t) => t.id === subnet.routeTable) ?? vpc.routeTables.find((t) => t.main);
+}
+
+/** The VPC a packet for `address` ends up in, leaving `vpc` by `table`, or undefined if it is lost. */
+function deliveredTo(
+  design: Design,
+  vpc: Vpc,
+  table: RouteTable | undefined,
+  address: number,
+): string | undefined {
+  let here = vpc;
+  for (let crossed = 0; ; crossed++) {
+    if (blocksOf(here).some((b) => holds(b, address))) return here.id;
+    // Arrived over a peering but not for this VPC: peering does not forward (no transit).
+    if (crossed > 0 || !table) return undefined;
+    let best: { route: RouteTable['routes'][number]; b: Block } | undefined;
+    for (const route of table.routes) {
+      const b = block(route.destination);
+      if (b && holds(b, address) && (!best || b.prefix > best.b.prefix)) best = { route, b };
+    }
+    if (!best || best.route.gateway !== undefined) return undefined;
+    const p = design.peerings.find((x) => x.id === best!.route.peering);
+    if (!p || p.status !== 'active' || (p.requester !== here.id && p.accepter !== here.id)) return undefined;
+    const next = design.vpcs.find((v) => v.id === (p.requester === here.id ? p.accepter : p.requester));
+    if (!next) return undefined;
+    here = next;
+  }
+}
+
+/**
+ * Addresses standing for every address of `b`: the route lookup can only change its answer at
+ * the edge of some block of the design, so one address on each side of every edge inside `b`
+ * meets every answer any address of `b` gets.
+ */
+function samples(design: Design, b: Block): number[] {
+  const edges = new Set([b.first, b.last]);
+  const all = design.vpcs.flatMap((v) => [
+    ...blocksOf(v),
+    ...v.subnets.map((s) => block(s.cidr)),
+    ...v.routeTables.flatMap((t) => t.routes.map((r) => block(r.destination))),
+  ]);
+  for (const c of all)
+    if (c) for (const a of [c.first - 1, c.first, c.last, c.last + 1]) if (holds(b, a)) edges.add(a);
+  return [...edges];
+}
+
+function groupOf(design: Design, id: string, home: Vpc): { group: SecurityGroup; vpc: Vpc } | undefined {
+  const local = home.securityGroups.find((g) => g.id === id);
+  if (local) return { group: local, vpc: home };
+  for (const v of design.vpcs) {
+    const g = v.securityGroups.find((x) => x.id === id);
+    if (g) return { group: g, vpc: v };
+  }
+  return undefined;
+}
+
+function carries443(rule: SgRule): boolean {
+  if (rule.protocol === '-1') return true;
+  if (rule.protocol !== 'tcp') return false;
+  const from = rule.fromPort ?? -1;
+  const to = rule.toPort ?? -1;
+  if (from === -1 && to === -1) return true;
+  return from <= 443 && 443 <= (to === -1 ? 65535 : to);
+}
+
+/** Whether one of `groups` (of `home`) lets tcp/443 through to or from a peer at `peer` with `peerGroups`. */
+function admits(
+  design: Design,
+  groups: readonly string[],
+  home: Vpc,
+  direction: 'ingress' | 'egress',
+  peer: Block,
+  peerGroups: readonly string[],
+): boolean {
+  return groups.some((id) =>
+    (groupOf(design, id, home)?.group[direction] ?? []).some((rule) => {
+      if (!carries443(rule)) return false;
+      if (rule.cidr !== undefined) {
+        const b = block(rule.cidr);
+        return !!b && b.first <= peer.first && peer.last <= b.last;
+      }
+      if (rule.securityGroup === undefined || !peerGroups.includes(rule.securityGroup)) return false;
+      return groupOf(design, rule.securityGroup, home)?.vpc.region === home.region;
+    }),
+  );
+}
+
+function endpointById(design: Design, id: string): { endpoint: Endpoint; vpc: Vpc } | undefined {
+  for (const vpc of design.vpcs) {
+    const endpoint = vpc.endpoints.find((e) => e.id === id);
+    if (endpoint) return { endpoint, vpc };
+  }
+  return undefined;
+}
+
+/** The reference verdict of a worker or appliance flow: does it reach every endpoint subnet? */
+export function referenceReaches(design: Design, flow: RequiredFlow): boolean {
+  const target = endpointById(design, flow.target);
+  if (!target || target.endpoint.type !== 'Interface') return false;
+  const source = design.vpcs.find((v) => v.id === flow.sourceVpc);
+  if (!source) return false;
+  let subnets: Subnet[];
+  let range: Block | undefined;
+  if (flow.kind === 'appliance-repository') {
+    const a = design.appliance!;
+    subnets = source.subnets.filter((s) => s.id === a.subnet).slice(0, 1);
+    range = block(`${a.ip}/32`);
+  } else {
+    subnets = source.subnets.filter((s) => s.id === flow.source).slice(0, 1);
+    range = block(subnets[0]?.cidr);
+  }
+  if (!subnets.length || !range) return false;
+  const { endpoint, vpc } = target;
+  const endpointSubnets = endpoint.subnets
+    .map((id) => vpc.subnets.find((s) => s.id === id))
+    .filter((s) => s !== undefined);
+  if (!endpointSubnets.length) return false;
+  return endpointSubnets.every((d) => {
+    const dest = block(d.cidr);
+    if (!dest) return false;
+    const there = samples(design, dest).every((a) =>
+      subnets.every((s) => deliveredTo(design, source, tableOf(source, s), a) === vpc.id),
+    );
+    const back = samples(design, range).every(
+      (a) => deliveredTo(design, vpc, tableOf(vpc, d), a) === source.id,
+    );
+    const out =
+      flow.sourceGroups.length === 0 ||
+      admits(design, flow.sourceGroups, source, 'egress', dest, endpoint.securityGroups);
+    const inn = admits(design, endpoint.securityGroups, vpc, 'ingress', range, flow.sourceGroups);
+    return there && back && out && inn;
+  });
+}
