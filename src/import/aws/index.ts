@@ -83,6 +83,8 @@ export function importAws(files: ReadonlyMap<string, string>): ImportResult {
     version: 1,
     name: `Imported from AWS (${accountIds.join(', ') || 'nothing'})`,
     privateNetworkDeployment: true,
+    transitGateways: [],
+    transitGatewayAttachments: [],
     accounts,
     vpcs: network,
     peerings,
