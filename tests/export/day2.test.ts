@@ -67,12 +67,18 @@ describe('day 2: one edit changes exactly its own resources', () => {
     expect(cfn.changed).toEqual([]);
   });
 
-  it('deleting the first of two Transit Gateway routes removes that route only (Terraform)', () => {
+  it('deleting the first of two Transit Gateway routes removes that route only (Terraform and CloudFormation)', () => {
     const tgw = tgwDesign();
     const after = edited(tgw, (d) => d.transitGateways[0]!.routeTables[0]!.routes.shift());
     const tf = diff(terraformResources(tgw), terraformResources(after));
     expect(tf).toEqual({
       removed: ['aws_ec2_transit_gateway_route.tgw_rtb_spokes_10_50_0_0_16'],
+      added: [],
+      changed: [],
+    });
+    const cfn = diff(cloudFormationResources(tgw), cloudFormationResources(after));
+    expect(cfn).toEqual({
+      removed: ['acct-hub-eu-west-1.yaml#TgwRtbSpokesRoute10x50x0x0x16'],
       added: [],
       changed: [],
     });
