@@ -78,7 +78,7 @@ describe('day 2: one edit changes exactly its own resources', () => {
     });
     const cfn = diff(cloudFormationResources(tgw), cloudFormationResources(after));
     expect(cfn).toEqual({
-      removed: ['acct-hub-eu-west-1.yaml#TgwRtbSpokesRoute10x50x0x0x16'],
+      removed: ['network-hub-eu-west-1.yaml#TgwRtbSpokesRoute10x50x0x0x16'],
       added: [],
       changed: [],
     });
