@@ -154,7 +154,7 @@ export function buildTransitGateways(
             ? (propagationsOf.get(id) ?? [])
             : undefined,
         });
-      } else if (a.ResourceType === 'peering' && a.ResourceId) {
+      } else if ((a.ResourceType === 'peering' || a.ResourceType === 'tgw-peering') && a.ResourceId) {
         attachments.set(id, { ...base, subnets: [], peerTransitGateway: a.ResourceId });
       } else skip(located, `a ${a.ResourceType} attachment is not part of the design format`);
     }
