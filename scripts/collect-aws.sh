@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Collects the network of one or more AWS accounts for Private Network Designer's "Import from AWS".
-# Needs bash and AWS CLI v2 only. Every AWS call is read-only (describe-*, plus sts to learn the
+# Needs bash and AWS CLI v2 only. Every AWS call is read-only (describe-*, search-transit-gateway-routes,
+# get-transit-gateway-route-table-propagations, plus sts to learn the
 # account id and to assume a role you name); the IAM policy it needs is in docs/import.md.
 #
 # Writes OUT/ACCOUNT_ID/REGION/<call>.json with the unmodified JSON of each call, and nothing else.
@@ -50,7 +51,7 @@ save() {
 
 collect_account() {
   # "$@": credential arguments for every call (--profile NAME, or nothing for the environment).
-  local account region dir vpc attribute
+  local account region dir vpc attribute tgw_rtb
   account="$(aws sts get-caller-identity --query Account --output text "$@")"
   for region in "${regions[@]}"; do
     dir="$out/$account/$region"
@@ -62,6 +63,18 @@ collect_account() {
     save "$dir/describe-security-groups.json" ec2 describe-security-groups --region "$region" "$@"
     save "$dir/describe-vpc-endpoints.json" ec2 describe-vpc-endpoints --region "$region" "$@"
     save "$dir/describe-vpc-peering-connections.json" ec2 describe-vpc-peering-connections --region "$region" "$@"
+    save "$dir/describe-transit-gateways.json" ec2 describe-transit-gateways --region "$region" "$@"
+    save "$dir/describe-transit-gateway-attachments.json" ec2 describe-transit-gateway-attachments --region "$region" "$@"
+    save "$dir/describe-transit-gateway-vpc-attachments.json" ec2 describe-transit-gateway-vpc-attachments --region "$region" "$@"
+    save "$dir/describe-transit-gateway-route-tables.json" ec2 describe-transit-gateway-route-tables --region "$region" "$@"
+    # Per TGW route table the account owns: its routes (static and propagated; the API requires a
+    # filter) and which attachments propagate into it.
+    for tgw_rtb in $(aws ec2 describe-transit-gateway-route-tables --region "$region" --query "TransitGatewayRouteTables[?State=='available'].TransitGatewayRouteTableId" --output text "$@"); do
+      save "$dir/search-transit-gateway-routes-$tgw_rtb.json" ec2 search-transit-gateway-routes \
+        --transit-gateway-route-table-id "$tgw_rtb" --filters Name=state,Values=active,blackhole --region "$region" "$@"
+      save "$dir/get-transit-gateway-route-table-propagations-$tgw_rtb.json" ec2 get-transit-gateway-route-table-propagations \
+        --transit-gateway-route-table-id "$tgw_rtb" --region "$region" "$@"
+    done
     # DNS attributes are per VPC, and only the owner may read them (shared VPCs are skipped here).
     for vpc in $(aws ec2 describe-vpcs --region "$region" --query "Vpcs[?OwnerId=='$account'].VpcId" --output text "$@"); do
       for attribute in enableDnsSupport enableDnsHostnames; do

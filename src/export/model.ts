@@ -28,6 +28,13 @@ export interface ExportModel {
   index: DesignIndex;
   /** In order of first appearance in `design.vpcs`. */
   scopes: Scope[];
+  /**
+   * `scopes`, then the (account, region) pairs only Transit Gateways need: a TGW's own, and where a
+   * RAM share to another account is accepted (the TGW's region in that account).
+   */
+  allScopes: Scope[];
+  /** The scope of an account in a region, if any element lives there. */
+  scopeAt(accountRef: string, region: string): Scope | undefined;
   scopeOf(vpc: Vpc): Scope;
   /** Peerings whose requester and accepter VPCs both exist, in design order. */
   peerings: ResolvedPeering[];
@@ -70,6 +77,19 @@ export function buildExportModel(design: Design): ExportModel {
     scopeByVpc.set(vpc, scope);
   }
 
+  const allScopes = [...scopes];
+  const addScope = (accountRef: string, region: string) => {
+    const key = JSON.stringify([accountRef, region]);
+    if (byKey.has(key)) return;
+    const scope = { key, accountRef, account: index.accounts.get(accountRef)?.element, region, vpcs: [] };
+    byKey.set(key, scope);
+    allScopes.push(scope);
+  };
+  for (const tgw of design.transitGateways ?? []) {
+    addScope(tgw.account, tgw.region);
+    for (const account of tgw.sharedWith) if (account !== tgw.account) addScope(account, tgw.region);
+  }
+
   const peerings: ResolvedPeering[] = [];
   const unresolvedPeerings: Peering[] = [];
   const byId = new Map<string, ResolvedPeering>();
@@ -100,6 +120,8 @@ export function buildExportModel(design: Design): ExportModel {
     design,
     index,
     scopes,
+    allScopes,
+    scopeAt: (accountRef, region) => byKey.get(JSON.stringify([accountRef, region])),
     scopeOf: (vpc) => {
       const scope = scopeByVpc.get(vpc);
       if (!scope) throw new Error(`export: VPC ${vpc.id} is not part of the design`);

@@ -320,6 +320,8 @@ export function generateDesign(options: GenerateOptions): Design {
     version: CURRENT_VERSION,
     name: `Generated design: ${total} VPCs in ${regions.length} regions (seed ${options.seed ?? 1})`,
     privateNetworkDeployment: true,
+    transitGateways: [],
+    transitGatewayAttachments: [],
     backupAccount,
     accounts,
     vpcs,

@@ -54,11 +54,17 @@ export const RouteSchema = z
     destination: z.string(),
     peering: ref.optional(),
     gateway: z.enum(['internet', 'nat']).optional(),
+    transitGateway: ref.optional(),
   })
   .check((ctx) => {
     const r = ctx.value;
-    if ((r.peering === undefined) === (r.gateway === undefined)) {
-      ctx.issues.push({ code: 'custom', input: r, message: 'exactly one target: "peering" or "gateway"' });
+    const targets = [r.peering, r.gateway, r.transitGateway].filter((t) => t !== undefined).length;
+    if (targets !== 1) {
+      ctx.issues.push({
+        code: 'custom',
+        input: r,
+        message: 'exactly one target: "peering", "gateway" or "transitGateway"',
+      });
     }
   });
 
@@ -125,6 +131,73 @@ export const PeeringSchema = z.looseObject({
   accepter: ref,
   status: z.enum(['active', 'pending-acceptance']).default('active'),
 });
+
+// Transit Gateway (additive to format 1). A TGW route sends a destination to one attachment or
+// drops it (blackhole); an attachment is associated with exactly one TGW route table, which decides
+// how traffic arriving from it is routed, and propagates its VPC's blocks into any number of tables.
+export const TgwRouteSchema = z
+  .looseObject({
+    destination: z.string(),
+    attachment: ref.optional(),
+    blackhole: z.boolean().optional(),
+  })
+  .check((ctx) => {
+    const r = ctx.value;
+    if ((r.attachment === undefined) === (r.blackhole !== true)) {
+      ctx.issues.push({
+        code: 'custom',
+        input: r,
+        message: 'exactly one target: "attachment" or "blackhole": true',
+      });
+    }
+  });
+
+export const TgwRouteTableSchema = z.looseObject({
+  id,
+  name: z.string().optional(),
+  routes: list(TgwRouteSchema),
+});
+
+export const TransitGatewaySchema = z.looseObject({
+  id,
+  name,
+  account: ref,
+  region: z.string(),
+  asn: z.number().int().default(64512),
+  /** Attachments that name no route table are associated with this one (AWS: default association). */
+  defaultAssociationRouteTable: ref.optional(),
+  /** Attachments that name no propagations propagate to this one (AWS: default propagation). */
+  defaultPropagationRouteTable: ref.optional(),
+  securityGroupReferencing: z.boolean().default(false),
+  /** Accounts the TGW is shared with through AWS RAM, so their VPCs can attach. */
+  sharedWith: list(ref),
+  routeTables: list(TgwRouteTableSchema),
+});
+
+export const TgwAttachmentSchema = z
+  .looseObject({
+    id,
+    name: z.string().optional(),
+    transitGateway: ref,
+    /** A VPC attachment: the VPC and one subnet per Availability Zone it reaches. */
+    vpc: ref.optional(),
+    subnets: list(ref),
+    /** A peering attachment: the TGW in another region (static routes only). */
+    peerTransitGateway: ref.optional(),
+    /** The TGW route table this attachment is associated with; omitted: the default association table. */
+    routeTable: ref.optional(),
+    /** For a peering attachment: the association on the peer TGW's side. */
+    peerRouteTable: ref.optional(),
+    /** The TGW route tables this attachment propagates to; omitted: the default propagation table. */
+    propagations: z.array(ref).optional(),
+    status: z.enum(['active', 'pending-acceptance']).default('active'),
+  })
+  .check((ctx) => {
+    const a = ctx.value;
+    if ((a.vpc === undefined) === (a.peerTransitGateway === undefined)) {
+      ctx.issues.push({ code: 'custom', input: a, message: 'exactly one of "vpc" or "peerTransitGateway"' });
+    }
+  });
 
 export const ApplianceSchema = z.looseObject({
   id,
@@ -201,6 +274,8 @@ export const DesignSchema = z.looseObject({
   accounts: list(AccountSchema),
   vpcs: list(VpcSchema),
   peerings: list(PeeringSchema),
+  transitGateways: list(TransitGatewaySchema),
+  transitGatewayAttachments: list(TgwAttachmentSchema),
   appliance: ApplianceSchema.optional(),
   repositories: list(RepositorySchema),
   workerConfigurations: list(WorkerConfigurationSchema),
@@ -219,6 +294,10 @@ export type SecurityGroup = z.output<typeof SecurityGroupSchema>;
 export type SgRule = z.output<typeof SgRuleSchema>;
 export type Endpoint = z.output<typeof EndpointSchema>;
 export type Peering = z.output<typeof PeeringSchema>;
+export type TransitGateway = z.output<typeof TransitGatewaySchema>;
+export type TgwRouteTable = z.output<typeof TgwRouteTableSchema>;
+export type TgwRoute = z.output<typeof TgwRouteSchema>;
+export type TgwAttachment = z.output<typeof TgwAttachmentSchema>;
 export type Appliance = z.output<typeof ApplianceSchema>;
 export type Repository = z.output<typeof RepositorySchema>;
 export type WorkerConfiguration = z.output<typeof WorkerConfigurationSchema>;

@@ -10,6 +10,7 @@ import { tagValue } from '../../src/export/text';
 import type { Design } from '../../src/model/schema';
 import { validate } from '../../src/rules/registry';
 import { exportDesigns, hostileDesign, loadExample } from './fixtures/designs';
+import { tgwDesign } from './fixtures/tgw';
 import { cfnText } from './cfn-decode';
 import { exec, terraformSandbox, toolOrSkip } from './tools';
 
@@ -24,7 +25,7 @@ interface Template {
   Outputs?: Record<string, { Value: unknown; Condition?: string }>;
 }
 
-const designs = exportDesigns();
+const designs = [...exportDesigns(), { name: 'tgw', design: tgwDesign() }];
 
 function templates(design: Design) {
   const files = exportCloudFormation(design, validate(design));
@@ -197,6 +198,35 @@ describe('CloudFormation export (structure)', () => {
 });
 
 describe('CloudFormation export (judged by cfn-lint)', () => {
+  it('Transit Gateway: defaults off, explicit tables, blackhole, RAM share, peering acceptance as a DEPLOY.md step', () => {
+    const design = tgwDesign();
+    const { parsed, deploy } = templates(design);
+    const tgws = all(parsed, 'AWS::EC2::TransitGateway');
+    expect(tgws).toHaveLength(2);
+    for (const t of tgws) {
+      expect(t.Properties.DefaultRouteTableAssociation).toBe('disable');
+      expect(t.Properties.DefaultRouteTablePropagation).toBe('disable');
+    }
+    expect(all(parsed, 'AWS::EC2::TransitGatewayRouteTable')).toHaveLength(3);
+    const routes = all(parsed, 'AWS::EC2::TransitGatewayRoute');
+    expect(routes).toHaveLength(3);
+    expect(routes.filter((r) => r.Properties.Blackhole === true)).toHaveLength(1);
+    expect(all(parsed, 'AWS::EC2::TransitGatewayVpcAttachment')).toHaveLength(3);
+    expect(all(parsed, 'AWS::EC2::TransitGatewayPeeringAttachment')).toHaveLength(1);
+    // One association per attachment, plus the peer side's of the peering attachment.
+    expect(all(parsed, 'AWS::EC2::TransitGatewayRouteTableAssociation')).toHaveLength(5);
+    // hub: default table; spoke: two; dr: one; the peering attachment propagates nothing.
+    expect(all(parsed, 'AWS::EC2::TransitGatewayRouteTablePropagation')).toHaveLength(4);
+    const share = all(parsed, 'AWS::RAM::ResourceShare');
+    expect(share).toHaveLength(1);
+    expect(share[0]!.Properties.Principals).toEqual(['222222222222']);
+    const tgwRoutes = all(parsed, 'AWS::EC2::Route').filter((r) => r.Properties.TransitGatewayId);
+    expect(tgwRoutes).toHaveLength(4);
+    for (const r of tgwRoutes) expect((r as unknown as { DependsOn?: string }).DependsOn).toBeDefined();
+    expect(deploy).toContain('aws ec2 accept-transit-gateway-peering-attachment --region us-east-1');
+    expect(deploy).toContain('aws ram accept-resource-share-invitation');
+  });
+
   const hasLint = toolOrSkip('cfn-lint');
 
   it.runIf(hasLint)(

@@ -9,6 +9,7 @@ import type { Design } from '../../src/model/schema';
 import { idPart } from '../../src/export/cloudformation/intrinsics';
 import { logicalId } from '../../src/export/labels';
 import { hostileDesign, loadExample, oneScopeDesign } from './fixtures/designs';
+import { tgwDesign } from './fixtures/tgw';
 
 /** `aws_route.rt_repo_10_0_0_0_16` → the block's text, over every .tf file. */
 function terraformResources(design: Design): Map<string, string> {
@@ -64,6 +65,23 @@ describe('day 2: one edit changes exactly its own resources', () => {
     expect(cfn.removed[0]).toMatch(/^repository-account-us-west-2\.yaml#RtRepoRoute10x0x0x0x16$/);
     expect(cfn.added).toEqual([]);
     expect(cfn.changed).toEqual([]);
+  });
+
+  it('deleting the first of two Transit Gateway routes removes that route only (Terraform and CloudFormation)', () => {
+    const tgw = tgwDesign();
+    const after = edited(tgw, (d) => d.transitGateways[0]!.routeTables[0]!.routes.shift());
+    const tf = diff(terraformResources(tgw), terraformResources(after));
+    expect(tf).toEqual({
+      removed: ['aws_ec2_transit_gateway_route.tgw_rtb_spokes_10_50_0_0_16'],
+      added: [],
+      changed: [],
+    });
+    const cfn = diff(cloudFormationResources(tgw), cloudFormationResources(after));
+    expect(cfn).toEqual({
+      removed: ['network-hub-eu-west-1.yaml#TgwRtbSpokesRoute10x50x0x0x16'],
+      added: [],
+      changed: [],
+    });
   });
 
   it('deleting the first of two ingress rules removes that rule only', () => {

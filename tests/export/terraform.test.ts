@@ -10,10 +10,76 @@ import { tagValue } from '../../src/export/text';
 import type { Design } from '../../src/model/schema';
 import { validate } from '../../src/rules/registry';
 import { exportDesigns, HOSTILE_NAMES, hostileDesign, loadExample } from './fixtures/designs';
+import { tgwDesign } from './fixtures/tgw';
 import { countResources, decodeHclString, nameTags } from './hcl-decode';
 import { exec, terraformSandbox, toolOrSkip } from './tools';
 
-const designs = exportDesigns();
+const designs = [...exportDesigns(), { name: 'tgw', design: tgwDesign() }];
+
+/** What a TGW table or route must name for an attachment: its accepter whenever one is needed. */
+function attachmentExpr(design: Design, labels: ReturnType<typeof terraformLabels>, id: string): string {
+  const a = design.transitGatewayAttachments.find((x) => x.id === id)!;
+  const label = labels.tgwAttachment(a);
+  if (a.peerTransitGateway) return `aws_ec2_transit_gateway_peering_attachment_accepter.${label}.id`;
+  const tgw = design.transitGateways.find((t) => t.id === a.transitGateway)!;
+  const vpc = design.vpcs.find((v) => v.id === a.vpc)!;
+  return vpc.account === tgw.account
+    ? `aws_ec2_transit_gateway_vpc_attachment.${label}.id`
+    : `aws_ec2_transit_gateway_vpc_attachment_accepter.${label}.id`;
+}
+
+/** Plan assertions for the Transit Gateway part: tables, routes, associations, propagations. */
+function tgwAsserts(design: Design, labels: ReturnType<typeof terraformLabels>): [string, string][] {
+  const asserts: [string, string][] = [];
+  const tableOf = (id: string) =>
+    design.transitGateways.flatMap((t) => t.routeTables).find((t) => t.id === id)!;
+  for (const tgw of design.transitGateways) {
+    const t = `aws_ec2_transit_gateway.${labels.transitGateway(tgw)}`;
+    asserts.push([`${t}.amazon_side_asn == ${tgw.asn}`, `${t} asn`]);
+    asserts.push([`${t}.default_route_table_association == "disable"`, `${t} no default association`]);
+    for (const table of tgw.routeTables) {
+      const rt = `aws_ec2_transit_gateway_route_table.${labels.tgwRouteTable(table)}`;
+      asserts.push([`${rt}.transit_gateway_id == ${t}.id`, `${rt} tgw`]);
+      for (const route of table.routes) {
+        const r = `aws_ec2_transit_gateway_route.${labels.tgwRoute(route)}`;
+        asserts.push([`${r}.transit_gateway_route_table_id == ${rt}.id`, `${r} table`]);
+        asserts.push([`${r}.destination_cidr_block == ${JSON.stringify(route.destination)}`, `${r} dest`]);
+        if (route.blackhole) asserts.push([`${r}.blackhole == true`, `${r} blackhole`]);
+        else
+          asserts.push([
+            `${r}.transit_gateway_attachment_id == ${attachmentExpr(design, labels, route.attachment!)}`,
+            `${r} attachment`,
+          ]);
+      }
+    }
+  }
+  for (const a of design.transitGatewayAttachments) {
+    const tgw = design.transitGateways.find((t) => t.id === a.transitGateway)!;
+    const table = a.routeTable ?? tgw.defaultAssociationRouteTable;
+    const assoc = `aws_ec2_transit_gateway_route_table_association.${labels.tgwAttachment(a)}`;
+    if (table) {
+      asserts.push([
+        `${assoc}.transit_gateway_route_table_id == aws_ec2_transit_gateway_route_table.${labels.tgwRouteTable(tableOf(table))}.id`,
+        `${assoc} table`,
+      ]);
+      asserts.push([
+        `${assoc}.transit_gateway_attachment_id == ${attachmentExpr(design, labels, a.id)}`,
+        `${assoc} attachment`,
+      ]);
+    }
+    if (a.peerTransitGateway) continue;
+    const vpcAttachment = `aws_ec2_transit_gateway_vpc_attachment.${labels.tgwAttachment(a)}`;
+    const vpc = design.vpcs.find((v) => v.id === a.vpc)!;
+    asserts.push([`${vpcAttachment}.vpc_id == aws_vpc.${labels.vpc(vpc)}.id`, `${vpcAttachment} vpc`]);
+    asserts.push([`length(${vpcAttachment}.subnet_ids) == ${a.subnets.length}`, `${vpcAttachment} subnets`]);
+    for (const id of a.propagations ??
+      (tgw.defaultPropagationRouteTable ? [tgw.defaultPropagationRouteTable] : [])) {
+      const p = `aws_ec2_transit_gateway_route_table_propagation.${labels.tgwPropagation(a, tableOf(id))}`;
+      asserts.push([`${p}.transit_gateway_attachment_id == ${attachmentExpr(design, labels, a.id)}`, `${p}`]);
+    }
+  }
+  return asserts;
+}
 
 function isCross(design: Design, requester: string, accepter: string): boolean | undefined {
   const req = design.vpcs.find((v) => v.id === requester);
@@ -53,6 +119,13 @@ function countsTest(design: Design, providerAliases: string[], variables: string
           asserts.push([`${r}.vpc_peering_connection_id == ${peeringExpr(route.peering)}`, `${r} peering`]);
         else if (route.gateway === 'internet')
           asserts.push([`${r}.gateway_id == aws_internet_gateway.${labels.vpc(vpc)}.id`, `${r} igw`]);
+        else if (route.transitGateway) {
+          const tgw = design.transitGateways.find((t) => t.id === route.transitGateway)!;
+          asserts.push([
+            `${r}.transit_gateway_id == aws_ec2_transit_gateway.${labels.transitGateway(tgw)}.id`,
+            `${r} tgw`,
+          ]);
+        }
       });
     }
     for (const group of vpc.securityGroups) {
@@ -67,6 +140,7 @@ function countsTest(design: Design, providerAliases: string[], variables: string
       });
     }
   }
+  asserts.push(...tgwAsserts(design, labels));
   const vpcOf = (id: string) => design.vpcs.find((v) => v.id === id)!;
   for (const p of design.peerings) {
     const pcx = `aws_vpc_peering_connection.${labels.peering(p)}`;
@@ -104,7 +178,19 @@ function countsTest(design: Design, providerAliases: string[], variables: string
     's3_endpoint_dns_names',
   );
 
-  const lines = providerAliases.map((a) => `mock_provider "aws" {\n  alias = "${a}"\n}\n`);
+  // Mocked ARNs are random text; the RAM resources check theirs, so the mocks return real-looking ones.
+  const arns = [
+    ['aws_ec2_transit_gateway', 'arn:aws:ec2:eu-west-1:111111111111:transit-gateway/tgw-0123456789abcdef0'],
+    ['aws_ram_resource_share', 'arn:aws:ram:eu-west-1:111111111111:resource-share/0123'],
+    ['aws_ram_principal_association', 'arn:aws:ram:eu-west-1:111111111111:resource-share/0123'],
+  ];
+  const mocks = arns
+    .map(
+      ([type, arn]) =>
+        `  mock_resource "${type}" {\n    defaults = {\n      arn = "${arn}"\n      resource_share_arn = "${arn}"\n    }\n  }\n`,
+    )
+    .join('');
+  const lines = providerAliases.map((a) => `mock_provider "aws" {\n  alias = "${a}"\n${mocks}}\n`);
   // Only the roles are given: every other input must be optional for a first apply to succeed.
   lines.push('variables {');
   for (const v of variables.filter((name) => name.endsWith('_role_arn')))

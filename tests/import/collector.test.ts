@@ -9,6 +9,7 @@ import { importAws } from '../../src/import/aws/index';
 import { example } from '../rules/helpers';
 import { withAwsIds } from './aws-ids';
 import { describeAsCli } from './describe';
+import { tgwCollection } from './tgw-fixture';
 
 const root = new URL('../..', import.meta.url).pathname;
 const script = join(root, 'scripts/collect-aws.sh');
@@ -36,8 +37,15 @@ if (operation === 'describe-vpc-attribute') {
   process.stdout.write(fs.readFileSync(path.join(dir, 'describe-vpc-attribute-' + opt('--vpc-id') + '-' + opt('--attribute') + '.json'), 'utf8'));
   process.exit(0);
 }
-const file = path.join(dir, operation + '.json');
-const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '{"' + ({ 'describe-vpcs': 'Vpcs', 'describe-subnets': 'Subnets', 'describe-route-tables': 'RouteTables', 'describe-security-groups': 'SecurityGroups', 'describe-vpc-endpoints': 'VpcEndpoints', 'describe-vpc-peering-connections': 'VpcPeeringConnections' })[operation] + '": []}';
+if (operation === 'describe-transit-gateway-route-tables' && opt('--query')) {
+  const f = path.join(dir, operation + '.json');
+  const tables = fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')).TransitGatewayRouteTables : [];
+  console.log(tables.filter((t) => t.State === 'available').map((t) => t.TransitGatewayRouteTableId).join('\\t'));
+  process.exit(0);
+}
+const perTable = opt('--transit-gateway-route-table-id');
+const file = path.join(dir, operation + (perTable ? '-' + perTable : '') + '.json');
+const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '{"' + ({ 'describe-vpcs': 'Vpcs', 'describe-subnets': 'Subnets', 'describe-route-tables': 'RouteTables', 'describe-security-groups': 'SecurityGroups', 'describe-vpc-endpoints': 'VpcEndpoints', 'describe-vpc-peering-connections': 'VpcPeeringConnections', 'describe-transit-gateways': 'TransitGateways', 'describe-transit-gateway-attachments': 'TransitGatewayAttachments', 'describe-transit-gateway-vpc-attachments': 'TransitGatewayVpcAttachments', 'describe-transit-gateway-route-tables': 'TransitGatewayRouteTables', 'search-transit-gateway-routes': 'Routes', 'get-transit-gateway-route-table-propagations': 'TransitGatewayRouteTablePropagations' })[operation] + '": []}';
 if (opt('--query')) {
   const owner = /OwnerId=='(\\d+)'/.exec(opt('--query'))[1];
   const vpcs = [];
@@ -111,7 +119,9 @@ describe('scripts/collect-aws.sh', () => {
     }[];
     for (const c of made) {
       const op = `${c.args[0]} ${c.args[1]}`;
-      expect(op).toMatch(/^(ec2 describe-[a-z-]+|sts get-caller-identity|sts assume-role)$/);
+      expect(op).toMatch(
+        /^(ec2 describe-[a-z-]+|ec2 search-transit-gateway-routes|ec2 get-transit-gateway-route-table-propagations|sts get-caller-identity|sts assume-role)$/,
+      );
     }
     expect(made.filter((c) => c.args[0] === 'ec2').every((c) => c.args.includes('--region'))).toBe(true);
 
@@ -128,5 +138,54 @@ describe('scripts/collect-aws.sh', () => {
     expect(a.findings.filter((f) => f.severity !== 'info')).toEqual([]);
     expect(a.design.vpcs).toEqual(b.design.vpcs);
     expect(a.design.peerings).toEqual(b.design.peerings);
+  });
+
+  it('with a fake aws: Transit Gateway files, per TGW route table too, import like the fixture', () => {
+    const folder = tgwCollection();
+    const base = join(tmp, 'tgw');
+    const fixture = join(base, 'fixture');
+    for (const [p, text] of folder) {
+      mkdirSync(dirname(join(fixture, p)), { recursive: true });
+      writeFileSync(join(fixture, p), text);
+    }
+    for (const [p, text] of [...folder].filter(([p]) => p.endsWith('/describe-vpcs.json')))
+      for (const v of (JSON.parse(text) as { Vpcs: { VpcId: string }[] }).Vpcs)
+        for (const [a, m] of [
+          ['enableDnsSupport', 'EnableDnsSupport'],
+          ['enableDnsHostnames', 'EnableDnsHostnames'],
+        ])
+          writeFileSync(
+            join(fixture, dirname(p), `describe-vpc-attribute-${v.VpcId}-${a}.json`),
+            JSON.stringify({ VpcId: v.VpcId, [m!]: { Value: true } }),
+          );
+    const bin = join(base, 'bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(join(bin, 'aws'), FAKE);
+    chmodSync(join(bin, 'aws'), 0o755);
+    const calls = join(base, 'calls.jsonl');
+    const out = join(base, 'out');
+    const r = spawnSync(
+      'bash',
+      [
+        script,
+        '--out',
+        out,
+        '--region',
+        'eu-west-1,us-east-1',
+        '--profile',
+        'acct-111111111111,acct-222222222222',
+      ],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH}`, CALLS: calls, FIXTURE: fixture },
+      },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    for (const [p, text] of folder) expect(readFileSync(join(out, p), 'utf8'), p).toBe(text);
+    const a = importAws(new Map(listFiles(out).map((p) => [p, readFileSync(join(out, p), 'utf8')])));
+    const b = importAws(folder);
+    expect(a.design.transitGateways).toEqual(b.design.transitGateways);
+    expect(a.design.transitGatewayAttachments).toEqual(b.design.transitGatewayAttachments);
+    expect(a.design.transitGateways).toHaveLength(2);
   });
 });

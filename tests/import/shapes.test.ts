@@ -78,13 +78,22 @@ describe('reading the CLI JSON', () => {
     );
   });
 
-  it('Transit Gateway files are reported as not read', () => {
+  it('a TGW route table without its search-transit-gateway-routes file is an info finding', () => {
     const f = new Map(base);
-    f.set(`${worker}/describe-transit-gateways.json`, '{"TransitGateways": []}');
-    expect(importAws(f).findings).toContainEqual(
+    f.set(
+      `${worker}/describe-transit-gateways.json`,
+      '{"TransitGateways": [{"TransitGatewayId": "tgw-0abc", "OwnerId": "222222222222", "State": "available"}]}',
+    );
+    f.set(
+      `${worker}/describe-transit-gateway-route-tables.json`,
+      '{"TransitGatewayRouteTables": [{"TransitGatewayRouteTableId": "tgw-rtb-0abc", "TransitGatewayId": "tgw-0abc", "State": "available"}]}',
+    );
+    const r = importAws(f);
+    expect(r.design.transitGateways.map((t) => t.id)).toEqual(['tgw-0abc']);
+    expect(r.findings).toContainEqual(
       expect.objectContaining({
-        rule: 'import/not-judged',
-        file: `${worker}/describe-transit-gateways.json`,
+        rule: 'import/missing-file',
+        file: `${worker}/search-transit-gateway-routes-tgw-rtb-0abc.json`,
       }),
     );
   });
@@ -168,7 +177,7 @@ describe('elements', () => {
     );
   });
 
-  it('routes keep peering and gateway targets; others are named in an info finding', () => {
+  it('routes keep peering and gateway targets; a TGW not collected and others are named in an info finding', () => {
     const f = editFile(base, `${worker}/describe-route-tables.json`, (j) => {
       j.RouteTables[0].Routes.push(
         { DestinationCidrBlock: '0.0.0.0/0', GatewayId: 'igw-0abc', Origin: 'CreateRoute', State: 'active' },
@@ -193,7 +202,9 @@ describe('elements', () => {
     ]);
     const messages = r.findings.map((x) => x.message);
     expect(messages).toContainEqual(
-      expect.stringMatching(/route 192\.168\.0\.0\/16 → tgw-0abc of rt-worker: .*transit gateway/),
+      expect.stringMatching(
+        /route 192\.168\.0\.0\/16 → tgw-0abc of rt-worker: that Transit Gateway is not in/,
+      ),
     );
     expect(messages).toContainEqual(expect.stringMatching(/192\.169\.0\.0\/16 → pcx-gone .*blackhole/));
   });

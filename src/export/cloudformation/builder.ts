@@ -9,6 +9,7 @@ import { logicalId } from '../labels';
 import type { ExportModel, ResolvedPeering, Scope } from '../model';
 import { fileSlug, fingerprint, NameRegistry } from '../text';
 import { description, getAtt, PATTERNS, ref, type Json, type ValueKind } from './intrinsics';
+import type { TgwBuilder } from './transit-gateway';
 
 /** One Output of one stack, and the round of deployment after which it has a value. */
 export interface OutputRef {
@@ -28,6 +29,8 @@ export interface StackInput {
 export interface ManualStep {
   what: string;
   command: string;
+  /** Transit Gateway acceptances (RAM share, peering attachment), listed apart from egress rules. */
+  tgw?: boolean;
 }
 
 export interface Stack {
@@ -73,6 +76,8 @@ export class Builder {
   readonly placed = new Map<object, { stack: Stack; id: string }>();
   private readonly outputsMemo = new Map<string, OutputRef>();
   readonly peeringRound = new Map<ResolvedPeering, { conditions: string[]; round: number }>();
+  /** The Transit Gateway part, built before the VPCs whose routes use it. */
+  transit?: TgwBuilder;
   private readonly stackNames = new NameRegistry('-');
   private readonly files = new NameRegistry('-');
 
@@ -85,6 +90,12 @@ export class Builder {
     for (const scope of model.scopes) {
       const used = new Set(scope.vpcs.map((v) => partOf(v.id, this.partsOf(scope))));
       for (const part of [...used].sort((a, b) => a - b)) this.makeStack(scope, part);
+    }
+    // A TGW lives in its scope's first stack, which a scope without VPCs (or whose VPCs all hash to
+    // other parts) gets just for it.
+    for (const tgw of model.design.transitGateways ?? []) {
+      const scope = model.scopeAt(tgw.account, tgw.region)!;
+      if (!this.stackByKey.has(JSON.stringify([scope.key, 0]))) this.makeStack(scope, 0);
     }
     // Logical ids first, so that references can be made in any order.
     for (const vpc of model.design.vpcs) {
@@ -101,6 +112,12 @@ export class Builder {
       const stack = this.stackFor(p.requester);
       this.placed.set(p.peering, { stack, id: stack.ids.claim(logicalId(p.peering.id)) });
     }
+  }
+
+  /** The first stack of an account in a region (Transit Gateways live there). */
+  stackAt(accountRef: string, region: string): Stack | undefined {
+    const scope = this.model.scopeAt(accountRef, region);
+    return scope && this.stackByKey.get(JSON.stringify([scope.key, 0]));
   }
 
   partsOf(scope: Scope): number {

@@ -96,10 +96,16 @@ export function deployGuide(b: Builder, facts: readonly StackFacts[], header: st
   const steps = b.stacks.flatMap((s) => s.steps.map((step) => ({ s, step })));
   if (steps.length) {
     lines.push('## Manual steps: what CloudFormation cannot express', '');
-    lines.push(
-      'An egress rule towards a security group of another account cannot be written in a template (AWS::EC2::SecurityGroupEgress has no owner field), so these rules are not in any stack. Once every round is done, add each with the AWS CLI in the account that owns the rule, putting in the two group ids from the named stack outputs:',
-      '',
-    );
+    if (steps.some(({ step }) => !step.tgw))
+      lines.push(
+        'An egress rule towards a security group of another account cannot be written in a template (AWS::EC2::SecurityGroupEgress has no owner field), so these rules are not in any stack. Once every round is done, add each with the AWS CLI in the account that owns the rule, putting in the two group ids from the named stack outputs:',
+        '',
+      );
+    if (steps.some(({ step }) => step.tgw))
+      lines.push(
+        'CloudFormation has no resource that accepts an AWS RAM share invitation or a Transit Gateway peering attachment, so those acceptances are steps here too: the share is accepted in the other account before its VPC attachments are created, and a peering attachment is accepted on the peer side before the parameters that carry its id (and the routes and associations that use it) are filled.',
+        '',
+      );
     for (const { s, step } of steps) {
       lines.push(
         `- \`${s.name}\`: ${markdownText(step.what)}`,

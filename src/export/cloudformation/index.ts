@@ -11,6 +11,7 @@ import { deployGuide, type StackFacts } from './deploy-guide';
 import { description, type Json } from './intrinsics';
 import { veeamOutputs } from './outputs';
 import { grownParts, initialParts, overQuota, QUOTAS, templateBytes } from './quotas';
+import { TgwBuilder } from './transit-gateway';
 import { buildVpc } from './vpc';
 import { toYaml } from './yaml';
 
@@ -37,6 +38,8 @@ function build(model: ExportModel, parts: Map<string, number>): Builder {
   // Peerings first: routes and rules that use one need to know under which Condition and in which
   // round of deployment it exists.
   for (const p of model.peerings) buildPeering(b, p);
+  b.transit = new TgwBuilder(b);
+  b.transit.build();
   for (const vpc of model.design.vpcs) buildVpc(b, vpc);
   veeamOutputs(b);
   return b;
@@ -76,7 +79,8 @@ function document(b: Builder, stack: Stack): Record<string, Json> {
   if (Object.keys(stack.parameters).length) doc.Parameters = stack.parameters;
   if (Object.keys(stack.conditions).length) doc.Conditions = stack.conditions;
   // Peerings and roles were built first; listing them after the VPCs reads in creation order.
-  const late = (r: Json) => /VPCPeeringConnection|IAM::Role/.test((r as { Type: string }).Type);
+  const late = (r: Json) =>
+    /VPCPeeringConnection|IAM::Role|TransitGateway|RAM::/.test((r as { Type: string }).Type);
   const entries = Object.entries(stack.resources);
   doc.Resources = Object.fromEntries([
     ...entries.filter(([, r]) => !late(r)),

@@ -44,13 +44,22 @@ export function truncateBytes(s: string, max: number): string {
   return out;
 }
 
-export type ValueKind = 'vpc' | 'group' | 'peering' | 'role';
+export type ValueKind = 'vpc' | 'group' | 'peering' | 'role' | 'tgw' | 'tgwAttachment' | 'tgwRouteTable';
 
 export const PATTERNS: Record<ValueKind | 'nat', { pattern: string; what: string }> = {
   vpc: { pattern: '^$|^vpc-[0-9a-f]{8,17}$', what: 'a VPC id (vpc-…)' },
   group: { pattern: '^$|^sg-[0-9a-f]{8,17}$', what: 'a security group id (sg-…)' },
   peering: { pattern: '^$|^pcx-[0-9a-f]{8,17}$', what: 'a VPC peering connection id (pcx-…)' },
   role: { pattern: '^$|^arn:aws[a-z-]*:iam::[0-9]{12}:role/.+$', what: 'an IAM role ARN' },
+  tgw: { pattern: '^$|^tgw-[0-9a-f]{8,17}$', what: 'a Transit Gateway id (tgw-…)' },
+  tgwAttachment: {
+    pattern: '^$|^tgw-attach-[0-9a-f]{8,17}$',
+    what: 'a Transit Gateway attachment id (tgw-attach-…)',
+  },
+  tgwRouteTable: {
+    pattern: '^$|^tgw-rtb-[0-9a-f]{8,17}$',
+    what: 'a Transit Gateway route table id (tgw-rtb-…)',
+  },
   nat: { pattern: '^$|^nat-[0-9a-f]{8,17}$', what: 'a NAT gateway id (nat-…)' },
 };
 

@@ -130,6 +130,21 @@ function buildRouteTable(b: Builder, stack: Stack, vpc: Vpc, table: RouteTable, 
       properties.VpcPeeringConnectionId = resolved.value;
       const condition = b.condition(stack, routeId, resolved.conditions);
       if (condition) extra.Condition = condition;
+    } else if (route.transitGateway !== undefined) {
+      const tgw = b.transit?.tgw(route.transitGateway)?.tgw;
+      const attachment = tgw && b.transit?.vpcAttachment(vpc.id, tgw.id);
+      if (!tgw || !attachment || attachment.at.stack !== stack) {
+        stack.notes.push(
+          `Route ${route.destination} in ${table.id} is not exported: ${vpc.id} has no attachment to Transit Gateway ${route.transitGateway}.`,
+        );
+        continue;
+      }
+      const resolved = b.transit!.tgwRef(stack, tgw);
+      properties.TransitGatewayId = resolved.value;
+      // AWS refuses a route to a TGW the VPC is not attached to.
+      extra.DependsOn = attachment.at.id;
+      const condition = b.condition(stack, routeId, resolved.conditions);
+      if (condition) extra.Condition = condition;
     } else if (route.gateway === 'internet') {
       properties.GatewayId = ref(gateways.gateway!);
       // A route to an internet gateway fails until the gateway is attached to the VPC.

@@ -18,6 +18,7 @@ import { renderHclFile, type TopBlock } from './hcl';
 import { providerBlocks, variableBlocks, versionBlocks } from './inputs';
 import { Labeller } from './labels';
 import { outputsFile } from './outputs';
+import { attachmentBlocks, transitGatewayBlocks } from './transit-gateway';
 import { vpcBlocks } from './vpc';
 
 export { terraformLabels, type TerraformLabels } from './labels';
@@ -29,11 +30,11 @@ export function exportTerraform(design: Design, findings: readonly Finding[]): E
   const header = (about: string) => hashComment(headerLines(design, findings, about));
 
   const accountIds = new Map<string, string>();
-  for (const scope of model.scopes) {
+  for (const scope of model.allScopes) {
     if (scope.account) accountIds.set(terraformLabel(scope.accountRef), scope.account.accountId);
   }
   const ctx: Context = { model, labels, accountIds };
-  const accountRefs = [...new Set(model.scopes.map((s) => s.accountRef))];
+  const accountRefs = [...new Set(model.allScopes.map((s) => s.accountRef))];
 
   const files: ExportFile[] = [];
   const hcl = (path: string, about: string, blocks: TopBlock[]) =>
@@ -53,6 +54,7 @@ export function exportTerraform(design: Design, findings: readonly Finding[]): E
   for (const ref of accountRefs) {
     const account = model.index.accounts.get(ref)?.element;
     const blocks: TopBlock[] = design.vpcs.filter((v) => v.account === ref).flatMap((v) => vpcBlocks(ctx, v));
+    blocks.push(...transitGatewayBlocks(ctx, ref), ...attachmentBlocks(ctx, ref));
     for (const p of model.peerings) if (p.requester.account === ref) blocks.push(peeringBlock(ctx, p));
     for (const p of model.peerings) {
       if (p.accepter.account === ref && needsAccepter(p)) blocks.push(accepterBlock(ctx, p));

@@ -49,7 +49,7 @@ export function providerBlocks(ctx: Context): TopBlock[] {
       ],
     });
   }
-  for (const scope of model.scopes) {
+  for (const scope of model.allScopes) {
     const accountLabel = terraformLabel(scope.accountRef);
     const body: BodyItem[] = [
       attr('alias', hclString(labels.provider(scope))),

@@ -13,6 +13,10 @@ import type {
   Endpoint,
   Peering,
   Subnet,
+  TgwAttachment,
+  TgwRoute,
+  TgwRouteTable,
+  TransitGateway,
 } from '../../model/schema';
 import { identifierSlug, terraformLabel } from '../labels';
 import type { Scope } from '../model';
@@ -31,6 +35,11 @@ export interface TerraformLabels {
   rule(group: SecurityGroup, direction: Direction, rule: SgRule): string | undefined;
   endpoint(endpoint: Endpoint): string;
   peering(peering: Peering): string;
+  transitGateway(tgw: TransitGateway): string;
+  tgwRouteTable(table: TgwRouteTable): string;
+  tgwRoute(route: TgwRoute): string | undefined;
+  tgwAttachment(attachment: TgwAttachment): string;
+  tgwPropagation(attachment: TgwAttachment, table: TgwRouteTable): string;
   roleVariable(accountRef: string): string;
   natVariable(vpc: Vpc): string;
 }
@@ -60,6 +69,7 @@ export class Labeller implements TerraformLabels {
   private readonly byKey = new Map<string, string>();
   private readonly routeLabels = new Map<Route, string>();
   private readonly ruleLabels = new Map<SgRule, string>();
+  private readonly tgwRouteLabels = new Map<TgwRoute, string>();
 
   private registry(namespace: string): NameRegistry {
     let registry = this.registries.get(namespace);
@@ -99,6 +109,20 @@ export class Labeller implements TerraformLabels {
   securityGroup = (g: SecurityGroup) => this.claim('aws_security_group', g, () => terraformLabel(g.id));
   endpoint = (e: Endpoint) => this.claim('aws_vpc_endpoint', e, () => terraformLabel(e.id));
   peering = (p: Peering) => this.claim('aws_vpc_peering_connection', p, () => terraformLabel(p.id));
+  transitGateway = (t: TransitGateway) =>
+    this.claim('aws_ec2_transit_gateway', t, () => terraformLabel(t.id));
+  tgwRouteTable = (t: TgwRouteTable) =>
+    this.claim('aws_ec2_transit_gateway_route_table', t, () => terraformLabel(t.id));
+  tgwAttachment = (a: TgwAttachment) =>
+    this.claim('aws_ec2_transit_gateway_attachment', a, () => terraformLabel(a.id));
+  tgwRoute = (r: TgwRoute) => this.tgwRouteLabels.get(r);
+  /** One propagation per (attachment, table): named after both, so neither's neighbours matter. */
+  tgwPropagation = (a: TgwAttachment, t: TgwRouteTable) =>
+    this.keyed(
+      'aws_ec2_transit_gateway_route_table_propagation',
+      JSON.stringify([a.id, t.id]),
+      () => `${this.tgwAttachment(a)}_${this.tgwRouteTable(t)}`,
+    );
   roleVariable = (accountRef: string) =>
     this.keyed('variable', `role:${accountRef}`, () => `${terraformLabel(accountRef)}_role_arn`);
   natVariable = (vpc: Vpc) => this.claim('variable', vpc, () => `${this.vpc(vpc)}_nat_gateway_id`);
@@ -121,6 +145,14 @@ export class Labeller implements TerraformLabels {
           for (const r of group[direction])
             this.ruleLabels.set(r, rules[direction].claim(`${base}_${direction}_${ruleSlug(r)}`));
         }
+      }
+    }
+    const tgwRoutes = this.registry('aws_ec2_transit_gateway_route');
+    for (const tgw of design.transitGateways ?? []) {
+      for (const table of tgw.routeTables) {
+        const base = this.tgwRouteTable(table);
+        for (const r of table.routes)
+          this.tgwRouteLabels.set(r, tgwRoutes.claim(`${base}_${identifierSlug(r.destination)}`));
       }
     }
   }

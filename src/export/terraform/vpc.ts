@@ -8,6 +8,7 @@ import { endpointBlock } from './connections';
 import { peeringIdExpr, providerRef, tags, type Context } from './context';
 import { attr, hclList, hclString, type BodyItem, type TopBlock } from './hcl';
 import { groupBlocks } from './security-groups';
+import { attachmentIdExpr, tgwLookup, vpcAttachmentOf } from './transit-gateway';
 
 export function vpcBlocks(ctx: Context, vpc: Vpc): TopBlock[] {
   const { labels, model } = ctx;
@@ -127,6 +128,21 @@ function routeTableBlocks(ctx: Context, vpc: Vpc, table: RouteTable, notes: stri
         continue;
       }
       target.push(attr('vpc_peering_connection_id', peeringIdExpr(ctx, p)));
+    } else if (route.transitGateway !== undefined) {
+      const look = tgwLookup(ctx);
+      const tgw = look.tgw(route.transitGateway);
+      const attachment = tgw && vpcAttachmentOf(ctx, vpc, tgw.id);
+      if (!tgw || !attachment) {
+        notes.push(
+          `Route ${commentQuote(route.destination)} in ${commentText(table.id)} is not exported: ${commentText(vpc.id)} has no attachment to Transit Gateway ${commentQuote(route.transitGateway)}.`,
+        );
+        continue;
+      }
+      target.push(attr('transit_gateway_id', `aws_ec2_transit_gateway.${labels.transitGateway(tgw)}.id`));
+      // AWS refuses a route to a TGW the VPC is not (yet usably) attached to.
+      target.push(
+        attr('depends_on', hclList([attachmentIdExpr(ctx, look, attachment).replace(/\.id$/, '')])),
+      );
     } else if (route.gateway === 'internet') {
       target.push(attr('gateway_id', `aws_internet_gateway.${labels.vpc(vpc)}.id`));
     } else {

@@ -13,6 +13,13 @@ import {
   type CliRouteTable,
   type CliSecurityGroup,
   type CliSubnet,
+  type CliTgwAttachment,
+  type CliTgwPropagation,
+  type CliTgwRoute,
+  type CliTgwRouteTable,
+  type CliTgwVpcAttachment,
+  type CliTransitGateway,
+  TABLE_FILES,
   type CliVpc,
   type CliVpcEndpoint,
   type ListKind,
@@ -33,6 +40,13 @@ export interface RegionInput {
   securityGroups: Located<CliSecurityGroup>[];
   endpoints: Located<CliVpcEndpoint>[];
   peerings: Located<CliPeering>[];
+  transitGateways: Located<CliTransitGateway>[];
+  tgwAttachments: Located<CliTgwAttachment>[];
+  tgwVpcAttachments: Located<CliTgwVpcAttachment>[];
+  tgwRouteTables: Located<CliTgwRouteTable>[];
+  /** Per TGW route table id: its static and propagated routes, and its propagations, where collected. */
+  tgwRoutes: Map<string, Located<CliTgwRoute>[]>;
+  tgwPropagations: Map<string, Located<CliTgwPropagation>[]>;
   /** enableDnsSupport / enableDnsHostnames per VPC id, where a file said so. */
   dns: Map<string, { dnsSupport?: boolean; dnsHostnames?: boolean }>;
 }
@@ -40,7 +54,6 @@ export interface RegionInput {
 const ACCOUNT = /^\d{12}$/;
 const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 const DNS_FILE = /^describe-vpc-attribute-(.+)-(enableDnsSupport|enableDnsHostnames)\.json$/;
-const TGW_FILE = /^(describe-transit-gateway|search-transit-gateway-routes)/;
 
 /** Paths use `/`; a leading folder before the account folder is ignored. */
 function locate(path: string): { accountId: string; region: string; name: string } | undefined {
@@ -56,13 +69,19 @@ function issueText(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
-function readList<K extends ListKind>(
-  kind: K,
+interface ListSpec<S extends z.ZodType> {
+  member: string;
+  shape: S;
+  file?: string;
+  prefix?: string;
+}
+
+function readList<S extends z.ZodType>(
+  spec: ListSpec<S>,
   file: string,
   text: string,
   log: ImportLog,
-): Located<z.output<(typeof LIST_FILES)[K]['shape']>>[] {
-  const spec = LIST_FILES[kind];
+): Located<z.output<S>>[] {
   const read = readCliJson(text);
   if (!read.ok) {
     log.add('unreadable', 'error', read.message, { file, path: read.path });
@@ -74,13 +93,13 @@ function readList<K extends ListKind>(
       'unreadable',
       'error',
       list === undefined
-        ? `no "${spec.member}" list: this is not the output of aws ec2 ${spec.file.replace(/\.json$/, '')}`
+        ? `no "${spec.member}" list: this is not the output of aws ec2 ${(spec.file ?? spec.prefix ?? '').replace(/-?(\.json)?$/, '')}`
         : `expected an array`,
       { file, path: jsonPath([spec.member]) },
     );
     return [];
   }
-  const out: Located<z.output<(typeof LIST_FILES)[K]['shape']>>[] = [];
+  const out: Located<z.output<S>>[] = [];
   list.forEach((raw, i) => {
     const path = jsonPath([spec.member, i]);
     const parsed = spec.shape.safeParse(raw);
@@ -127,6 +146,12 @@ export function readCollection(files: ReadonlyMap<string, string>, log: ImportLo
         securityGroups: [],
         endpoints: [],
         peerings: [],
+        transitGateways: [],
+        tgwAttachments: [],
+        tgwVpcAttachments: [],
+        tgwRouteTables: [],
+        tgwRoutes: new Map(),
+        tgwPropagations: new Map(),
         dns: new Map(),
       };
       regions.set(key, region);
@@ -135,7 +160,21 @@ export function readCollection(files: ReadonlyMap<string, string>, log: ImportLo
     present.get(key)!.add(at.name);
     const kind = (Object.keys(LIST_FILES) as ListKind[]).find((k) => LIST_FILES[k].file === at.name);
     if (kind) {
-      (region[kind] as Located<unknown>[]).push(...readList(kind, short, text, log));
+      (region[kind] as Located<unknown>[]).push(
+        ...readList(LIST_FILES[kind] as ListSpec<z.ZodType>, short, text, log),
+      );
+      continue;
+    }
+    const perTable = (Object.keys(TABLE_FILES) as (keyof typeof TABLE_FILES)[]).find(
+      (k) => at.name.startsWith(TABLE_FILES[k].prefix) && at.name.endsWith('.json'),
+    );
+    if (perTable) {
+      const spec = TABLE_FILES[perTable];
+      const tableId = at.name.slice(spec.prefix.length, -'.json'.length);
+      (region[perTable] as Map<string, Located<unknown>[]>).set(
+        tableId,
+        readList(spec as ListSpec<z.ZodType>, short, text, log),
+      );
       continue;
     }
     const dns = DNS_FILE.exec(at.name);
@@ -163,14 +202,7 @@ export function readCollection(files: ReadonlyMap<string, string>, log: ImportLo
       }
       continue;
     }
-    if (TGW_FILE.test(at.name))
-      log.add(
-        'not-judged',
-        'info',
-        'Transit Gateway elements are not part of the design format yet; this file was not read',
-        { file: short },
-      );
-    else if (/\.json$/i.test(at.name))
+    if (/\.json$/i.test(at.name))
       log.add(
         'ignored-file',
         'warning',

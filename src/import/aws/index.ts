@@ -8,6 +8,7 @@ import { withComputedLayout } from '../layout';
 import { readCollection, type Located, type RegionInput } from './folder';
 import { buildPeerings } from './peerings';
 import type { CliPeering, CliVpc } from './shapes';
+import { buildTransitGateways } from './transit-gateways';
 import { buildVpc } from './vpcs';
 
 export interface ImportResult {
@@ -76,13 +77,35 @@ export function importAws(files: ReadonlyMap<string, string>): ImportResult {
   );
   const peerings = buildPeerings(peeringViews, new Set(vpcs.map((v) => v.id)), log);
   const peeringIds = new Set(peerings.map((p) => p.id));
-  const network = vpcs.map((v) => dropRoutesToMissingPeerings(v, peeringIds, log));
+  const { transitGateways, attachments } = buildTransitGateways(
+    regions,
+    new Set(vpcs.map((v) => v.id)),
+    accountDesignId,
+    log,
+  );
+  const tgwIds = new Set(transitGateways.map((t) => t.id));
+  const attachmentIds = new Set(attachments.map((a) => a.id));
+  for (const tgw of transitGateways)
+    for (const table of tgw.routeTables)
+      table.routes = table.routes.filter((r) => {
+        if (r.attachment === undefined || attachmentIds.has(r.attachment)) return true;
+        log.add(
+          'not-judged',
+          'info',
+          `TGW route ${r.destination} → ${r.attachment} of ${table.id}: that attachment is not in the design; left out`,
+          { elements: [table.id] },
+        );
+        return false;
+      });
+  const network = vpcs.map((v) => dropRoutesToMissingTargets(v, peeringIds, tgwIds, log));
 
   const design: Design = {
     format: FORMAT,
     version: 1,
     name: `Imported from AWS (${accountIds.join(', ') || 'nothing'})`,
     privateNetworkDeployment: true,
+    transitGateways,
+    transitGatewayAttachments: attachments,
     accounts,
     vpcs: network,
     peerings,
@@ -93,12 +116,27 @@ export function importAws(files: ReadonlyMap<string, string>): ImportResult {
   return { design: withComputedLayout(design), findings: log.findings, summary: summarize(design, regions) };
 }
 
-function dropRoutesToMissingPeerings(vpc: Vpc, peerings: ReadonlySet<string>, log: ImportLog): Vpc {
+function dropRoutesToMissingTargets(
+  vpc: Vpc,
+  peerings: ReadonlySet<string>,
+  tgws: ReadonlySet<string>,
+  log: ImportLog,
+): Vpc {
   return {
     ...vpc,
     routeTables: vpc.routeTables.map((t) => ({
       ...t,
       routes: t.routes.filter((r) => {
+        if (r.transitGateway !== undefined) {
+          if (tgws.has(r.transitGateway)) return true;
+          log.add(
+            'not-judged',
+            'info',
+            `route ${r.destination} → ${r.transitGateway} of ${t.id}: that Transit Gateway is not in the collection; left out`,
+            { elements: [t.id] },
+          );
+          return false;
+        }
         if (r.peering === undefined || peerings.has(r.peering)) return true;
         log.add(
           'not-judged',

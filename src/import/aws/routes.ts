@@ -1,4 +1,5 @@
-// A route keeps its target when the format can hold it: a peering, or the internet/NAT gateway.
+// A route keeps its target when the format can hold it: a peering, a Transit Gateway, or the
+// internet/NAT gateway.
 // The local route is implicit in the format; a gateway endpoint's prefix-list routes come from the
 // endpoint's route tables. Anything else is named in an info finding and left out.
 import type { Route } from '../../model/schema';
@@ -6,7 +7,6 @@ import type { ImportLog } from '../findings';
 import type { CliRoute } from './shapes';
 
 const OTHER_TARGETS: [keyof CliRoute, string][] = [
-  ['TransitGatewayId', 'transit gateway'],
   ['NetworkInterfaceId', 'network interface'],
   ['InstanceId', 'instance'],
   ['EgressOnlyInternetGatewayId', 'egress-only internet gateway'],
@@ -42,6 +42,7 @@ export function convertRoute(
   if (r.VpcPeeringConnectionId) return { destination, peering: r.VpcPeeringConnectionId };
   if (r.NatGatewayId) return { destination, gateway: 'nat' };
   if (r.GatewayId?.startsWith('igw-')) return { destination, gateway: 'internet' };
+  if (r.TransitGatewayId) return { destination, transitGateway: r.TransitGatewayId };
   const other = OTHER_TARGETS.find(([key]) => r[key]);
   const target = other
     ? `${other[1]} ${String(r[other[0]])}`

@@ -123,6 +123,74 @@ export const PeeringShape = z.looseObject({
   Tags,
 });
 
+// Transit Gateway calls (botocore ec2 service-2.json: TransitGateway.Options, TransitGatewayAttachment
+// .Association, TransitGatewayVpcAttachment.SubnetIds, TransitGatewayRoute.TransitGatewayAttachments,
+// TransitGatewayRouteTablePropagation).
+export const TransitGatewayShape = z.looseObject({
+  TransitGatewayId: z.string(),
+  OwnerId: z.string().optional(),
+  State: z.string().optional(),
+  Options: z
+    .looseObject({
+      AmazonSideAsn: z.number().optional(),
+      DefaultRouteTableAssociation: z.string().optional(),
+      AssociationDefaultRouteTableId: z.string().optional(),
+      DefaultRouteTablePropagation: z.string().optional(),
+      PropagationDefaultRouteTableId: z.string().optional(),
+      SecurityGroupReferencingSupport: z.string().optional(),
+    })
+    .optional(),
+  Tags,
+});
+
+export const TgwAttachmentShape = z.looseObject({
+  TransitGatewayAttachmentId: z.string(),
+  TransitGatewayId: z.string(),
+  TransitGatewayOwnerId: z.string().optional(),
+  ResourceOwnerId: z.string().optional(),
+  ResourceType: z.string(),
+  ResourceId: z.string().optional(),
+  State: z.string().optional(),
+  Association: z
+    .looseObject({ TransitGatewayRouteTableId: z.string().optional(), State: z.string().optional() })
+    .optional(),
+  Tags,
+});
+
+export const TgwVpcAttachmentShape = z.looseObject({
+  TransitGatewayAttachmentId: z.string(),
+  SubnetIds: z.array(z.string()).optional(),
+});
+
+export const TgwRouteTableShape = z.looseObject({
+  TransitGatewayRouteTableId: z.string(),
+  TransitGatewayId: z.string(),
+  State: z.string().optional(),
+  Tags,
+});
+
+export const TgwRouteShape = z.looseObject({
+  DestinationCidrBlock: z.string().optional(),
+  PrefixListId: z.string().optional(),
+  TransitGatewayAttachments: z
+    .array(z.looseObject({ TransitGatewayAttachmentId: z.string().optional() }))
+    .optional(),
+  Type: z.string().optional(),
+  State: z.string().optional(),
+});
+
+export const TgwPropagationShape = z.looseObject({
+  TransitGatewayAttachmentId: z.string(),
+  State: z.string().optional(),
+});
+
+export type CliTransitGateway = z.output<typeof TransitGatewayShape>;
+export type CliTgwAttachment = z.output<typeof TgwAttachmentShape>;
+export type CliTgwVpcAttachment = z.output<typeof TgwVpcAttachmentShape>;
+export type CliTgwRouteTable = z.output<typeof TgwRouteTableShape>;
+export type CliTgwRoute = z.output<typeof TgwRouteShape>;
+export type CliTgwPropagation = z.output<typeof TgwPropagationShape>;
+
 export type CliVpc = z.output<typeof VpcShape>;
 export type CliSubnet = z.output<typeof SubnetShape>;
 export type CliRouteTable = z.output<typeof RouteTableShape>;
@@ -146,6 +214,36 @@ export const LIST_FILES = {
     file: 'describe-vpc-peering-connections.json',
     member: 'VpcPeeringConnections',
     shape: PeeringShape,
+  },
+  transitGateways: {
+    file: 'describe-transit-gateways.json',
+    member: 'TransitGateways',
+    shape: TransitGatewayShape,
+  },
+  tgwAttachments: {
+    file: 'describe-transit-gateway-attachments.json',
+    member: 'TransitGatewayAttachments',
+    shape: TgwAttachmentShape,
+  },
+  tgwVpcAttachments: {
+    file: 'describe-transit-gateway-vpc-attachments.json',
+    member: 'TransitGatewayVpcAttachments',
+    shape: TgwVpcAttachmentShape,
+  },
+  tgwRouteTables: {
+    file: 'describe-transit-gateway-route-tables.json',
+    member: 'TransitGatewayRouteTables',
+    shape: TgwRouteTableShape,
+  },
+} as const;
+
+/** Files per TGW route table: `<prefix><tgw-rtb-id>.json`. */
+export const TABLE_FILES = {
+  tgwRoutes: { prefix: 'search-transit-gateway-routes-', member: 'Routes', shape: TgwRouteShape },
+  tgwPropagations: {
+    prefix: 'get-transit-gateway-route-table-propagations-',
+    member: 'TransitGatewayRouteTablePropagations',
+    shape: TgwPropagationShape,
   },
 } as const;
 
