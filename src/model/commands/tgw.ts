@@ -35,7 +35,6 @@ function mapTgwRouteTable(
   }));
 }
 
-
 /**
  * Why attaching `from` (a VPC or a TGW) to the TGW `to` would be refused, or null. AWS: a VPC
  * attachment joins a VPC to a TGW in the same region, owned by the VPC's account or shared with it

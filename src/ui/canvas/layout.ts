@@ -11,7 +11,7 @@ export const SIZES = {
   subnet: { w: 230, h: 96 },
   repository: { w: 220, h: 96 },
   /** A Transit Gateway: regional, so it sits with its account's VPCs and repositories. */
-  transitGateway: { w: 220, h: 80 },
+  transitGateway: { w: 220, h: 100 },
   pad: 16,
   header: 56,
   gap: 16,
