@@ -157,3 +157,33 @@ describe('Transit Gateways on the canvas', () => {
     ]);
   });
 });
+
+describe('the Transit Gateway palette item', () => {
+  it('goes into an account only, in the region of its first VPC', async () => {
+    const { planDrop } = await import('./drop');
+    const design = hubDesign();
+    expect(planDrop(design, 'transitGateway', { id: 'vpc-1', type: 'vpc' })).toEqual({
+      refused: expect.stringMatching(/belongs to an account/),
+    });
+    expect(planDrop(design, 'transitGateway', null)).toEqual({
+      refused: 'Drop a Transit Gateway into an account.',
+    });
+    const result = planDrop(design, 'transitGateway', { id: 'acct-b', type: 'account' });
+    if (!('commands' in result)) throw new Error('refused');
+    const next = applyCommands(design, result.commands);
+    const added = next.transitGateways.find((t) => t.id === result.select)!;
+    expect(added).toMatchObject({ account: 'acct-b', region: 'us-east-1', asn: 64512 });
+    expect(added.defaultAssociationRouteTable).toBe(added.routeTables[0]!.id);
+    const south = {
+      ...design,
+      vpcs: design.vpcs.map((v) => (v.id === 'vpc-3' ? { ...v, region: 'ap-south-1' } : v)),
+    };
+    const there = planDrop(south, 'transitGateway', { id: 'acct-b', type: 'account' });
+    if (!('commands' in there)) throw new Error('refused');
+    expect(applyCommands(south, there.commands).transitGateways.at(-1)!.region).toBe('ap-south-1');
+    const bare = { ...design, vpcs: [] };
+    const none = planDrop(bare, 'transitGateway', { id: 'acct-b', type: 'account' });
+    if (!('commands' in none)) throw new Error('refused');
+    expect(applyCommands(bare, none.commands).transitGateways.at(-1)!.region).toBe('us-east-1');
+  });
+});
