@@ -11,6 +11,7 @@ const ICONS: Record<string, string> = {
   subnet: '▤',
   endpoint: '⬡',
   repository: '⊔',
+  transitGateway: '⊛',
   appliance: '◆',
   worker: '⚙',
 };

@@ -38,6 +38,8 @@ import { useCanvasDetail, useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './nodes';
 import { ObstacleMemo } from './obstacles';
 import { RouteMemo } from './routes';
+import { attachmentRefusal } from '../../model/commands/tgw';
+import { connectToTgw, endsOnTgw } from '../kinds/tgwAttachment/connect';
 
 /** Runs a palette drop (mouse or keyboard): applies it, or explains the refusal. */
 export function performDrop(kind: PaletteKind, target: DropTarget, at: XYPosition | undefined): void {
@@ -54,6 +56,11 @@ export function performDrop(kind: PaletteKind, target: DropTarget, at: XYPositio
 
 function connectVpcs(source: string, target: string): void {
   const { design, apply } = useDesignStore.getState();
+  const fromTgw = design.transitGateways.some((t) => t.id === source);
+  if (fromTgw || endsOnTgw(design, target)) {
+    connectToTgw(source, target);
+    return;
+  }
   const refusal = peeringRefusal(design, source, target);
   if (refusal) {
     useUiStore.getState().notify(refusal);
@@ -196,10 +203,14 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
     [rfStore],
   );
 
-  const isValidConnection = useCallback(
-    (c: Connection | Edge) => peeringRefusal(useDesignStore.getState().design, c.source, c.target) === null,
-    [],
-  );
+  const isValidConnection = useCallback((c: Connection | Edge) => {
+    const { design } = useDesignStore.getState();
+    return (
+      (endsOnTgw(design, c.target)
+        ? attachmentRefusal(design, c.source, c.target)
+        : peeringRefusal(design, c.source, c.target)) === null
+    );
+  }, []);
   const onConnect = useCallback((c: Connection) => connectVpcs(c.source, c.target), []);
   // React Flow calls onConnectEnd after onConnect too; only connections it refused or that ended
   // off a handle are handled there.
@@ -215,7 +226,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       // Every element under the pointer, not just the top one: an edge or label may lie over the VPC.
       const vpcNode = document
         .elementsFromPoint(point.clientX, point.clientY)
-        .map((el) => el.closest('.react-flow__node-vpc'))
+        .map((el) => el.closest('.react-flow__node-vpc, .react-flow__node-transitGateway'))
         .find((el) => el !== null);
       to = vpcNode?.getAttribute('data-id') ?? undefined;
     }

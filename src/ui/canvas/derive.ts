@@ -11,6 +11,8 @@ import type {
   Peering,
   Repository,
   Subnet,
+  TgwAttachment,
+  TransitGateway,
   Vpc,
   WorkerConfiguration,
 } from '../../model/schema';
@@ -27,14 +29,18 @@ export type SubnetNodeData = {
   appliance?: Appliance;
 };
 export type RepositoryNodeData = { repository: Repository };
+export type TransitGatewayNodeData = { transitGateway: TransitGateway };
 export type PeeringEdgeData = { peering: Peering; issues?: Issues };
+/** A TGW attachment drawn as a line: VPC → TGW, or TGW → peer TGW. */
+export type AttachmentEdgeData = { attachment: TgwAttachment; issues?: Issues };
 export type FlowEdgeData = { flow: FlowSummary; ok: boolean };
 
 export type DesignNode =
   | Node<AccountNodeData, 'account'>
   | Node<VpcNodeData, 'vpc'>
   | Node<SubnetNodeData, 'subnet'>
-  | Node<RepositoryNodeData, 'repository'>;
+  | Node<RepositoryNodeData, 'repository'>
+  | Node<TransitGatewayNodeData, 'transitGateway'>;
 
 export interface Decorations {
   issues: ReadonlyMap<string, Issues>;
@@ -70,6 +76,13 @@ function handlesOf(type: DesignNode['type'], box: Box): NodeHandle[] {
     side('flow-out', 'source', Position.Right, box, 1),
   ];
   if (type === 'account') return [];
+  if (type === 'transitGateway')
+    return [
+      side('tgw-in', 'target', Position.Left, box, 10),
+      side('tgw-out', 'source', Position.Right, box, 10),
+      { id: 'connect', type: 'source', position: Position.Top, x: box.w - 22, y: 6, width: 16, height: 16 },
+      ...flow,
+    ];
   if (type !== 'vpc') return flow;
   return [
     side('peer-in', 'target', Position.Left, box, 10),
@@ -199,6 +212,21 @@ export class NodeDeriver {
         })),
       );
     }
+    for (const transitGateway of design.transitGateways) {
+      const parent = accountIds.has(transitGateway.account) ? { parentId: transitGateway.account } : {};
+      const box = boxOf(transitGateway.id);
+      nodes.push(
+        this.remember(next, transitGateway.id, [transitGateway, parent.parentId, ...place(box)], () => ({
+          id: transitGateway.id,
+          type: 'transitGateway',
+          data: { transitGateway },
+          ...parent,
+          selected: false,
+          ...sized(box),
+          handles: handlesOf('transitGateway', box),
+        })),
+      );
+    }
     this.base = next;
     this.lastDesign = design;
     this.lastBase = nodes;
@@ -224,7 +252,8 @@ export function deriveNodes(design: Design, selected: ReadonlySet<string> = NO_S
   return new NodeDeriver().nodes(design, selected);
 }
 
-/** Peering edges, remembered between calls like the nodes (an unchanged peering keeps its edge). */
+/** Peering and TGW attachment edges, remembered between calls like the nodes (an unchanged
+ * peering or attachment keeps its edge). */
 export class EdgeDeriver {
   private previous = new Map<string, Remembered<Edge>>();
 
@@ -232,6 +261,12 @@ export class EdgeDeriver {
     const vpcIds = new Set(design.vpcs.map((v) => v.id));
     const next = new Map<string, Remembered<Edge>>();
     const out: Edge[] = [];
+    const keep = (id: string, inputs: unknown[], make: () => Edge) => {
+      const old = this.previous.get(id);
+      const kept = old && sameItems(old.inputs, inputs) ? old : { inputs, value: make() };
+      next.set(id, kept);
+      out.push(kept.value);
+    };
     for (const peering of design.peerings) {
       if (!vpcIds.has(peering.requester) || !vpcIds.has(peering.accepter)) continue;
       if (peering.requester === peering.accepter) continue;
@@ -258,6 +293,28 @@ export class EdgeDeriver {
             };
       next.set(peering.id, kept);
       out.push(kept.value);
+    }
+    const tgwIds = new Set(design.transitGateways.map((t) => t.id));
+    for (const attachment of design.transitGatewayAttachments) {
+      if (!tgwIds.has(attachment.transitGateway)) continue;
+      // A VPC attachment runs from the VPC to its TGW; a peering attachment from TGW to peer TGW.
+      const source = attachment.vpc ?? attachment.transitGateway;
+      const target = attachment.vpc ? attachment.transitGateway : attachment.peerTransitGateway;
+      if (target === undefined || source === target) continue;
+      if (attachment.vpc ? !vpcIds.has(source) : !tgwIds.has(target)) continue;
+      const issues = decorations.issues.get(attachment.id);
+      const selected = decorations.selected.has(attachment.id);
+      keep(attachment.id, [attachment, selected, issues?.severity, issues?.count], () => ({
+        id: attachment.id,
+        source,
+        target,
+        sourceHandle: attachment.vpc ? 'peer-out' : 'tgw-out',
+        targetHandle: 'tgw-in',
+        type: 'tgwAttachment',
+        data: issues ? { attachment, issues } : { attachment },
+        selected,
+        zIndex: 10,
+      }));
     }
     this.previous = next;
     return out;

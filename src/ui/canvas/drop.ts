@@ -31,7 +31,9 @@ import {
   createWorkerGroup,
   KINDS,
 } from '../../model/kinds';
+import { addTransitGateway } from '../../model/commands/tgw';
 import type { Design, Vpc } from '../../model/schema';
+import { createTransitGateway } from '../kinds/transitGateway/create';
 import { AWS_REGIONS } from '../../network/regions';
 
 export const PALETTE = [
@@ -40,6 +42,7 @@ export const PALETTE = [
   { kind: 'subnet', label: 'Subnet', hint: 'into a VPC' },
   { kind: 'endpoint', label: 'Interface endpoint', hint: 'onto a subnet' },
   { kind: 'repository', label: 'S3 repository', hint: 'into an account' },
+  { kind: 'transitGateway', label: 'Transit Gateway', hint: 'into an account' },
   { kind: 'appliance', label: 'Backup appliance', hint: 'onto a subnet' },
   { kind: 'worker', label: 'Worker configuration', hint: 'onto a subnet' },
 ] as const;
@@ -203,6 +206,23 @@ export function planDrop(design: Design, kind: PaletteKind, target: DropTarget, 
         ],
         select: id,
       };
+    }
+    case 'transitGateway': {
+      if (target?.type !== 'account')
+        return {
+          refused: target
+            ? `A Transit Gateway belongs to an account (it is regional, not inside a VPC), not to ${name(target.id)}.`
+            : 'Drop a Transit Gateway into an account.',
+        };
+      const id = newId(design, 'tgw');
+      const transitGateway = createTransitGateway({
+        id,
+        name: `TGW ${count(design.transitGateways.length)}`,
+        account: target.id,
+        region: regionOf(design, target.id),
+        routeTable: newId(design, `tgw-rtb-${id}`),
+      });
+      return { commands: [addTransitGateway({ transitGateway, at })], select: id };
     }
     case 'appliance': {
       if (target?.type !== 'subnet') return { refused: 'Drop the backup appliance onto a subnet.' };

@@ -9,7 +9,7 @@ import {
   type InternalNode,
 } from '@xyflow/react';
 import { useUiStore } from '../../app/ui-store';
-import type { FlowEdgeData, PeeringEdgeData } from './derive';
+import type { AttachmentEdgeData, FlowEdgeData, PeeringEdgeData } from './derive';
 import type { Box } from './layout';
 import { svgPath } from './router';
 import { labelSize, routePeering, sameBox, type Obstacles, type PeeringRoute } from './routes';
@@ -33,16 +33,29 @@ function boxOf(node: InternalNode | undefined): Box | null {
   };
 }
 
-export const PeeringEdge = memo(function PeeringEdge(props: EdgeProps<Edge<PeeringEdgeData>>) {
-  const { data, selected, source, target } = props;
+/** A routed line with its label: how peerings and TGW attachments are drawn. */
+function RoutedLink({
+  edge,
+  name,
+  pending,
+  issues,
+  kind,
+  testId,
+}: {
+  edge: EdgeProps;
+  name: string;
+  pending: boolean;
+  issues: PeeringEdgeData['issues'];
+  /** Names the line in its tooltip ("Peering", "TGW attachment"). */
+  kind: string;
+  testId: string;
+}) {
+  const { selected, source, target } = edge;
   const { obstacles, routes } = useContext(RoutingContext);
   const from = boxOf(useInternalNode(source));
   const to = boxOf(useInternalNode(target));
-  const name = data?.peering.name || props.id;
-  const pending = data?.peering.status === 'pending-acceptance';
-  const issues = data?.issues;
   const size = labelSize(name, !!issues);
-  const planned = routes.get(props.id);
+  const planned = routes.get(edge.id);
   // While a VPC is dragged, its lines follow it, routed on their own.
   const current = !!planned && !!from && !!to && sameBox(planned.from, from) && sameBox(planned.to, to);
   const [fx, fy, fw, fh] = from ? [from.x, from.y, from.w, from.h] : [];
@@ -56,36 +69,59 @@ export const PeeringEdge = memo(function PeeringEdge(props: EdgeProps<Edge<Peeri
   const route = current ? planned : live;
   const [path, labelX, labelY] = route
     ? [svgPath(route.points), route.label.x, route.label.y]
-    : getBezierPath(props);
+    : getBezierPath(edge);
   const status = pending ? 'pending acceptance' : 'active';
+  const state = `${pending ? ' is-pending' : ''}${selected ? ' is-selected' : ''}${
+    issues ? ` has-${issues.severity}` : ''
+  }`;
   return (
     <>
-      <BaseEdge
-        id={props.id}
-        path={path}
-        className={`pnd-peering${pending ? ' is-pending' : ''}${selected ? ' is-selected' : ''}${
-          issues ? ` has-${issues.severity}` : ''
-        }`}
-      />
+      <BaseEdge id={edge.id} path={path} className={`pnd-peering${state}`} />
       <EdgeLabelRenderer>
         <button
           type="button"
-          className={`pnd-edge-label nodrag nopan${pending ? ' is-pending' : ''}${selected ? ' is-selected' : ''}${
-            issues ? ` has-${issues.severity}` : ''
-          }`}
-          data-testid={`peering-${props.id}`}
-          title={`Peering ${name} · ${status}${issues ? ` · ${issues.count} ${issues.severity}` : ''}`}
+          className={`pnd-edge-label nodrag nopan${state}`}
+          data-testid={testId}
+          title={`${kind} ${name} · ${status}${issues ? ` · ${issues.count} ${issues.severity}` : ''}`}
           style={{
             transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
             maxWidth: route?.labelWidth ?? size.w,
           }}
-          onClick={() => useUiStore.getState().select([props.id], { tab: 'inspector' })}
+          onClick={() => useUiStore.getState().select([edge.id], { tab: 'inspector' })}
         >
           <span className="pnd-edge-name">{name}</span>
           {issues && <span className={`pnd-issue-badge pnd-issue-${issues.severity}`}>{issues.count}</span>}
         </button>
       </EdgeLabelRenderer>
     </>
+  );
+}
+
+export const PeeringEdge = memo(function PeeringEdge(props: EdgeProps<Edge<PeeringEdgeData>>) {
+  const { data } = props;
+  return (
+    <RoutedLink
+      edge={props}
+      name={data?.peering.name || props.id}
+      pending={data?.peering.status === 'pending-acceptance'}
+      issues={data?.issues}
+      kind="Peering"
+      testId={`peering-${props.id}`}
+    />
+  );
+});
+
+export const AttachmentEdge = memo(function AttachmentEdge(props: EdgeProps<Edge<AttachmentEdgeData>>) {
+  const { data } = props;
+  return (
+    <RoutedLink
+      edge={props}
+      name={data?.attachment.name || props.id}
+      pending={data?.attachment.status === 'pending-acceptance'}
+      issues={data?.issues}
+      kind={data?.attachment.peerTransitGateway ? 'TGW peering attachment' : 'TGW attachment'}
+      testId={`tgw-attachment-${props.id}`}
+    />
   );
 });
 
@@ -125,4 +161,4 @@ export const FlowEdge = memo(function FlowEdge(props: EdgeProps<Edge<FlowEdgeDat
   );
 });
 
-export const edgeTypes = { peering: PeeringEdge, flow: FlowEdge };
+export const edgeTypes = { peering: PeeringEdge, tgwAttachment: AttachmentEdge, flow: FlowEdge };

@@ -1,5 +1,5 @@
 // Where an element shows on the canvas. Accounts, VPCs, subnets and repositories are nodes,
-// peerings are edges; everything else is drawn inside one of them (a route table or a group in
+// Transit Gateways are nodes too; peerings and TGW attachments are edges; everything else is drawn inside one of them (a route table or a group in
 // its VPC, an endpoint in its subnets, the appliance and worker configurations in their subnet).
 import type { Design } from '../../model/schema';
 import type { Finding, Severity } from '../../rules/types';
@@ -28,6 +28,11 @@ export function elementPlaces(design: Design): ElementPlaces {
   }
   for (const r of design.repositories) places.set(r.id, { node: r.id });
   for (const p of design.peerings) places.set(p.id, { edge: p.id });
+  for (const t of design.transitGateways) {
+    places.set(t.id, { node: t.id });
+    for (const r of t.routeTables) places.set(r.id, { node: t.id });
+  }
+  for (const a of design.transitGatewayAttachments) places.set(a.id, { edge: a.id });
   for (const w of design.workerConfigurations)
     if (places.has(w.subnet)) places.set(w.id, places.get(w.subnet)!);
   const a = design.appliance;

@@ -10,6 +10,8 @@ import type { Design, LayoutBox } from '../../model/schema';
 export const SIZES = {
   subnet: { w: 230, h: 96 },
   repository: { w: 220, h: 96 },
+  /** A Transit Gateway: regional, so it sits with its account's VPCs and repositories. */
+  transitGateway: { w: 220, h: 100 },
   pad: 16,
   header: 56,
   gap: 16,
@@ -224,6 +226,7 @@ function layoutAccount(
   design: Design,
   vpcs: readonly Design['vpcs'][number][],
   repositories: readonly Design['repositories'][number][],
+  transitGateways: readonly Design['transitGateways'][number][],
   workersIn: ReadonlyMap<string, number>,
   aspect: number,
 ): Omit<AccountLayout, 'inputs'> {
@@ -250,6 +253,7 @@ function layoutAccount(
     children.push({ id: vpc.id, w, h });
   }
   for (const repo of repositories) children.push({ id: repo.id, ...SIZES.repository });
+  for (const tgw of transitGateways) children.push({ id: tgw.id, ...SIZES.transitGateway });
   const packed = packToAspect(children, aspect);
   const placed = placeChildren(packed.boxes, sizeMap(children), stored, pad, header + 12, gap);
   for (const [id, b] of placed) out.set(id, b);
@@ -278,6 +282,12 @@ export function layoutDesign(design: Design, cache: LayoutCache = new LayoutCach
     if (list) list.push(r);
     else reposOf.set(r.account, [r]);
   }
+  const tgwsOf = new Map<string, Design['transitGateways'][number][]>();
+  for (const t of design.transitGateways) {
+    const list = tgwsOf.get(t.account);
+    if (list) list.push(t);
+    else tgwsOf.set(t.account, [t]);
+  }
   const workersIn = new Map<string, number>();
   const workerConfigurationsIn = new Map<string, unknown[]>();
   for (const w of design.workerConfigurations) {
@@ -301,11 +311,13 @@ export function layoutDesign(design: Design, cache: LayoutCache = new LayoutCach
       }
     }
     for (const r of repositories) inputs.push(r, stored?.[r.id]);
+    const transitGateways = tgwsOf.get(account.id) ?? [];
+    for (const t of transitGateways) inputs.push(t, stored?.[t.id]);
     const previous = cache.accounts.get(account.id);
     const layout =
       previous && sameItems(previous.inputs, inputs)
         ? previous
-        : { inputs, ...layoutAccount(design, vpcs, repositories, workersIn, cache.aspect) };
+        : { inputs, ...layoutAccount(design, vpcs, repositories, transitGateways, workersIn, cache.aspect) };
     seen.set(account.id, layout);
     for (const [id, b] of layout.boxes) out.set(id, b);
     accountItems.push({ id: account.id, w: layout.w, h: layout.h });
@@ -330,6 +342,9 @@ export function layoutDesign(design: Design, cache: LayoutCache = new LayoutCach
     ...design.repositories
       .filter((r) => !accountIds.has(r.account))
       .map((r) => ({ id: r.id, ...SIZES.repository })),
+    ...design.transitGateways
+      .filter((t) => !accountIds.has(t.account))
+      .map((t) => ({ id: t.id, ...SIZES.transitGateway })),
   ];
   const orphanRow = shelf(orphans, 6);
   const below = extent(placed.values()).bottom + 60;

@@ -3,7 +3,13 @@
 import { memo, type ReactNode } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import { useUiStore } from '../../app/ui-store';
-import type { AccountNodeData, RepositoryNodeData, SubnetNodeData, VpcNodeData } from './derive';
+import type {
+  AccountNodeData,
+  RepositoryNodeData,
+  SubnetNodeData,
+  TransitGatewayNodeData,
+  VpcNodeData,
+} from './derive';
 import type { Issues } from './elements';
 import { useNodeIssues } from './issues';
 import { useCanvasDetailed } from './lod';
@@ -242,7 +248,53 @@ export const RepositoryNode = memo(function RepositoryNode({
   );
 });
 
+export const TransitGatewayNode = memo(function TransitGatewayNode({
+  data,
+  selected,
+}: NodeProps<Node<TransitGatewayNodeData>>) {
+  const { transitGateway: tgw } = data;
+  const issues = useNodeIssues(tgw.id);
+  const label = tgw.name || tgw.id;
+  return (
+    <div className={classes('tgw', selected, issues)} data-testid={`tgw-${tgw.id}`}>
+      {/* Attachments end on the left anchor (or anywhere on the node); a drag from the ⊕ starts a
+          peering attachment to a TGW in another region. */}
+      <Handle
+        id="tgw-in"
+        type="target"
+        position={Position.Left}
+        isConnectableStart={false}
+        className="pnd-handle"
+        title={`Attach to ${label}`}
+      />
+      <Handle
+        id="tgw-out"
+        type="source"
+        position={Position.Right}
+        isConnectable={false}
+        className="pnd-handle"
+      />
+      <span className="pnd-kind">
+        Transit Gateway <IssueBadge issues={issues} />
+      </span>
+      <strong className="pnd-name">{label}</strong>
+      <span className="pnd-mono">ASN {tgw.asn}</span>
+      <span className="pnd-muted">{tgw.region}</span>
+      <Handle
+        id="connect"
+        type="source"
+        position={Position.Top}
+        isConnectableEnd={false}
+        className="pnd-connect-handle"
+        title={`Drag to a Transit Gateway in another region to peer it with ${label}`}
+      />
+      <FlowHandles />
+    </div>
+  );
+});
+
 export const nodeTypes = {
+  transitGateway: TransitGatewayNode,
   account: AccountNode,
   vpc: VpcNode,
   subnet: SubnetNode,

@@ -30,7 +30,7 @@ export function obstaclesOf(nodes: readonly DesignNode[]): Obstacles {
   const labelBlockers: Box[] = [];
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [id, { type, box }] of absoluteBoxes(nodes)) {
-    if (type === 'vpc' || type === 'repository') boxes.push({ id, box });
+    if (type === 'vpc' || type === 'repository' || type === 'transitGateway') boxes.push({ id, box });
     else if (type === 'account') labelBlockers.push({ ...box, h: SIZES.header });
     [x0, y0] = [Math.min(x0, box.x), Math.min(y0, box.y)];
     [x1, y1] = [Math.max(x1, box.x + box.w), Math.max(y1, box.y + box.h)];

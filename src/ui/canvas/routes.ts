@@ -1,7 +1,7 @@
 // Every peering line of the design routed at once, so each label also avoids the labels placed
 // before it (edges.tsx re-routes a line on its own only while one of its VPCs is being dragged).
 import type { Edge } from '@xyflow/react';
-import type { PeeringEdgeData } from './derive';
+import type { AttachmentEdgeData, PeeringEdgeData } from './derive';
 import { intersects, SIZES, type Box } from './layout';
 import { CLEARANCE, direct, findLabelPlace, placeLabel, REACH, routeBetween, type Point } from './router';
 
@@ -24,6 +24,18 @@ export interface PeeringRoute {
 
 /** Peering labels show the name only, cut to this width; the full text is the tooltip. */
 export const LABEL = { maxWidth: 180, minWidth: 60, height: 22, charWidth: 7.4, badge: 28 } as const;
+
+/** Edges drawn as routed lines with a label: VPC peerings and TGW attachments. */
+export const ROUTED_EDGE_TYPES: ReadonlySet<string | undefined> = new Set(['peering', 'tgwAttachment']);
+
+/** The label of a routed edge: the peering's or attachment's name, else its id. */
+export function linkLabel(edge: Pick<Edge, 'id' | 'data'>): { name: string; withBadge: boolean } {
+  const data = edge.data as Partial<PeeringEdgeData & AttachmentEdgeData> | undefined;
+  return {
+    name: data?.peering?.name || data?.attachment?.name || edge.id,
+    withBadge: !!data?.issues,
+  };
+}
 
 export function labelSize(name: string, withBadge: boolean): { w: number; h: number } {
   return {
@@ -112,12 +124,12 @@ export function routeAll(
   const drawn: Point[][] = [];
   const search = edges.length <= MAX_ROUTED_PEERINGS;
   for (const edge of edges) {
-    if (edge.type !== 'peering') continue;
+    if (!ROUTED_EDGE_TYPES.has(edge.type)) continue;
     const from = byId.get(edge.source);
     const to = byId.get(edge.target);
     if (!from || !to) continue;
-    const data = edge.data as PeeringEdgeData | undefined;
-    const size = labelSize(data?.peering.name || edge.id, !!data?.issues);
+    const label = linkLabel(edge);
+    const size = labelSize(label.name, label.withBadge);
     const old = previous?.routes.get(edge.id);
     const keep =
       old &&
@@ -191,8 +203,8 @@ export class RouteMemo {
 
   of(edges: readonly Edge[], obstacles: Obstacles): Map<string, PeeringRoute> {
     const keys = edges.map((e) => {
-      const data = e.data as PeeringEdgeData | undefined;
-      return `${e.id}\u0000${e.source}\u0000${e.target}\u0000${data?.peering.name ?? ''}\u0000${!!data?.issues}`;
+      const label = linkLabel(e);
+      return `${e.id}\u0000${e.source}\u0000${e.target}\u0000${label.name}\u0000${label.withBadge}`;
     });
     const sameEdges = keys.length === this.keys.length && keys.every((k, i) => k === this.keys[i]);
     if (obstacles === this.obstacles && sameEdges) return this.routes;

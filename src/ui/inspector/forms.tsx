@@ -12,6 +12,8 @@ import { OperationForm } from '../kinds/operation/Form';
 import { PeeringForm } from '../kinds/peering/Form';
 import { RepositoryForm } from '../kinds/repository/Form';
 import { SubnetForm } from '../kinds/subnet/Form';
+import { TgwAttachmentForm } from '../kinds/tgwAttachment/Form';
+import { TransitGatewayForm } from '../kinds/transitGateway/Form';
 import { VpcForm } from '../kinds/vpc/Form';
 import { WorkerConfigurationForm } from '../kinds/workerConfiguration/Form';
 import { operationLabel } from '../panels/names';
@@ -23,7 +25,32 @@ export interface FormContext {
   index: DesignIndex;
 }
 
-export const INSPECTOR_FORMS: Record<ElementKind, (context: FormContext) => ReactElement> = {
+/** The TGW kinds, named as the kind descriptors name them (src/model/kinds); until those know them,
+ * the Inspector finds TGW elements itself (tgwKindOf). */
+export type TgwKind = 'transitGateway' | 'tgwAttachment';
+
+/** The TGW kind of an id, read from the design's TGW lists. */
+export function tgwKindOf(design: Design, id: string): TgwKind | undefined {
+  if (design.transitGateways.some((t) => t.id === id)) return 'transitGateway';
+  if (design.transitGatewayAttachments.some((a) => a.id === id)) return 'tgwAttachment';
+  return undefined;
+}
+
+export const INSPECTOR_FORMS: Record<ElementKind | TgwKind, (context: FormContext) => ReactElement> = {
+  // TGW route tables are edited inside their TGW's form (the descriptors may list them as a kind).
+  transitGateway: ({ id, design }) => {
+    const tgw =
+      design.transitGateways.find((t) => t.id === id) ??
+      design.transitGateways.find((t) => t.routeTables.some((r) => r.id === id))!;
+    return <TransitGatewayForm key={tgw.id} tgw={tgw} design={design} />;
+  },
+  tgwAttachment: ({ id, design }) => (
+    <TgwAttachmentForm
+      key={id}
+      attachment={design.transitGatewayAttachments.find((a) => a.id === id)!}
+      design={design}
+    />
+  ),
   account: ({ id, design, index }) => (
     <AccountForm key={id} account={index.accounts.get(id)!.element} design={design} />
   ),

@@ -15,11 +15,13 @@ import { apply, set } from '../../inspector/helpers';
 import { Section, RemoveIcon } from '../../inspector/parts';
 
 function routeTarget(route: Route): string {
+  if (route.transitGateway) return `transitGateway:${route.transitGateway}`;
   return route.peering ? `peering:${route.peering}` : `gateway:${route.gateway ?? 'nat'}`;
 }
 
-function parseTarget(value: string): Pick<Route, 'peering' | 'gateway'> {
+function parseTarget(value: string): Pick<Route, 'peering' | 'gateway' | 'transitGateway'> {
   const [kind, id] = value.split(/:(.*)/s) as [string, string];
+  if (kind === 'transitGateway') return { transitGateway: id };
   return kind === 'peering' ? { peering: id } : { gateway: id as 'nat' | 'internet' };
 }
 
@@ -29,10 +31,18 @@ export function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
     design.vpcs.find((v) => v.id === (p.requester === vpc.id ? p.accepter : p.requester));
   // Targets are limited to this VPC's own peerings and the gateways: a route to another VPC's
   // peering is never valid in AWS.
+  // A route can target a TGW only where the VPC is attached to it (AWS).
+  const attachedTgws = design.transitGateways.filter((t) =>
+    design.transitGatewayAttachments.some((a) => a.vpc === vpc.id && a.transitGateway === t.id),
+  );
   const targets = [
     ...peerings.map((p) => ({
       value: `peering:${p.id}`,
       label: `${p.name || p.id} → ${peerOf(p)?.name || '?'}`,
+    })),
+    ...attachedTgws.map((t) => ({
+      value: `transitGateway:${t.id}`,
+      label: `Transit Gateway ${t.name || t.id}`,
     })),
     { value: 'gateway:nat', label: 'NAT gateway' },
     { value: 'gateway:internet', label: 'Internet gateway' },
@@ -124,12 +134,18 @@ export function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
                   value={routeTarget(r)}
                   data={
                     routeTarget(r) && !targets.some((x) => x.value === routeTarget(r))
-                      ? [...targets, { value: routeTarget(r), label: `${r.peering} (not this VPC's)` }]
+                      ? [
+                          ...targets,
+                          {
+                            value: routeTarget(r),
+                            label: `${r.peering ?? r.transitGateway} (not this VPC's)`,
+                          },
+                        ]
                       : targets
                   }
                   onChange={(v) => {
                     if (!v) return;
-                    const { peering: _p, gateway: _g, ...rest } = r;
+                    const { peering: _p, gateway: _g, transitGateway: _t, ...rest } = r;
                     apply([setRoute({ routeTable: t.id, index: i, route: { ...rest, ...parseTarget(v) } })]);
                   }}
                 />
