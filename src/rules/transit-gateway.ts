@@ -12,7 +12,8 @@ const flowRule = (
   fixable: boolean,
 ): Rule => ({
   meta: { id, severity: 'error', title, explanation, sources, fixable },
-  check: (ctx) => hopFindings(ctx, id, 'error'),
+  // Only designs with TGWs have TGW hops; the others skip the walk over failed hops.
+  check: (ctx) => (ctx.design.transitGateways.length ? hopFindings(ctx, id, 'error') : []),
 });
 
 export const tgwNoAttachment = flowRule(
