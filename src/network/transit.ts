@@ -138,6 +138,22 @@ export function tgwLookup(net: NetworkModel, table: TgwRouteTable, destination: 
   return undefined;
 }
 
+/** A route more specific than `route`, inside the destination, that leads elsewhere. */
+function innerDisagreement(
+  net: NetworkModel,
+  table: TgwRouteTable,
+  destination: Cidr,
+  route: TgwEntry,
+): TgwEntry | undefined {
+  const list = indexOf(net).routes.get(table.id)!;
+  for (const e of list) {
+    if (e === route || e.cidr.prefix <= route.cidr.prefix) break;
+    if (!contains(destination, e.cidr)) continue;
+    if (e.blackhole !== route.blackhole || e.attachment !== route.attachment) return e;
+  }
+  return undefined;
+}
+
 /** The VPC attachment joining `vpc` to the TGW, if any. */
 export function vpcAttachmentOf(net: NetworkModel, tgwId: string, vpcId: string): TgwAttachment | undefined {
   return indexOf(net).vpcAttachment.get(`${tgwId}|${vpcId}`);
@@ -229,6 +245,18 @@ function decide(
       table,
       attachment: arriving,
     };
+  // A more specific route inside the destination takes part of it: it must agree, or that part is lost.
+  const inner = innerDisagreement(net, table, destination, route);
+  if (inner)
+    return {
+      kind: 'tgw-fail',
+      reason: inner.blackhole ? 'tgw-blackhole' : 'tgw-no-route',
+      detail: `TGW route table "${name(table.id)}": the more specific ${inner.blackhole ? `${inner.destination} is a blackhole route and` : `route ${inner.destination} → attachment "${name(inner.attachment?.id ?? '')}"`} takes part of ${destination.text}`,
+      tgw,
+      table,
+      attachment: arriving,
+      route: inner,
+    };
   if (route.blackhole)
     return {
       kind: 'tgw-fail',
@@ -292,12 +320,14 @@ export function crossTgw(
       };
     const second = decide(net, other, out, destination);
     if ('kind' in second) return second;
-    if (second.route.attachment!.vpc === undefined) return wrong(second.table, second.route, other);
+    const next = second.route.attachment!;
+    if (next.vpc === undefined || next.transitGateway !== other.id)
+      return wrong(second.table, second.route, other);
     peer = { tgw: other, table: second.table, route: second.route };
     egressTgw = other;
     out = second.route.attachment!;
     if (out.vpc !== to.id) return wrong(second.table, second.route, other);
-  } else if (out.vpc !== to.id) return wrong(first.table, first.route, tgw);
+  } else if (out.vpc !== to.id || out.transitGateway !== tgw.id) return wrong(first.table, first.route, tgw);
   const egress = attachmentUsable(net, egressTgw, to, toSubnets);
   if (isFailure(egress)) return egress;
   return {
