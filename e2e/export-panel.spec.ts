@@ -19,7 +19,7 @@ test('export targets are tabs; CloudFormation shows a template per account and r
 
   await formats.getByRole('tab', { name: 'CloudFormation' }).click();
   const cfnFiles = page.getByRole('tablist', { name: 'CloudFormation files' });
-  await expect(cfnFiles.getByRole('tab', { name: 'acct-repo-us-west-2.yaml' })).toBeVisible();
+  await expect(cfnFiles.getByRole('tab', { name: 'repository-account-us-west-2.yaml' })).toBeVisible();
   await cfnFiles.getByRole('tab', { name: 'DEPLOY.md' }).click();
   await expect(page.getByLabel('Contents of DEPLOY.md')).toContainText('Round 1: create every stack');
   expect(consoleErrors).toEqual([]);

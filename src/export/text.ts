@@ -86,6 +86,21 @@ export function fingerprint(s: string): string {
   return h.toString(36).padStart(7, '0');
 }
 
+/**
+ * A file name part a person recognises: the account's name in lower case, letters and digits only
+ * (anything else becomes one dash), or the account's id when the name has none of those.
+ */
+export function fileSlug(name: string | undefined, fallback: string): string {
+  const slug = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60)
+      .replace(/-+$/, '');
+  return slug(name ?? '') || slug(fallback) || 'account';
+}
+
 /** Hands out names that are unique within one namespace: a taken name gets `_2`, `_3`, … appended. */
 export class NameRegistry {
   private readonly taken = new Set<string>();

@@ -93,6 +93,6 @@ export const AWS = {
 
 export const RFC1918: SourceLink = { title: 'RFC 1918', url: 'https://www.rfc-editor.org/rfc/rfc1918' };
 export const DESIGN_FORMAT: SourceLink = {
-  title: 'Design format 1 (JSON Schema)',
-  url: '../schema/design.schema.json',
+  title: 'Design format 1',
+  url: 'design-format.md',
 };

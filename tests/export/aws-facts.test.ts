@@ -72,7 +72,7 @@ describe('1. no impossible inputs', () => {
       expect(name!.endsWith('_role_arn') || /default\s+= null/.test(body!)).toBe(true);
 
     const { templates } = cfn(loadExample('example-1-ec2-backup.json'));
-    const appliance = templates.get('acct-appliance-eu-central-1.yaml')!;
+    const appliance = templates.get('appliance-account-eu-central-1.yaml')!;
     expect(appliance.Parameters!.VpcApplianceNatGatewayId!.Default).toBe('');
     expect(appliance.Resources.RtApplianceRoute0x0x0x0x0!.Condition).toBe('HasVpcApplianceNatGatewayId');
   });
@@ -223,14 +223,14 @@ describe('7. the provider is pinned', () => {
 describe('8. what Veeam needs next is an output', () => {
   it('CloudFormation: the S3 endpoint DNS name per repository, subnet and group per worker configuration', () => {
     const { templates } = cfn(loadExample('example-1-ec2-backup.json'));
-    const repo = templates.get('acct-repo-us-west-2.yaml')!.Outputs!;
+    const repo = templates.get('repository-account-us-west-2.yaml')!.Outputs!;
     expect(repo.RepoStdS3EndpointDnsName!.Value).toEqual({
       'Fn::Select': [
         1,
         { 'Fn::Split': [':', { 'Fn::Select': [0, { 'Fn::GetAtt': ['VpceS3Repo', 'DnsEntries'] }] }] },
       ],
     });
-    const worker = templates.get('acct-backup-us-east-1.yaml')!.Outputs!;
+    const worker = templates.get('backup-account-us-east-1.yaml')!.Outputs!;
     expect(worker.WcBackupUse1SubnetId!.Value).toEqual({ Ref: 'SnWorkerA' });
     expect(worker.WcBackupUse1SecurityGroupId!.Value).toEqual({ 'Fn::GetAtt': ['SgWorker', 'GroupId'] });
   });
@@ -253,9 +253,9 @@ describe('9. any name, any characters: templates parse and lint clean', () => {
     design.vpcs[1]!.name = '${AWS::Region}';
     design.vpcs[1]!.securityGroups[0]!.ingress[0]!.description = 'from ${AWS::AccountId}';
     const { files, templates } = cfn(design);
-    const appliance = templates.get('acct-appliance-eu-central-1.yaml')!;
+    const appliance = templates.get('appliance-account-eu-central-1.yaml')!;
     expect((appliance.Resources.VpcAppliance!.Properties.Tags as { Value: unknown }[])[0]!.Value).toBe('<<');
-    const worker = templates.get('acct-backup-us-east-1.yaml')!;
+    const worker = templates.get('backup-account-us-east-1.yaml')!;
     const tag = (worker.Resources.VpcWorker!.Properties.Tags as { Value: unknown }[])[0]!.Value;
     expect(tag).toEqual({ 'Fn::Sub': '${!AWS::Region}' });
     expect(cfnText(tag)).toBe('${AWS::Region}');

@@ -109,12 +109,12 @@ describe('CloudFormation export (structure)', () => {
   it('cross-account peering: the accepter stack holds the role, the requester passes PeerRoleArn, PeerOwnerId, PeerRegion', () => {
     const design = loadExample('example-1-ec2-backup.json');
     const { parsed } = templates(design);
-    const repo = parsed.get('acct-repo-us-west-2.yaml')!;
+    const repo = parsed.get('repository-account-us-west-2.yaml')!;
     const [role] = resourcesOf(repo, 'AWS::IAM::Role');
     const text = JSON.stringify(role);
     expect(text).toContain('ec2:AcceptVpcPeeringConnection');
     expect(text).toContain('222222222222'); // the backup account may assume it
-    const worker = parsed.get('acct-backup-us-east-1.yaml')!;
+    const worker = parsed.get('backup-account-us-east-1.yaml')!;
     const [pcx] = resourcesOf(worker, 'AWS::EC2::VPCPeeringConnection');
     expect(pcx!.Properties.PeerOwnerId).toBe('444444444444');
     expect(pcx!.Properties.PeerRegion).toBe('us-west-2');

@@ -61,7 +61,7 @@ describe('day 2: one edit changes exactly its own resources', () => {
     expect(tf).toEqual({ removed: ['aws_route.rt_repo_10_0_0_0_16'], added: [], changed: [] });
     const cfn = diff(cloudFormationResources(example), cloudFormationResources(after));
     expect(cfn.removed).toHaveLength(1);
-    expect(cfn.removed[0]).toMatch(/^acct-repo-us-west-2\.yaml#RtRepoRoute10x0x0x0x16$/);
+    expect(cfn.removed[0]).toMatch(/^repository-account-us-west-2\.yaml#RtRepoRoute10x0x0x0x16$/);
     expect(cfn.added).toEqual([]);
     expect(cfn.changed).toEqual([]);
   });
@@ -75,7 +75,7 @@ describe('day 2: one edit changes exactly its own resources', () => {
     expect(tf.added).toEqual([]);
     expect(tf.changed).toEqual([]);
     const cfn = diff(cloudFormationResources(example), cloudFormationResources(after));
-    expect(cfn.removed).toEqual(['acct-repo-us-west-2.yaml#SgS3EndpointIngressTcp443From172x16x1x10x32']);
+    expect(cfn.removed).toEqual(['repository-account-us-west-2.yaml#SgS3EndpointIngressTcp443From172x16x1x10x32']);
     expect(cfn.added).toEqual([]);
     expect(cfn.changed).toEqual([]);
   });
@@ -115,14 +115,14 @@ describe('day 2: one edit changes exactly its own resources', () => {
       const cfnBefore = cloudFormationResources(example);
       const cfnAfter = cloudFormationResources(after);
       const cfn = diff(cfnBefore, cfnAfter);
-      expect(cfn.changed).toEqual(['acct-backup-us-east-1.yaml#SgWorker']);
+      expect(cfn.changed).toEqual(['backup-account-us-east-1.yaml#SgWorker']);
       expect([...cfn.added, ...cfn.removed]).toEqual([]);
       const props = (json: string): Record<string, unknown> => {
         const { Properties } = JSON.parse(json) as { Properties: Record<string, unknown> };
         return { ...Properties, Tags: undefined };
       };
-      const groupAfter = props(cfnAfter.get('acct-backup-us-east-1.yaml#SgWorker')!);
-      expect(groupAfter).toEqual(props(cfnBefore.get('acct-backup-us-east-1.yaml#SgWorker')!));
+      const groupAfter = props(cfnAfter.get('backup-account-us-east-1.yaml#SgWorker')!);
+      expect(groupAfter).toEqual(props(cfnBefore.get('backup-account-us-east-1.yaml#SgWorker')!));
       expect(groupAfter.GroupName).toBe('pnd-sg-worker');
     }
   });

@@ -96,7 +96,7 @@ describe('rule catalog', () => {
       expect(r.meta.sources.length, r.meta.id).toBeGreaterThan(0);
       for (const l of r.meta.sources)
         expect(l.url, r.meta.id).toMatch(
-          /^(https:\/\/(helpcenter\.veeam\.com\/docs\/vbaws\/guide\/|docs\.aws\.amazon\.com\/|www\.rfc-editor\.org\/)|\.\.\/schema\/)/,
+          /^(https:\/\/(helpcenter\.veeam\.com\/docs\/vbaws\/guide\/|docs\.aws\.amazon\.com\/|www\.rfc-editor\.org\/)|design-format\.md$)/,
         );
     }
   });

@@ -7,7 +7,7 @@
 import type { SecurityGroup, Vpc } from '../../model/schema';
 import { logicalId } from '../labels';
 import type { ExportModel, ResolvedPeering, Scope } from '../model';
-import { fingerprint, NameRegistry } from '../text';
+import { fileSlug, fingerprint, NameRegistry } from '../text';
 import { description, getAtt, PATTERNS, ref, type Json, type ValueKind } from './intrinsics';
 
 /** One Output of one stack, and the round of deployment after which it has a value. */
@@ -115,7 +115,9 @@ export class Builder {
       scope,
       part,
       name: this.stackNames.claim(base),
-      file: `${this.files.claim((slug.replace(/^-+|-+$/g, '') || 'stack') + suffix)}.yaml`,
+      // Files are named after the account a person reads; stack names stay id-based, since renaming
+      // a stack would create a new one.
+      file: `${this.files.claim(`${fileSlug(this.model.index.accounts.get(scope.accountRef)?.element.name, scope.accountRef)}-${scope.region}${suffix}`)}.yaml`,
       ids: new NameRegistry(''),
       outputNames: new NameRegistry(''),
       parameters: {},

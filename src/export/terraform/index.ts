@@ -11,7 +11,7 @@ import type { Finding } from '../../rules/types';
 import { hashComment, headerLines, type ExportFile } from '../header';
 import { terraformLabel } from '../labels';
 import { buildExportModel, needsAccepter } from '../model';
-import { commentQuote, commentText, NameRegistry } from '../text';
+import { commentQuote, commentText, fileSlug, NameRegistry } from '../text';
 import { accepterBlock, peeringBlock } from './connections';
 import type { Context } from './context';
 import { renderHclFile, type TopBlock } from './hcl';
@@ -48,6 +48,8 @@ export function exportTerraform(design: Design, findings: readonly Finding[]): E
   );
 
   const fileNames = new NameRegistry('-');
+  // An account named "outputs" must not overwrite the module's own files.
+  for (const fixed of ['versions', 'providers', 'variables', 'outputs', 'main']) fileNames.claim(fixed);
   for (const ref of accountRefs) {
     const account = model.index.accounts.get(ref)?.element;
     const blocks: TopBlock[] = design.vpcs.filter((v) => v.account === ref).flatMap((v) => vpcBlocks(ctx, v));
@@ -55,7 +57,7 @@ export function exportTerraform(design: Design, findings: readonly Finding[]): E
     for (const p of model.peerings) {
       if (p.accepter.account === ref && needsAccepter(p)) blocks.push(accepterBlock(ctx, p));
     }
-    const path = `account-${fileNames.claim(terraformLabel(ref).replace(/_/g, '-').replace(/^-+/, ''))}.tf`;
+    const path = `${fileNames.claim(fileSlug(account?.name, ref))}.tf`;
     hcl(path, `Account ${commentQuote(account?.name || ref)} (${commentText(ref)})`, blocks);
   }
 

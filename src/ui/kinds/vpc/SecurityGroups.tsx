@@ -1,6 +1,7 @@
 // A VPC's security groups and their rules in the Inspector.
 import { useMemo } from 'react';
 import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { useDesignStore } from '../../../app/store';
 import { useUiStore } from '../../../app/ui-store';
 import { useValidationStore } from '../../../app/validation';
 import {
@@ -112,6 +113,17 @@ function RuleList({
   const blamed = useBlamedRules(group.id, direction);
   const update = (index: number, rule: SgRule, burst?: string) =>
     apply([setSgRule({ securityGroup: group.id, direction, index, rule })], burst);
+  // A field changes its own part of the rule as the rule is now: the form renders deferred and may
+  // still show an earlier design, and a second field committed right after a first must not put
+  // the first one back.
+  const patch = (index: number, fields: Partial<SgRule>, burst?: string) => {
+    const now = useDesignStore
+      .getState()
+      .design.vpcs.find((v) => v.id === vpc.id)
+      ?.securityGroups.find((g) => g.id === group.id)?.[direction][index];
+    const rule = now ?? rules[index];
+    if (rule) update(index, { ...rule, ...fields }, burst);
+  };
   return (
     <Stack gap={4}>
       <Group justify="space-between">
@@ -187,7 +199,7 @@ function RuleList({
                     inputMode="numeric"
                     value={String(rule.fromPort ?? '')}
                     check={portError}
-                    onCommit={(v, burst) => update(i, { ...rule, fromPort: Number(v.trim()) }, burst)}
+                    onCommit={(v, burst) => patch(i, { fromPort: Number(v.trim()) }, burst)}
                   />
                   <TextField
                     label="To port"
@@ -195,7 +207,7 @@ function RuleList({
                     inputMode="numeric"
                     value={String(rule.toPort ?? '')}
                     check={portError}
-                    onCommit={(v, burst) => update(i, { ...rule, toPort: Number(v.trim()) }, burst)}
+                    onCommit={(v, burst) => patch(i, { toPort: Number(v.trim()) }, burst)}
                   />
                 </>
               )}
@@ -234,16 +246,14 @@ function RuleList({
                   value={rule.cidr ?? ''}
                   check={cidrError}
                   mono
-                  onCommit={(cidr, burst) => update(i, { ...rule, cidr }, burst)}
+                  onCommit={(cidr, burst) => patch(i, { cidr }, burst)}
                 />
               )}
             </Group>
             <TextField
               label="Description"
               value={rule.description ?? ''}
-              onCommit={(description, burst) =>
-                update(i, { ...rule, description: description || undefined }, burst)
-              }
+              onCommit={(description, burst) => patch(i, { description: description || undefined }, burst)}
             />
           </Paper>
         );
