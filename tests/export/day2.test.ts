@@ -75,7 +75,9 @@ describe('day 2: one edit changes exactly its own resources', () => {
     expect(tf.added).toEqual([]);
     expect(tf.changed).toEqual([]);
     const cfn = diff(cloudFormationResources(example), cloudFormationResources(after));
-    expect(cfn.removed).toEqual(['repository-account-us-west-2.yaml#SgS3EndpointIngressTcp443From172x16x1x10x32']);
+    expect(cfn.removed).toEqual([
+      'repository-account-us-west-2.yaml#SgS3EndpointIngressTcp443From172x16x1x10x32',
+    ]);
     expect(cfn.added).toEqual([]);
     expect(cfn.changed).toEqual([]);
   });
