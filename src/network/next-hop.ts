@@ -1,8 +1,8 @@
 // The next-hop graph: what a VPC router does with a destination block. AWS facts: the implicit
 // local route covers every block of the VPC and wins for addresses inside it; every other address
 // goes by the most specific route holding it (longest-prefix match). A route leads to one of the
-// edge kinds below; a new way out of a VPC (a transit-gateway attachment) is one more kind here
-// and one more case in `crossing`, and the path search in reachability.ts follows it unchanged.
+// edge kinds below; a route to a Transit Gateway is judged with both ends' subnets (transit.ts),
+// and the path search in reachability.ts follows every kind the same way.
 import type { Peering, RouteTable, Subnet, Vpc } from '../model/schema';
 import type { Cidr } from './cidr';
 import { routeHop, unreachedHop } from './hops';
