@@ -126,6 +126,30 @@ describe('Example 3 (Transit Gateway hub)', () => {
   });
 });
 
+describe('security-group references across a TGW', () => {
+  const referencing = (on: boolean) =>
+    edit(example(3), (d) => {
+      const g = d.vpcs.find((v) => v.id === 'vpc-repo')!.securityGroups[0]!;
+      g.ingress.push({ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroup: 'sg-worker' });
+      tgw(d, 'tgw-usw2').securityGroupReferencing = on;
+    });
+
+  it('warn: the worker VPC is in another region, so even referencing on does not resolve it', () => {
+    for (const on of [false, true]) {
+      const f = validate(referencing(on)).filter((x) => x.rule === 'tgw/sg-reference');
+      expect(f.length, `referencing ${on}`).toBeGreaterThan(0);
+    }
+  });
+
+  it('do not warn for a group of the same VPC', () => {
+    const d = edit(example(3), (x) => {
+      const g = x.vpcs.find((v) => v.id === 'vpc-worker')!.securityGroups[0]!;
+      g.ingress.push({ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroup: 'sg-worker' });
+    });
+    expect(validate(d).filter((x) => x.rule === 'tgw/sg-reference')).toEqual([]);
+  });
+});
+
 describe.each(FAULTS)('planted TGW fault: $label', (fault) => {
   it(`gives ${fault.rule} as an error naming ${fault.element} on the affected flow`, () => {
     const findings = validate(fault.design).filter((f) => f.rule === fault.rule);
