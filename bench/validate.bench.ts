@@ -26,7 +26,10 @@ for (const vpcs of SIZES) {
   if (!loaded.ok) throw new Error(`generated design of ${vpcs} VPCs does not load`);
   const design = loaded.design;
   const findings = validate(design);
-  const bad = findings.filter((f) => f.severity !== 'info');
+  // A generated design hangs hundreds of worker VPCs off a few repository VPCs: past 50 peerings or
+  // routes that exceeds AWS's default quotas, which the quota warnings rightly say. Anything else
+  // would mean the bench times a broken design.
+  const bad = findings.filter((f) => f.severity !== 'info' && !f.rule.startsWith('quota/'));
   if (bad.length) throw new Error(`generated design has ${bad.length} findings, e.g. ${bad[0]!.rule}`);
   // A few untimed validations first: the samples measure optimised code, not the JIT warming up.
   for (let i = 0; i < 5; i++) validate(design);
