@@ -1,6 +1,7 @@
 // The bundled example designs (examples/*.json), loaded through the same parser as any file.
 import example1 from '../../examples/example-1-ec2-backup.json';
 import example2 from '../../examples/example-2-ec2-archive.json';
+import example3 from '../../examples/example-3-tgw-hub.json';
 import { loadDesignValue } from '../model/parse';
 import { FORMAT, CURRENT_VERSION, type Design } from '../model/schema';
 
@@ -15,6 +16,7 @@ function load(value: unknown): Design {
 export const EXAMPLES = {
   'example-1': { title: 'Example 1 — EC2 backup', design: () => load(example1) },
   'example-2': { title: 'Example 2 — archiving', design: () => load(example2) },
+  'example-3': { title: 'Example 3 — Transit Gateway hub', design: () => load(example3) },
   empty: { title: 'Empty design', design: () => emptyDesign() },
 } as const;
 

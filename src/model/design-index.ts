@@ -10,6 +10,9 @@ import type {
   RouteTable,
   SecurityGroup,
   Subnet,
+  TgwAttachment,
+  TgwRouteTable,
+  TransitGateway,
   Vpc,
   WorkerConfiguration,
 } from './schema';
@@ -41,6 +44,10 @@ export interface DesignIndex {
   readonly securityGroups: Lookup<SecurityGroup>;
   readonly endpoints: Lookup<Endpoint>;
   readonly peerings: Lookup<Peering>;
+  readonly transitGateways: Lookup<TransitGateway>;
+  /** A TGW route table; `vpc` is unset, the holding TGW is found through `tgwOf`. */
+  readonly tgwRouteTables: Lookup<TgwRouteTable>;
+  readonly tgwAttachments: Lookup<TgwAttachment>;
   readonly repositories: Lookup<Repository>;
   readonly workerConfigurations: Lookup<WorkerConfiguration>;
   readonly operations: Lookup<Operation>;
@@ -60,9 +67,16 @@ const ARRAY_OF = Object.fromEntries(
 ) as Record<ElementKind, string>;
 
 /** The index's lookup for each kind held in a list (a single slot has none). */
-const LOOKUP_OF = Object.fromEntries(
-  Object.values(KINDS).flatMap((k) => ('list' in k.place ? [[k.kind, k.place.list]] : [])),
-) as Partial<Record<ElementKind, keyof DesignIndex>>;
+const LOOKUP_OF: Partial<Record<ElementKind, keyof DesignIndex>> = {
+  ...(Object.fromEntries(
+    Object.values(KINDS).flatMap((k) =>
+      k.place.in !== 'transitGateway' && 'list' in k.place ? [[k.kind, k.place.list]] : [],
+    ),
+  ) as Partial<Record<ElementKind, keyof DesignIndex>>),
+  transitGateway: 'transitGateways',
+  tgwRouteTable: 'tgwRouteTables',
+  tgwAttachment: 'tgwAttachments',
+};
 
 /**
  * One indexed element. Its JSON path is spelled out only when read (findings about the element,
@@ -82,6 +96,8 @@ class Entry<T> implements Located<T> {
   get path(): string {
     if (this.at < 0) return `$.${ARRAY_OF[this.kind]}`;
     if (this.inVpc < 0) return `$.${ARRAY_OF[this.kind]}[${this.at}]`;
+    if (KINDS[this.kind].place.in === 'transitGateway')
+      return `$.transitGateways[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
     return `$.vpcs[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
   }
 }
@@ -175,6 +191,9 @@ export function indexDesign(design: Design): DesignIndex {
     securityGroups: lookup('securityGroup'),
     endpoints: lookup('endpoint'),
     peerings: lookup('peering'),
+    transitGateways: lookup('transitGateway'),
+    tgwRouteTables: lookup('tgwRouteTable'),
+    tgwAttachments: lookup('tgwAttachment'),
     repositories: lookup('repository'),
     workerConfigurations: lookup('workerConfiguration'),
     operations: lookup('operation'),

@@ -138,7 +138,7 @@ export function routeHop(
       elements,
       extra,
     );
-  const p = h.peering;
+  const p = h.kind === 'peering' ? h.peering : undefined;
   if (!p)
     return hop(
       kind,

@@ -1,11 +1,13 @@
 // The next-hop graph: what a VPC router does with a destination block. AWS facts: the implicit
 // local route covers every block of the VPC and wins for addresses inside it; every other address
 // goes by the most specific route holding it (longest-prefix match). A route leads to one of the
-// edge kinds below; a new way out of a VPC (a transit-gateway attachment) is one more kind here
-// and one more case in `crossing`, and the path search in reachability.ts follows it unchanged.
+// edge kinds below; a route to a Transit Gateway is judged with both ends' subnets (transit.ts),
+// and the path search in reachability.ts follows every kind the same way.
 import type { Peering, RouteTable, Subnet, Vpc } from '../model/schema';
 import type { Cidr } from './cidr';
 import { routeHop, unreachedHop } from './hops';
+import { tgwFailHop, tgwPassHop, tgwRouteHop } from './hops-tgw';
+import { crossTgw, isTgwCrossing, type TgwCrossing } from './transit';
 import type { Recorder } from './reachability';
 import type { NetworkModel, ParsedRoute } from './model';
 
@@ -18,6 +20,7 @@ export type NextHop =
   | { kind: 'local'; block: Cidr }
   | { kind: 'peering'; route: ParsedRoute; peering: Peering | undefined }
   | { kind: 'gateway'; route: ParsedRoute; gateway: 'internet' | 'nat' }
+  | { kind: 'transit-gateway'; route: ParsedRoute; transitGateway: string }
   | { kind: 'none' };
 
 /** A share of the destination block and the hop it takes; `partial` when it is only part of it. */
@@ -35,11 +38,14 @@ function hopOf(net: NetworkModel, parsed: ParsedRoute): NextHop {
     parsed.hop =
       route.gateway !== undefined
         ? { kind: 'gateway', route: parsed, gateway: route.gateway }
-        : {
-            kind: 'peering',
-            route: parsed,
-            peering: route.peering === undefined ? undefined : net.index.peerings.get(route.peering)?.element,
-          };
+        : route.transitGateway !== undefined
+          ? { kind: 'transit-gateway', route: parsed, transitGateway: route.transitGateway }
+          : {
+              kind: 'peering',
+              route: parsed,
+              peering:
+                route.peering === undefined ? undefined : net.index.peerings.get(route.peering)?.element,
+            };
   }
   return parsed.hop;
 }
@@ -135,8 +141,11 @@ export type CrossingFailure =
  * after one crossing; whether the peering is accepted is the path's question (reachability.ts),
  * since it holds for every route over it alike.
  */
-export function crossing(from: Vpc, hop: NextHop, to: Vpc): Peering | 'within' | CrossingFailure {
+export function crossing(from: Vpc, hop: NextHop, to: Vpc): Peering | 'within' | 'transit' | CrossingFailure {
   switch (hop.kind) {
+    case 'transit-gateway':
+      // Judged with the subnets at both ends (transit.ts): AZs and associations matter there.
+      return 'transit';
     case 'local':
       return from.id === to.id ? 'within' : 'local-shadow';
     case 'none':
@@ -166,12 +175,24 @@ export function routeStep(
   to: Vpc,
   destination: Cidr,
   rec: Recorder,
-): Peering | 'within' | undefined {
+  toSubnets: readonly Subnet[] = [],
+): Peering | TgwCrossing | 'within' | undefined {
   const parts = partsOf(net, from, undefined, subnet, destination);
   const table = rec && net.tableOf(subnet, from);
-  let used: Peering | 'within' | undefined;
+  let used: Peering | TgwCrossing | 'within' | undefined;
   for (let i = 0; i < parts.length; i++) {
-    const c = crossing(from, parts[i]!.hop, to);
+    const part = parts[i]!;
+    const c = crossing(from, part.hop, to);
+    if (c === 'transit') {
+      const h = part.hop as Extract<NextHop, { kind: 'transit-gateway' }>;
+      const t = crossTgw(net, from, subnet, h.transitGateway, to, toSubnets, destination);
+      if (isTgwCrossing(t)) {
+        used ??= t;
+        continue;
+      }
+      rec?.push(tgwRouteHop(net, kind, from, table, destination, part), tgwFailHop(net, kind, t));
+      return undefined;
+    }
     if (c === 'within' || typeof c !== 'string') {
       used ??= c;
       continue;
@@ -185,7 +206,12 @@ export function routeStep(
     rec?.push(unreachedHop(net, kind, to, destination, table));
     return undefined;
   }
-  rec?.push(routeHop(net, kind, from, table, to, destination, parts[0]!, used!));
+  if (rec && isTgwCrossing(used)) {
+    const part = parts.find((p) => p.hop.kind === 'transit-gateway')!;
+    rec.push(tgwRouteHop(net, kind, from, table, destination, part), tgwPassHop(net, kind, used, to));
+    return used;
+  }
+  rec?.push(routeHop(net, kind, from, table, to, destination, parts[0]!, used as Peering | 'within'));
   return used;
 }
 

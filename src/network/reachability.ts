@@ -9,6 +9,7 @@ import type { Endpoint, Peering, SgRule, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
 import { localBothWays, routeStep } from './next-hop';
+import { isTgwCrossing, type TgwCrossing } from './transit';
 import { destinationHop, egressHop, ingressHop, peeringHop, sourceHop, tableHop } from './hops';
 import { groupsAdmit443, rulesAdmit443, rulesOfGroups } from './security-groups';
 import type { Hop, HopReason, Trace } from './trace';
@@ -89,7 +90,8 @@ function walk(
   // Without a recorder the first failure answers; with one, every hop is still judged.
   let ok = true;
 
-  let used: Peering | undefined;
+  let used: Peering | TgwCrossing | undefined;
+  const forward = [target.subnet];
   // Inside one VPC the local route carries both ways when both ends lie in its blocks.
   const local =
     !rec && source.vpc === target.vpc && localBothWays(net, source.vpc, destination, source.range);
@@ -98,7 +100,7 @@ function walk(
       const table = rec && net.tableOf(subnet, source.vpc);
       const tHop = rec && tableHop(net, 'route-table', subnet, table);
       if (tHop) rec!.push(tHop);
-      const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec);
+      const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec, forward);
       if (!out) {
         if (!rec) return false;
         if (tHop && !table) tHop.verdict = 'fail';
@@ -106,8 +108,11 @@ function walk(
       } else if (out !== 'within') used = out;
     }
 
-  if (source.vpc.id !== target.vpc.id) {
-    const peering = used ?? joiningPeering(net, source.vpc.id, target.vpc.id);
+  // A crossing through a Transit Gateway was judged whole by the route step (transit.ts); a
+  // failed one is recorded there, so no peering is looked for in its place.
+  const viaTgw = isTgwCrossing(used) || (rec !== undefined && rec.some((h) => h.kind === 'transit-gateway'));
+  if (source.vpc.id !== target.vpc.id && !viaTgw) {
+    const peering = (used as Peering | undefined) ?? joiningPeering(net, source.vpc.id, target.vpc.id);
     rec?.push(peeringHop(net, source.vpc, target.vpc, peering));
     if (!peering || peering.status !== 'active') {
       if (!rec) return false;
@@ -118,7 +123,10 @@ function walk(
   const backTable = rec && net.tableOf(target.subnet, target.vpc);
   const bHop = rec && tableHop(net, 'destination-route-table', target.subnet, backTable);
   if (bHop) rec!.push(bHop);
-  if (!local && !routeStep(net, 'return-route', target.vpc, target.subnet, source.vpc, source.range, rec)) {
+  if (
+    !local &&
+    !routeStep(net, 'return-route', target.vpc, target.subnet, source.vpc, source.range, rec, source.subnets)
+  ) {
     if (!rec) return false;
     if (bHop && !backTable) bHop.verdict = 'fail';
     ok = false;

@@ -10,6 +10,7 @@ export type HopKind =
   | 'route-table'
   | 'route'
   | 'peering'
+  | 'transit-gateway'
   | 'destination-route-table'
   | 'return-route'
   | 'sg-egress'
@@ -30,7 +31,14 @@ export type HopKind =
  * - `no-rule`: no security-group rule admits tcp/443;
  * - `no-endpoint`: the required endpoint does not exist (or is not an S3 interface endpoint);
  * - `no-subnets`: the endpoint has no subnet in its VPC, hence no network interface;
- * - `invalid`: an address the hop needs is not a valid CIDR, or lies outside its VPC's blocks.
+ * - `invalid`: an address the hop needs is not a valid CIDR, or lies outside its VPC's blocks;
+ * - `tgw-unknown`: the route names a transit gateway that does not exist;
+ * - `tgw-no-attachment`: a VPC has no (active) attachment to the TGW, or the TGW is in another region;
+ * - `tgw-not-shared`: the VPC's account may not attach, the TGW is not shared with it;
+ * - `tgw-az-not-attached`: the attachment has no subnet in the AZ of a subnet at either end;
+ * - `tgw-no-route`: the TGW route table associated with the arriving attachment has no route
+ *   (static or propagated) to the other side, or it leads elsewhere;
+ * - `tgw-blackhole`: that route is a blackhole.
  */
 export type HopReason =
   | 'no-route'
@@ -44,7 +52,13 @@ export type HopReason =
   | 'no-rule'
   | 'no-endpoint'
   | 'no-subnets'
-  | 'invalid';
+  | 'invalid'
+  | 'tgw-unknown'
+  | 'tgw-no-attachment'
+  | 'tgw-not-shared'
+  | 'tgw-az-not-attached'
+  | 'tgw-no-route'
+  | 'tgw-blackhole';
 
 export interface Hop {
   kind: HopKind;
@@ -56,11 +70,28 @@ export interface Hop {
   reason?: HopReason;
   /** Route hops: the route table and the most specific matching route, if any. */
   routeTable?: string;
-  route?: { destination: string; peering?: string; gateway?: string; local?: boolean };
+  route?: {
+    destination: string;
+    peering?: string;
+    gateway?: string;
+    transitGateway?: string;
+    local?: boolean;
+  };
   /** Route hops: `route` is more specific than the destination and takes only part of it. */
   partial?: boolean;
   /** Route and peering hops: the peering that joins the two VPCs, when there is one. */
   peering?: string;
+  /** Transit-gateway hops: the TGW, the TGW route table that decided and the attachment at fault. */
+  transitGateway?: string;
+  tgwRouteTable?: string;
+  attachment?: string;
+  /** Transit-gateway hops: the VPC and AZ a missing attachment (subnet) is for. */
+  vpc?: string;
+  az?: string;
+  /** Transit-gateway hops: on the way back (replies), not the way out. */
+  returning?: boolean;
+  /** Transit-gateway hops: the TGW route that matched, when one did. */
+  tgwRoute?: { destination: string; attachment?: string; blackhole?: boolean; propagated?: boolean };
   /** Security-group hops: the groups that were checked. */
   groups?: string[];
 }

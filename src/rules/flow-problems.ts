@@ -4,6 +4,7 @@
 // flows as archive/repository-peering, each carrying the same per-hop fixes.
 import type { Command } from '../model/command';
 import { addRoute, acceptPeering, setRouteTarget } from '../model/commands/network';
+import { addRouteToTgw } from '../model/commands/tgw-fixes';
 import { blockHolding, cidrOf } from '../network/cidr';
 import type { Hop } from '../network/trace';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
@@ -13,6 +14,7 @@ import { analysisOf, flowOutcome, type Analysis } from './analysis';
 import { foreignPeeringMessage } from './routes';
 import { createPeeringFix } from './missing-links';
 import { admit443Fix } from './sg-rule-fix';
+import { describeTgwHop } from './tgw-problems';
 import type { Finding, Fix, RuleContext, Severity } from './types';
 
 export interface HopProblem {
@@ -58,6 +60,28 @@ function preferredPeering(a: Analysis, x: string, y: string): string | undefined
 
 const q = (s: string) => `"${s}"`;
 
+/**
+ * The TGW a VPC is attached to that leads toward VPC `to` (attached to it too, or to a TGW it
+ * peers with); only designs with TGWs get past the first test.
+ */
+function attachedTgw(ctx: RuleContext, from: string, to: string): string | undefined {
+  const list = ctx.design.transitGatewayAttachments;
+  if (!list.length) return undefined;
+  const tgwsOf = (vpc: string) => list.filter((a) => a.vpc === vpc).map((a) => a.transitGateway);
+  const theirs = new Set(tgwsOf(to));
+  const ours = tgwsOf(from);
+  const direct = ours.find((t) => theirs.has(t));
+  if (direct) return direct;
+  return ours.find((t) =>
+    list.some(
+      (a) =>
+        a.vpc === undefined &&
+        ((a.transitGateway === t && theirs.has(a.peerTransitGateway ?? '')) ||
+          (a.peerTransitGateway === t && theirs.has(a.transitGateway))),
+    ),
+  );
+}
+
 /** Message, elements and fix for one failed hop, or undefined when another rule owns it. */
 export function describeHop(
   ctx: RuleContext,
@@ -70,6 +94,7 @@ export function describeHop(
   const { flow, source, endpoint, endpointVpc } = planned;
   const subnet = ctx.index.subnets.get(subnetId)?.element;
   const dest = cidrOf(subnet?.cidr);
+  if (hop.kind === 'transit-gateway') return describeTgwHop(ctx, a.net, planned, subnetId, hop);
   if (hop.kind === 'destination' || !subnet || !dest) return destinationProblem(ctx, planned, hop);
   const destBlock = blockHolding(a.net.blocksOf(endpointVpc), dest)?.text ?? dest.text;
 
@@ -125,6 +150,24 @@ export function describeHop(
       const what = forward
         ? `has no route to ${reaching}`
         : `has no return route to ${reaching}, so replies cannot get back`;
+      const tgw = peering ? undefined : attachedTgw(ctx, fromVpc.id, toVpc.id);
+      if (tgw)
+        return {
+          rule: 'route/missing',
+          message: `${where} ${what}. Add route ${wanted} → transit gateway ${name(tgw)}.`,
+          elements: [...elements, tgw],
+          fix: {
+            title: `Add route ${wanted} → transit gateway ${name(tgw)} to ${hop.routeTable ? `route table ${name(hop.routeTable)}` : `VPC ${name(fromVpc.id)}`}`,
+            commands: [
+              addRouteToTgw({
+                vpc: fromVpc.id,
+                ...(hop.routeTable ? { routeTable: hop.routeTable } : {}),
+                destination: wanted,
+                transitGateway: tgw,
+              }),
+            ],
+          },
+        };
       if (!peering) {
         const fix = createPeeringFix(ctx.design, {
           source: { vpc: source.vpc, subnets: source.subnets, range: flow.fixRange },

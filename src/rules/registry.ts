@@ -37,6 +37,7 @@ import { endpointNoSubnets, reachInvalidElement } from './unreached';
 import { sgCrossRegionReference, sgEgress443, sgIngress443 } from './security-groups';
 import { operationIncomplete } from './operations';
 import { duplicateId, invalidReference } from './structure';
+import { TGW_RULES } from './transit-gateway';
 import type { Finding, Rule, RuleContext, RuleMeta } from './types';
 import { workerNoConfiguration, workerProductionOnly, workerPublicIp } from './workers';
 
@@ -62,6 +63,7 @@ export const RULES: readonly Rule[] = [
   routeWrongTarget,
   routeForeignPeering,
   routeLocalShadow,
+  ...TGW_RULES,
   endpointMissing,
   endpointNoSubnets,
   endpointOneSubnetPerAz,

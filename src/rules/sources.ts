@@ -65,6 +65,14 @@ export const AWS = {
     'Security groups for VPC peering',
   ),
   peeringQuotas: aws('vpc/latest/peering/vpc-peering-connection-quotas.html', 'VPC peering quotas'),
+  tgwAttachments: aws('vpc/latest/tgw/tgw-vpc-attachments.html', 'Transit gateway VPC attachments'),
+  tgwRouteTables: aws('vpc/latest/tgw/tgw-route-tables.html', 'Transit gateway route tables'),
+  tgwPeering: aws('vpc/latest/tgw/tgw-peering.html', 'Transit gateway peering attachments'),
+  tgwSharing: aws('vpc/latest/tgw/tgw-transit-gateways.html#tgw-sharing', 'Sharing a transit gateway'),
+  tgwSgReferencing: aws(
+    'vpc/latest/tgw/tgw-sg-updates.html',
+    'Security group referencing on transit gateways',
+  ),
   sgRules: aws('vpc/latest/userguide/security-group-rules.html', 'Security group rules'),
   vpcDns: aws('vpc/latest/userguide/vpc-dns.html', 'DNS attributes for your VPC'),
   interfaceEndpoint: aws(

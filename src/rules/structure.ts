@@ -4,6 +4,7 @@ import { locate, type DesignIndex, type ElementKind } from '../model/design-inde
 import {
   DESIGN_REFERENCES,
   KINDS,
+  TGW_KINDS,
   VPC_KINDS,
   VPC_LISTS,
   type KindDescriptor,
@@ -55,13 +56,16 @@ const FIELDS = Object.fromEntries(
       many: r.many ?? false,
       items: r.items,
       sameVpc: r.sameVpc ?? false,
-      local: VPC_LISTS.indexOf((KINDS[r.target].place as { list: VpcList }).list),
+      local:
+        KINDS[r.target].place.in === 'vpc'
+          ? VPC_LISTS.indexOf((KINDS[r.target].place as { list: VpcList }).list)
+          : -1,
     })),
   ]),
 ) as unknown as Record<ElementKind, readonly FieldOf[]>;
 
 const OWN_KINDS = Object.values(KINDS).filter((k) => k.place.in === 'design') as (KindDescriptor & {
-  place: Exclude<Place, { in: 'vpc' }>;
+  place: Extract<Place, { in: 'design' }>;
 })[];
 /** The VPC's lists whose elements hold references, with those references. */
 const INNER = VPC_KINDS.filter((k) => FIELDS[k.kind].length > 0).map(
@@ -119,7 +123,7 @@ function referencesOf(
         }
       }
     } else if (f.many) {
-      const ids = el[field] as string[];
+      const ids = (el[field] as string[] | undefined) ?? [];
       for (let j = 0; j < ids.length; j++) {
         const target = ids[j]!;
         if (!(unique && local !== undefined && hasId(local, target)))
@@ -160,6 +164,10 @@ function forEachReference(index: DesignIndex, visit: Visit): void {
     for (let i = 0; i < list.length; i++) {
       const el = list[i]!;
       if (fields.length) referencesOf(index, unique, visit, el, fields, undefined, undefined);
+      if (kind.kind === 'transitGateway')
+        for (const inner of TGW_KINDS)
+          for (const t of (el as unknown as Record<string, readonly { id: string }[]>)[inner.place.list]!)
+            referencesOf(index, unique, visit, t, FIELDS[inner.kind], undefined, undefined);
       if (!holds) continue;
       const lists = listsOf(el as Vpc, current);
       for (let k = 0; k < INNER.length; k++) {

@@ -3,8 +3,9 @@
 // `format`/`version` are implied by the tag. Deflate then only has to squeeze the values.
 //
 // The field orders below are frozen for tag "1": links already sent must keep opening. A field the
-// schema gains later is not lost — it travels in the element's trailing "extra fields" object —
-// and may be given a position only under a new tag.
+// schema gains later is not lost — it travels in the element's trailing "extra fields" object — or
+// is given a new position after all existing ones, never an object-valued one: an older link's
+// extras object then lands where such a field would be, and is read as the extras it is.
 //
 // Unpacking never trusts its input: anything that does not look like a packed element is passed
 // through unchanged, so the schema check that follows reports it with a JSON path in design terms.
@@ -13,7 +14,7 @@
 interface Field {
   key: string;
   /** The format-1 default (design-format.md); a value equal to it is omitted. */
-  empty?: '' | [] | boolean | string;
+  empty?: '' | [] | boolean | string | number;
   /** Elements of this array (or this single object) are packed with this shape. */
   shape?: Shape;
 }
@@ -31,7 +32,7 @@ const SG_RULE: Shape = [
   f('securityGroup'),
   f('description'),
 ];
-const ROUTE: Shape = [f('destination'), f('peering'), f('gateway')];
+const ROUTE: Shape = [f('destination'), f('peering'), f('gateway'), f('transitGateway')];
 const ROUTE_TABLE: Shape = [f('id'), f('name'), f('main', false), list('routes', ROUTE)];
 const SUBNET: Shape = [
   f('id'),
@@ -99,6 +100,33 @@ const OPERATION: Shape = [
   f('workersIn', 'backup-account'),
   f('restoreToOriginal', false),
 ];
+const TGW_ROUTE: Shape = [f('destination'), f('attachment'), f('blackhole')];
+const TGW_ROUTE_TABLE: Shape = [f('id'), f('name'), list('routes', TGW_ROUTE)];
+const TRANSIT_GATEWAY: Shape = [
+  f('id'),
+  f('name', ''),
+  f('account'),
+  f('region'),
+  f('asn', 64512),
+  f('defaultAssociationRouteTable'),
+  f('defaultPropagationRouteTable'),
+  f('securityGroupReferencing', false),
+  list('sharedWith'),
+  list('routeTables', TGW_ROUTE_TABLE),
+];
+const TGW_ATTACHMENT: Shape = [
+  f('id'),
+  f('name'),
+  f('transitGateway'),
+  f('vpc'),
+  list('subnets'),
+  f('peerTransitGateway'),
+  f('routeTable'),
+  f('peerRouteTable'),
+  // No default: omitted (the default propagation table) and [] (none) differ.
+  f('propagations'),
+  f('status', 'active'),
+];
 const LAYOUT_BOX: Shape = [f('x'), f('y'), f('w'), f('h')];
 
 /** `layout` is a record keyed by element id; it travels as [id, ...box] entries. */
@@ -116,6 +144,8 @@ const DESIGN: Shape = [
   list('workerConfigurations', WORKER_CONFIGURATION),
   list('operations', OPERATION),
   f(LAYOUT),
+  list('transitGateways', TRANSIT_GATEWAY),
+  list('transitGatewayAttachments', TGW_ATTACHMENT),
 ];
 
 /** Implied by the format tag, so never carried. */
@@ -140,6 +170,10 @@ export const PACKED_SHAPES = {
   workerConfiguration: WORKER_CONFIGURATION,
   operation: OPERATION,
   layoutBox: LAYOUT_BOX,
+  transitGateway: TRANSIT_GATEWAY,
+  tgwRouteTable: TGW_ROUTE_TABLE,
+  tgwRoute: TGW_ROUTE,
+  tgwAttachment: TGW_ATTACHMENT,
 } as const;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -209,16 +243,27 @@ function unpackValue(value: unknown, field: Field): unknown {
   return unpackElement(value, field.shape);
 }
 
+/** Whether a field's packed value may be a plain object (a single element such as the appliance). */
+function holdsObject(field: Field): boolean {
+  return field.key !== LAYOUT && field.shape !== undefined && field.empty === undefined;
+}
+
 function unpackElement(packed: unknown, shape: Shape): unknown {
   if (!Array.isArray(packed)) return packed;
   const element: Record<string, unknown> = {};
   const last: unknown = packed[packed.length - 1];
-  if (packed.length === shape.length + 1 && isRecord(last)) {
+  // The extras object closes the array: after every position, or (a link packed before later
+  // positions were added) where a field that never holds an object sits.
+  const at = packed.length - 1;
+  const extras =
+    isRecord(last) && (at === shape.length || (at < shape.length && !holdsObject(shape[at]!))) ? at : -1;
+  if (extras >= 0 && isRecord(last)) {
     for (const key of Object.keys(last)) {
       if (!UNSAFE_KEYS.has(key) && !IMPLIED.has(key)) element[key] = last[key];
     }
   }
   shape.forEach((field, i) => {
+    if (i === extras) return;
     const value: unknown = packed[i];
     if (value === null || value === undefined) {
       delete element[field.key];

@@ -6,7 +6,13 @@ import type { z } from 'zod';
 import { applyCommands } from '../../src/model/command';
 import { deleteElements, deletion } from '../../src/model/commands/edit';
 import { DESIGN_REFERENCES, KINDS, type ElementKind, type Reference } from '../../src/model/kinds';
-import { AccountSchema, DesignSchema, VpcSchema, type Design } from '../../src/model/schema';
+import {
+  AccountSchema,
+  DesignSchema,
+  TransitGatewaySchema,
+  VpcSchema,
+  type Design,
+} from '../../src/model/schema';
 import { validate } from '../../src/rules/registry';
 import { edit, example } from '../rules/helpers';
 
@@ -49,6 +55,7 @@ function elementPlaces(): Map<string, Schema> {
   for (const [prefix, parent] of [
     ['', DesignSchema],
     ['vpc.', VpcSchema],
+    ['transitGateway.', TransitGatewaySchema],
   ] as const)
     for (const [key, field] of Object.entries(shapeOf(parent as unknown as Schema))) {
       const s = unwrap(field);
@@ -61,7 +68,7 @@ function elementPlaces(): Map<string, Schema> {
 
 const placeName = (kind: ElementKind) => {
   const p = KINDS[kind].place;
-  return 'single' in p ? p.single : p.in === 'vpc' ? `vpc.${p.list}` : p.list;
+  return 'single' in p ? p.single : p.in === 'design' ? p.list : `${p.in}.${p.list}`;
 };
 
 describe('kind descriptors cover the schema', () => {
@@ -113,7 +120,7 @@ function designs(): Design[] {
     const [a, b] = d.vpcs.find((x) => x.securityGroups.length > 1)!.securityGroups;
     a!.ingress.push({ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroup: b!.id });
   });
-  return [rich, example(2)];
+  return [rich, example(2), example(3)];
 }
 
 interface Holder {
@@ -129,6 +136,7 @@ function holders(design: Design): Holder[] {
   for (const k of Object.values(KINDS)) {
     const p = k.place;
     if (p.in === 'vpc') design.vpcs.forEach((v) => add(k.kind, v[p.list]));
+    else if (p.in === 'transitGateway') design.transitGateways.forEach((t) => add(k.kind, t[p.list]));
     else if ('single' in p) add(k.kind, design[p.single] ? [design[p.single]] : []);
     else add(k.kind, design[p.list]);
   }
@@ -144,7 +152,7 @@ function named(element: Holder['element'], ref: Reference<never>): string[] {
       ),
     );
   const value = element[ref.field];
-  return ref.many ? (value as string[]) : typeof value === 'string' ? [value] : [];
+  return ref.many ? ((value as string[] | undefined) ?? []) : typeof value === 'string' ? [value] : [];
 }
 
 function find(design: Design, id: string): Holder['element'] | undefined {

@@ -173,10 +173,82 @@ function mutate(d: Design, { op, a, b, c }: Mutation): void {
       if (e && s) e.subnets.push(s.id);
       break;
     }
+    default:
+      mutateTgw(d, { op, a, b, c }, pool, tables, subnets);
+  }
+}
+
+/** Transit Gateway changes (ops 19–26), for designs that have TGWs. */
+function mutateTgw(
+  d: Design,
+  { op, a, b, c }: Mutation,
+  pool: readonly string[],
+  tables: Design['vpcs'][number]['routeTables'],
+  subnets: Design['vpcs'][number]['subnets'],
+): void {
+  const tgwTables = d.transitGateways.flatMap((t) => t.routeTables);
+  const attachments = d.transitGatewayAttachments;
+  switch (op) {
+    case 19: {
+      const t = pick(tgwTables, a);
+      if (t?.routes.length) t.routes.splice(b % t.routes.length, 1);
+      break;
+    }
+    case 20: {
+      const t = pick(tgwTables, a);
+      const r = t && pick(t.routes, b);
+      if (t && r)
+        t.routes[t.routes.indexOf(r)] =
+          c % 2
+            ? { destination: r.destination, blackhole: true }
+            : { destination: r.destination, attachment: pick(attachments, c)!.id };
+      break;
+    }
+    case 21: {
+      const x = pick(attachments, a);
+      if (x) x.propagations = b % 3 === 0 ? [] : b % 3 === 1 ? undefined : [pick(tgwTables, c)!.id];
+      break;
+    }
+    case 22: {
+      const x = pick(attachments, a);
+      if (x && b % 2) delete x.routeTable;
+      else if (x) x.routeTable = pick(tgwTables, c)!.id;
+      break;
+    }
+    case 23: {
+      const x = pick(attachments, a);
+      if (x && b % 2 && x.subnets.length) x.subnets.splice(c % x.subnets.length, 1);
+      else if (x) x.subnets.push(pick(subnets, c)!.id);
+      break;
+    }
+    case 24: {
+      const t = pick(d.transitGateways, a);
+      const x = pick(attachments, b);
+      if (t && c % 2) t.sharedWith = [];
+      else if (x) x.status = 'pending-acceptance';
+      break;
+    }
+    case 25: {
+      const t = pick(tgwTables, a);
+      const x = pick(attachments, c);
+      if (t && x)
+        t.routes.push({
+          destination: pick(pool, b)!,
+          ...(c % 5 === 0 ? { blackhole: true } : { attachment: x.id }),
+        });
+      break;
+    }
+    case 26: {
+      const t = pick(tables, a);
+      const tgw = pick(d.transitGateways, c);
+      if (t && tgw) t.routes.push({ destination: pick(pool, b)!, transitGateway: tgw.id });
+      break;
+    }
   }
 }
 
 const mutation = fc.record({ op: fc.nat(18), a: fc.nat(999), b: fc.nat(999), c: fc.nat(999) });
+const tgwMutation = fc.record({ op: fc.nat(26), a: fc.nat(999), b: fc.nat(999), c: fc.nat(999) });
 
 const totals = { designs: 0, flows: 0, reached: 0 };
 
@@ -200,10 +272,10 @@ function disagreement(d: Design): string | undefined {
   return undefined;
 }
 
-function property(base: () => Design, runs: number, seed: number) {
+function property(base: () => Design, runs: number, seed: number, ops = mutation) {
   const start = base();
   fc.assert(
-    fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => {
+    fc.property(fc.array(ops, { minLength: 1, maxLength: 4 }), (mutations) => {
       const d = edit(start, (x) => mutations.forEach((m) => mutate(x, m)));
       const problem = disagreement(d);
       if (problem) throw new Error(`${problem}\nmutations: ${JSON.stringify(mutations)}`);
@@ -252,6 +324,8 @@ describe('engine and reference judge agree on every required flow', () => {
 
   it('on 1,500 random mutations of example 1', () => property(() => example(1), 1500, 101));
   it('on 1,500 random mutations of example 2', () => property(() => example(2), 1500, 202));
+  it('on 1,000 random mutations of example 3 (Transit Gateway hub)', () =>
+    property(() => example(3), 1000, 303, tgwMutation));
   it('on 300 random mutations of generated designs', () =>
     fc.assert(
       fc.property(fc.nat(50), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {

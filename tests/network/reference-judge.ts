@@ -3,7 +3,11 @@
 // required flow it sends single addresses through the route tables hop by hop, the way a VPC
 // router does: the local route first, then the longest prefix holding the address, across at
 // most one active peering, delivered only inside the receiving VPC's own blocks. Security groups
-// are read rule by rule. The engine must reach the same verdict on every flow.
+// are read rule by rule. A route to a Transit Gateway is followed the same way: into the TGW by the
+// VPC's attachment (active, shared, reaching the subnet's AZ), by longest prefix through the TGW
+// route table associated with it (static routes and propagated VPC blocks, static first), at most
+// one peering attachment on, out by the destination VPC's attachment (reaching the other end's AZ).
+// The engine must reach the same verdict on every flow.
 import type {
   Design,
   Endpoint,
@@ -11,6 +15,8 @@ import type {
   SecurityGroup,
   SgRule,
   Subnet,
+  TgwAttachment,
+  TransitGateway,
   Vpc,
 } from '../../src/model/schema';
 import type { RequiredFlow } from '../../src/veeam/flow-types';
@@ -43,12 +49,85 @@ function tableOf(vpc: Vpc, subnet: Subnet): RouteTable | undefined {
   return vpc.routeTables.find((t) => t.id === subnet.routeTable) ?? vpc.routeTables.find((t) => t.main);
 }
 
+/** Whether the VPC may use the TGW by this attachment from (or to) a subnet in `az`. */
+function usable(
+  design: Design,
+  t: TransitGateway,
+  a: TgwAttachment | undefined,
+  vpc: Vpc,
+  az: string,
+): boolean {
+  if (!a || a.status !== 'active' || vpc.region !== t.region) return false;
+  if (vpc.account !== t.account && !t.sharedWith.includes(vpc.account)) return false;
+  return a.subnets.some((id) => vpc.subnets.find((s) => s.id === id)?.az === az);
+}
+
+/** Where the TGW table associated with `arriving` on `t` sends the address: an attachment, or nothing. */
+function tgwNext(
+  design: Design,
+  t: TransitGateway,
+  arriving: TgwAttachment,
+  address: number,
+): TgwAttachment | undefined {
+  const assoc = arriving.peerTransitGateway === t.id ? arriving.peerRouteTable : arriving.routeTable;
+  const table = t.routeTables.find((r) => r.id === (assoc ?? t.defaultAssociationRouteTable));
+  if (!table) return undefined;
+  let best: { b: Block; to: string | undefined; propagated: boolean } | undefined;
+  const consider = (b: Block | undefined, to: string | undefined, propagated: boolean) => {
+    if (!b || !holds(b, address)) return;
+    if (!best || b.prefix > best.b.prefix || (b.prefix === best.b.prefix && best.propagated && !propagated))
+      best = { b, to, propagated };
+  };
+  for (const r of table.routes) consider(block(r.destination), r.blackhole ? undefined : r.attachment, false);
+  for (const a of design.transitGatewayAttachments) {
+    if (a.transitGateway !== t.id || a.vpc === undefined || a.status !== 'active') continue;
+    const into = a.propagations ?? (t.defaultPropagationRouteTable ? [t.defaultPropagationRouteTable] : []);
+    const v = design.vpcs.find((x) => x.id === a.vpc);
+    if (v && into.includes(table.id)) for (const b of blocksOf(v)) consider(b, a.id, true);
+  }
+  const to = best?.to;
+  return to === undefined ? undefined : design.transitGatewayAttachments.find((a) => a.id === to);
+}
+
+/** The VPC a packet for `address` reaches through TGW `tgwId` from `vpc` (subnet in `fromAz`), or undefined. */
+function throughTgw(
+  design: Design,
+  vpc: Vpc,
+  tgwId: string,
+  fromAz: string,
+  toAz: string,
+  address: number,
+): Vpc | undefined {
+  let t = design.transitGateways.find((x) => x.id === tgwId);
+  if (!t) return undefined;
+  const tgw = t;
+  const ingress = design.transitGatewayAttachments.find(
+    (a) => a.transitGateway === tgw.id && a.vpc === vpc.id,
+  );
+  if (!ingress || !usable(design, t, ingress, vpc, fromAz)) return undefined;
+  let out = tgwNext(design, t, ingress, address);
+  if (out && out.vpc === undefined) {
+    if (out.status !== 'active' || (out.transitGateway !== t.id && out.peerTransitGateway !== t.id))
+      return undefined;
+    const peerId = out.transitGateway === t.id ? out.peerTransitGateway : out.transitGateway;
+    const peer = design.transitGateways.find((x) => x.id === peerId);
+    if (!peer) return undefined;
+    t = peer;
+    out = tgwNext(design, peer, out, address);
+  }
+  if (!out || out.vpc === undefined || out.transitGateway !== t.id) return undefined;
+  const next = design.vpcs.find((v) => v.id === out.vpc);
+  return next && usable(design, t, out, next, toAz) ? next : undefined;
+}
+
 /** The VPC a packet for `address` ends up in, leaving `vpc` by `table`, or undefined if it is lost. */
 function deliveredTo(
   design: Design,
   vpc: Vpc,
   table: RouteTable | undefined,
   address: number,
+  fromAz = '',
+  toAz = '',
 ): string | undefined {
   let here = vpc;
   for (let crossed = 0; ; crossed++) {
@@ -61,6 +140,12 @@ function deliveredTo(
       if (b && holds(b, address) && (!best || b.prefix > best.b.prefix)) best = { route, b };
     }
     if (!best || best.route.gateway !== undefined) return undefined;
+    if (best.route.transitGateway !== undefined) {
+      const next = throughTgw(design, here, best.route.transitGateway, fromAz, toAz, address);
+      if (!next) return undefined;
+      here = next;
+      continue;
+    }
     const p = design.peerings.find((x) => x.id === best!.route.peering);
     if (!p || p.status !== 'active' || (p.requester !== here.id && p.accepter !== here.id)) return undefined;
     const next = design.vpcs.find((v) => v.id === (p.requester === here.id ? p.accepter : p.requester));
@@ -81,6 +166,8 @@ function samples(design: Design, b: Block): number[] {
     ...v.subnets.map((s) => block(s.cidr)),
     ...v.routeTables.flatMap((t) => t.routes.map((r) => block(r.destination))),
   ]);
+  for (const t of design.transitGateways)
+    for (const r of t.routeTables) for (const route of r.routes) all.push(block(route.destination));
   for (const c of all)
     if (c) for (const a of [c.first - 1, c.first, c.last, c.last + 1]) if (holds(b, a)) edges.add(a);
   return [...edges];
@@ -161,10 +248,10 @@ export function referenceReaches(design: Design, flow: RequiredFlow): boolean {
     const dest = block(d.cidr);
     if (!dest) return false;
     const there = samples(design, dest).every((a) =>
-      subnets.every((s) => deliveredTo(design, source, tableOf(source, s), a) === vpc.id),
+      subnets.every((s) => deliveredTo(design, source, tableOf(source, s), a, s.az, d.az) === vpc.id),
     );
-    const back = samples(design, range).every(
-      (a) => deliveredTo(design, vpc, tableOf(vpc, d), a) === source.id,
+    const back = samples(design, range).every((a) =>
+      subnets.every((s) => deliveredTo(design, vpc, tableOf(vpc, d), a, d.az, s.az) === source.id),
     );
     const out =
       flow.sourceGroups.length === 0 ||

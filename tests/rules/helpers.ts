@@ -1,4 +1,4 @@
-// Test fixtures: the two example designs, loaded exactly as the app loads them.
+// Test fixtures: the example designs, loaded exactly as the app loads them.
 import { readFileSync } from 'node:fs';
 import { loadDesign } from '../../src/model/parse';
 import type { Design } from '../../src/model/schema';
@@ -7,8 +7,14 @@ import type { Finding } from '../../src/rules/types';
 
 const root = new URL('../..', import.meta.url).pathname;
 
-export function example(n: 1 | 2): Design {
-  const file = n === 1 ? 'examples/example-1-ec2-backup.json' : 'examples/example-2-ec2-archive.json';
+const EXAMPLE_FILES = {
+  1: 'examples/example-1-ec2-backup.json',
+  2: 'examples/example-2-ec2-archive.json',
+  3: 'examples/example-3-tgw-hub.json',
+} as const;
+
+export function example(n: 1 | 2 | 3): Design {
+  const file = EXAMPLE_FILES[n];
   const r = loadDesign(readFileSync(root + file, 'utf8'));
   if (!r.ok) throw new Error(`${file} does not load: ${JSON.stringify(r.errors)}`);
   return r.design;

@@ -2,7 +2,14 @@
 // what goes with a deleted element (a VPC's contents, `cascade` references), and what happens to
 // every other reference to it (`clear` unsets the field, `prune` drops the id or the list items).
 import { defineCommand } from '../command';
-import { DESIGN_REFERENCES, KINDS, VPC_KINDS, type ElementKind, type KindDescriptor } from '../kinds';
+import {
+  DESIGN_REFERENCES,
+  INNER_KINDS,
+  KINDS,
+  VPC_KINDS,
+  type ElementKind,
+  type KindDescriptor,
+} from '../kinds';
 import type { Design } from '../schema';
 
 export interface Deletion {
@@ -46,8 +53,9 @@ function closure(design: Design, ids: readonly string[]): Set<string> {
       for (const el of list) {
         if (!el) continue;
         if (!gone.has(el.id) && cascades(kind, el, gone)) gone.add(el.id);
-        if (kind.kind !== 'vpc' || !gone.has(el.id)) continue;
-        for (const inner of VPC_KINDS) for (const x of el[inner.place.list] as Element[]) gone.add(x.id);
+        const inner = INNER_KINDS[kind.kind];
+        if (inner === undefined || !gone.has(el.id)) continue;
+        for (const k of inner) for (const x of el[k.place.list] as Element[]) gone.add(x.id);
       }
     }
     for (const inner of VPC_KINDS)
@@ -81,7 +89,8 @@ function cleaned(kind: KindDescriptor, el: Element, gone: ReadonlySet<string>, n
       next = { ...(next ?? el), ...lists };
       notes.push(...(ref.pruned?.(el as never, removed) ?? []));
     } else if (ref.many) {
-      const ids = el[ref.field] as string[];
+      const ids = el[ref.field] as string[] | undefined;
+      if (ids === undefined) continue;
       const kept = ids.filter((x) => !gone.has(x));
       if (kept.length === ids.length) continue;
       next = { ...(next ?? el), [ref.field]: kept };
@@ -126,16 +135,17 @@ export function deletion(design: Design, ids: readonly string[]): Deletion {
     const place = kind.place;
     if ('single' in place) continue;
     const list = design[place.list] as Element[];
-    if (kind.kind !== 'vpc') {
+    const innerKinds = INNER_KINDS[kind.kind];
+    if (innerKinds === undefined) {
       next[place.list] = keepClean(kind, list);
       continue;
     }
-    // The contents of a deleted VPC are listed before the VPC, those of a kept one after it.
+    // The contents of a deleted container (VPC, TGW) are listed before it, those of a kept one after it.
     for (const v of list)
-      if (gone.has(v.id)) for (const inner of VPC_KINDS) keep(inner, v[inner.place.list] as Element[]);
+      if (gone.has(v.id)) for (const inner of innerKinds) keep(inner, v[inner.place.list] as Element[]);
     next[place.list] = keepClean(kind, list).map((v) => {
       const lists: Record<string, Element[]> = {};
-      for (const inner of VPC_KINDS)
+      for (const inner of innerKinds)
         lists[inner.place.list] = keepClean(inner, v[inner.place.list] as Element[]);
       return { ...v, ...lists };
     });

@@ -59,10 +59,16 @@ function mapElement(design: Design, id: string, update: <T extends { id: string 
   const next: Record<string, unknown> = { ...design };
   for (const kind of Object.values(KINDS)) {
     const place = kind.place;
-    if (place.in === 'vpc') continue;
+    if (place.in !== 'design') continue;
     if ('single' in place) {
       const el = design[place.single];
       if (el) next[place.single] = one(el);
+    } else if (kind.kind === 'transitGateway') {
+      next.transitGateways = design.transitGateways.map((t) => {
+        if (t.id === id) return one(t);
+        const routeTables = map(t.routeTables);
+        return routeTables === t.routeTables ? t : { ...t, routeTables };
+      });
     } else if (kind.kind === 'vpc') {
       next.vpcs = design.vpcs.map((vpc) => {
         if (vpc.id === id) return one(vpc);

@@ -10,7 +10,9 @@ import { repository } from './repository';
 import { routeTable } from './route-table';
 import { securityGroup } from './security-group';
 import { subnet } from './subnet';
-import type { DesignReference, ElementKind, KindDescriptor, VpcList } from './types';
+import { tgwAttachment } from './tgw-attachment';
+import { tgwRouteTable, transitGateway } from './transit-gateway';
+import type { DesignReference, ElementKind, KindDescriptor, Place, VpcList } from './types';
 import { vpc } from './vpc';
 import { workerConfiguration } from './worker-configuration';
 
@@ -24,6 +26,8 @@ export { createRepository } from './repository';
 export { createRouteTable } from './route-table';
 export { createEndpointGroup, createSecurityGroup, createWorkerGroup } from './security-group';
 export { createSubnet } from './subnet';
+export { createVpcAttachment } from './tgw-attachment';
+export { createTransitGateway } from './transit-gateway';
 export { createVpc } from './vpc';
 export { createWorkerConfiguration } from './worker-configuration';
 
@@ -36,6 +40,9 @@ export const KINDS: { readonly [K in ElementKind]: KindDescriptor<K> } = {
   securityGroup,
   endpoint,
   peering,
+  transitGateway,
+  tgwRouteTable,
+  tgwAttachment,
   appliance,
   repository,
   workerConfiguration,
@@ -52,6 +59,19 @@ export const VPC_KINDS: readonly (KindDescriptor & { place: { in: 'vpc'; list: V
 
 /** The VPC's lists that hold elements. */
 export const VPC_LISTS: readonly VpcList[] = VPC_KINDS.map((k) => k.place.list);
+
+/** Kinds living in a list of each Transit Gateway (its route tables). */
+export const TGW_KINDS: readonly (KindDescriptor & {
+  place: Extract<Place, { in: 'transitGateway' }>;
+})[] = KIND_LIST.filter(
+  (k): k is KindDescriptor & { place: Extract<Place, { in: 'transitGateway' }> } =>
+    k.place.in === 'transitGateway',
+);
+
+/** The kinds held inside an element of a container kind (a VPC's lists, a TGW's route tables). */
+export const INNER_KINDS: Partial<
+  Record<ElementKind, readonly (KindDescriptor & { place: { list: string } })[]>
+> = { vpc: VPC_KINDS, transitGateway: TGW_KINDS };
 
 /** References the design document itself holds. */
 export const DESIGN_REFERENCES: readonly DesignReference[] = [
@@ -100,16 +120,18 @@ export function forEachElement(
       if (singles === 'in-order' && el) visit(el, k.kind, undefined, 0, -1);
       continue;
     }
+    if (place.in !== 'design') continue;
     const list = design[place.list] as readonly AnyElement[];
     const holdsKinds = k.kind === 'vpc';
+    const inner = INNER_KINDS[k.kind];
     for (let i = 0; i < list.length; i++) {
       const el = list[i]!;
       visit(el, k.kind, undefined, i, -1);
-      if (!holdsKinds) continue;
-      const v = el as Design['vpcs'][number];
-      for (const inner of VPC_KINDS) {
-        const items = v[inner.place.list] as readonly AnyElement[];
-        for (let j = 0; j < items.length; j++) visit(items[j]!, inner.kind, v, i, j);
+      if (inner === undefined) continue;
+      const v = holdsKinds ? (el as Design['vpcs'][number]) : undefined;
+      for (const kind of inner) {
+        const items = (el as unknown as Record<string, readonly AnyElement[]>)[kind.place.list]!;
+        for (let j = 0; j < items.length; j++) visit(items[j]!, kind.kind, v, i, j);
       }
     }
   }

@@ -18,6 +18,17 @@ export const routeTable: KindDescriptor<'routeTable'> = {
           (r) => `route ${r.destination} → ${r.peering} removed from ${t.name || t.id}`,
         ),
     },
+    {
+      field: 'transitGateway',
+      items: ['routes'],
+      target: 'transitGateway',
+      onDelete: 'prune',
+      shownAs: 'routes[].transitGateway',
+      pruned: (t, routes) =>
+        (routes as Route[]).map(
+          (r) => `route ${r.destination} → ${r.transitGateway} removed from ${t.name || t.id}`,
+        ),
+    },
   ],
 };
 

@@ -13,6 +13,9 @@ import type {
   RouteTable,
   SecurityGroup,
   Subnet,
+  TgwAttachment,
+  TgwRouteTable,
+  TransitGateway,
   Vpc,
   WorkerConfiguration,
 } from '../schema';
@@ -26,6 +29,9 @@ export interface ElementTypes {
   securityGroup: SecurityGroup;
   endpoint: Endpoint;
   peering: Peering;
+  transitGateway: TransitGateway;
+  tgwRouteTable: TgwRouteTable;
+  tgwAttachment: TgwAttachment;
   appliance: Appliance;
   repository: Repository;
   workerConfiguration: WorkerConfiguration;
@@ -36,15 +42,23 @@ export type ElementKind = keyof ElementTypes;
 
 /** Lists of the design document that hold elements. */
 export type DesignList =
-  'accounts' | 'vpcs' | 'peerings' | 'repositories' | 'workerConfigurations' | 'operations';
+  | 'accounts'
+  | 'vpcs'
+  | 'peerings'
+  | 'transitGateways'
+  | 'transitGatewayAttachments'
+  | 'repositories'
+  | 'workerConfigurations'
+  | 'operations';
 /** Lists of a VPC that hold elements. */
 export type VpcList = 'subnets' | 'routeTables' | 'securityGroups' | 'endpoints';
 
-/** Where a kind's elements live: a list of the design, the design's one optional slot, or a list of each VPC. */
+/** Where a kind's elements live: a list of the design, the design's one optional slot, a list of each VPC, or of each Transit Gateway. */
 export type Place =
   | { readonly in: 'design'; readonly list: DesignList }
   | { readonly in: 'design'; readonly single: 'appliance' }
-  | { readonly in: 'vpc'; readonly list: VpcList };
+  | { readonly in: 'vpc'; readonly list: VpcList }
+  | { readonly in: 'transitGateway'; readonly list: 'routeTables' };
 
 /**
  * What deleting the named element does to the field: `cascade` deletes the holder too (it means

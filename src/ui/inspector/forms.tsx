@@ -75,6 +75,16 @@ export const INSPECTOR_FORMS: Record<ElementKind | TgwKind, (context: FormContex
   peering: ({ id, design, index }) => (
     <PeeringForm key={id} peering={index.peerings.get(id)!.element} design={design} />
   ),
+  // Placeholders until the Transit Gateway forms land (the canvas/Inspector part of issue 12).
+  transitGateway: ({ id, index }) => (
+    <Header key={id} kind="Transit gateway" title={index.nameOf(id)} id={id} />
+  ),
+  tgwRouteTable: ({ id, index }) => (
+    <Header key={id} kind="Transit gateway route table" title={index.nameOf(id)} id={id} />
+  ),
+  tgwAttachment: ({ id, index }) => (
+    <Header key={id} kind="Transit gateway attachment" title={index.nameOf(id)} id={id} />
+  ),
   repository: ({ id, design, index }) => (
     <RepositoryForm key={id} repository={index.repositories.get(id)!.element} design={design} />
   ),
