@@ -25,25 +25,15 @@ export interface FormContext {
   index: DesignIndex;
 }
 
-/** The TGW kinds, named as the kind descriptors name them (src/model/kinds); until those know them,
- * the Inspector finds TGW elements itself (tgwKindOf). */
-export type TgwKind = 'transitGateway' | 'tgwAttachment';
-
-/** The TGW kind of an id, read from the design's TGW lists. */
-export function tgwKindOf(design: Design, id: string): TgwKind | undefined {
-  if (design.transitGateways.some((t) => t.id === id)) return 'transitGateway';
-  if (design.transitGatewayAttachments.some((a) => a.id === id)) return 'tgwAttachment';
-  return undefined;
-}
-
-export const INSPECTOR_FORMS: Record<ElementKind | TgwKind, (context: FormContext) => ReactElement> = {
-  // TGW route tables are edited inside their TGW's form (the descriptors may list them as a kind).
+export const INSPECTOR_FORMS: Record<ElementKind, (context: FormContext) => ReactElement> = {
   transitGateway: ({ id, design }) => {
     const tgw =
       design.transitGateways.find((t) => t.id === id) ??
       design.transitGateways.find((t) => t.routeTables.some((r) => r.id === id))!;
     return <TransitGatewayForm key={tgw.id} tgw={tgw} design={design} />;
   },
+  // A TGW route table is edited inside its TGW's form.
+  tgwRouteTable: (context) => INSPECTOR_FORMS.transitGateway(context),
   tgwAttachment: ({ id, design }) => (
     <TgwAttachmentForm
       key={id}
@@ -74,16 +64,6 @@ export const INSPECTOR_FORMS: Record<ElementKind | TgwKind, (context: FormContex
   },
   peering: ({ id, design, index }) => (
     <PeeringForm key={id} peering={index.peerings.get(id)!.element} design={design} />
-  ),
-  // Placeholders until the Transit Gateway forms land (the canvas/Inspector part of issue 12).
-  transitGateway: ({ id, index }) => (
-    <Header key={id} kind="Transit gateway" title={index.nameOf(id)} id={id} />
-  ),
-  tgwRouteTable: ({ id, index }) => (
-    <Header key={id} kind="Transit gateway route table" title={index.nameOf(id)} id={id} />
-  ),
-  tgwAttachment: ({ id, index }) => (
-    <Header key={id} kind="Transit gateway attachment" title={index.nameOf(id)} id={id} />
   ),
   repository: ({ id, design, index }) => (
     <RepositoryForm key={id} repository={index.repositories.get(id)!.element} design={design} />

@@ -7,7 +7,7 @@ import { useUiStore } from '../../app/ui-store';
 import { indexDesign } from '../../model/design-index';
 import type { Design } from '../../model/schema';
 import { ElementSnippets } from '../import/ElementSnippets';
-import { INSPECTOR_FORMS, tgwKindOf } from '../inspector/forms';
+import { INSPECTOR_FORMS } from '../inspector/forms';
 import { DesignForm } from '../kinds/design/Form';
 import { LinkList } from '../inspector/parts';
 import { elementLabel } from './names';
@@ -50,7 +50,7 @@ const InspectorBody = memo(function InspectorBody({
         </Button>
       </Stack>
     );
-  const kind = id ? (index.kindOf(id) ?? tgwKindOf(design, id)) : undefined;
+  const kind = id ? index.kindOf(id) : undefined;
   if (!id || !kind) return <DesignForm design={design} />;
   return INSPECTOR_FORMS[kind]({ id, design, index });
 });
