@@ -1,5 +1,5 @@
 // What came in, and what the import could not read or does not judge, grouped by kind.
-import { Badge, Group, List, ScrollArea, Stack, Text } from '@mantine/core';
+import { Badge, Group, List, Stack, Text } from '@mantine/core';
 import type { ImportResult } from '../../import/aws/index';
 import type { ImportFinding } from '../../import/findings';
 
@@ -47,7 +47,8 @@ export function ImportSummary({ result }: { result: ImportResult }) {
           </Badge>
         ))}
       </Group>
-      <ScrollArea.Autosize mah={320}>
+      {/* A long list scrolls; the region takes the focus so that keyboard users can scroll it too. */}
+      <div className="pnd-import-details" tabIndex={0} role="region" aria-label="Import details">
         {GROUPS.map(({ title, test, color }) => {
           const list = result.findings.filter(test);
           if (!list.length) return null;
@@ -77,7 +78,7 @@ export function ImportSummary({ result }: { result: ImportResult }) {
             </Stack>
           );
         })}
-      </ScrollArea.Autosize>
+      </div>
     </Stack>
   );
 }
