@@ -26,6 +26,7 @@ import {
   createInterfaceEndpoint,
   createRepository,
   createSubnet,
+  createTransitGateway,
   createVpc,
   createWorkerConfiguration,
   createWorkerGroup,
@@ -33,7 +34,6 @@ import {
 } from '../../model/kinds';
 import { addTransitGateway } from '../../model/commands/tgw';
 import type { Design, Vpc } from '../../model/schema';
-import { createTransitGateway } from '../kinds/transitGateway/create';
 import { AWS_REGIONS } from '../../network/regions';
 
 export const PALETTE = [
