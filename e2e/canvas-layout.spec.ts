@@ -5,9 +5,7 @@
 // buttons whole, canvas text stays readable, and the overlays stay small and fold away.
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { dropFromPalette, openTemplate, selectNode } from './helpers';
-
-type Rect = { x: number; y: number; width: number; height: number };
+import { contains, dropFromPalette, intersects, openTemplate, selectNode, type Rect } from './helpers';
 
 const VIEWPORTS = [
   { width: 1440, height: 900 },
@@ -15,18 +13,6 @@ const VIEWPORTS = [
 ];
 
 const EXAMPLE_2_FILE = 'examples/example-2-ec2-archive.json';
-
-const intersects = (a: Rect, b: Rect) =>
-  a.x < b.x + b.width - 0.5 &&
-  b.x < a.x + a.width - 0.5 &&
-  a.y < b.y + b.height - 0.5 &&
-  b.y < a.y + a.height - 0.5;
-
-const contains = (outer: Rect, inner: Rect) =>
-  inner.x >= outer.x - 0.5 &&
-  inner.y >= outer.y - 0.5 &&
-  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
-  inner.y + inner.height <= outer.y + outer.height + 0.5;
 
 /** Boxes on screen: every node (with its kind), every peering label, every account header. */
 async function geometry(page: Page) {

@@ -57,3 +57,20 @@ export async function connect(page: Page, fromVpc: string, toVpc: string) {
   await page.mouse.move(target.x + 24, target.y + target.height / 2, { steps: 2 });
   await page.mouse.up();
 }
+
+/** A box on screen, as getBoundingClientRect gives it. */
+export type Rect = { x: number; y: number; width: number; height: number };
+
+/** Whether two boxes overlap by more than half a pixel (touching edges do not count). */
+export const intersects = (a: Rect, b: Rect) =>
+  a.x < b.x + b.width - 0.5 &&
+  b.x < a.x + a.width - 0.5 &&
+  a.y < b.y + b.height - 0.5 &&
+  b.y < a.y + a.height - 0.5;
+
+/** Whether `inner` lies inside `outer`, within half a pixel. */
+export const contains = (outer: Rect, inner: Rect) =>
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;

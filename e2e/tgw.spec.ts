@@ -4,7 +4,7 @@
 // the unit tests of its planning and refusals, src/ui/canvas/tgw.test.ts.)
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { dropFromPalette, selectNode } from './helpers';
+import { contains, dropFromPalette, intersects, selectNode } from './helpers';
 
 const subnet = (vpc: string, i: number, cidr: string, az: string) => ({
   id: `${vpc}-sn${i}`,
@@ -96,8 +96,6 @@ async function openHub(page: Page) {
     .toBe(true);
 }
 
-type Rect = { x: number; y: number; width: number; height: number };
-
 /** Nodes that overlap without one holding the other, and line labels over a node or each other. */
 async function overlaps(page: Page): Promise<string[]> {
   const { nodes, labels } = await page.evaluate(() => {
@@ -117,25 +115,16 @@ async function overlaps(page: Page): Promise<string[]> {
       })),
     };
   });
-  const hits = (a: Rect, b: Rect) =>
-    a.x < b.x + b.width - 0.5 &&
-    b.x < a.x + a.width - 0.5 &&
-    a.y < b.y + b.height - 0.5 &&
-    b.y < a.y + a.height - 0.5;
-  const holds = (o: Rect, i: Rect) =>
-    i.x >= o.x - 0.5 &&
-    i.y >= o.y - 0.5 &&
-    i.x + i.width <= o.x + o.width + 0.5 &&
-    i.y + i.height <= o.y + o.height + 0.5;
   const problems: string[] = [];
   for (let i = 0; i < nodes.length; i++)
     for (let j = i + 1; j < nodes.length; j++) {
       const [a, b] = [nodes[i]!, nodes[j]!];
-      if (!holds(a.box, b.box) && !holds(b.box, a.box) && hits(a.box, b.box))
+      if (!contains(a.box, b.box) && !contains(b.box, a.box) && intersects(a.box, b.box))
         problems.push(`${a.id} × ${b.id}`);
     }
   for (const l of labels)
-    for (const n of nodes) if (!n.account && hits(l.box, n.box)) problems.push(`label ${l.text} × ${n.id}`);
+    for (const n of nodes)
+      if (!n.account && intersects(l.box, n.box)) problems.push(`label ${l.text} × ${n.id}`);
   return problems;
 }
 
