@@ -8,12 +8,14 @@ import {
   setTgwRoute,
   shareTgw,
 } from '../model/commands/tgw-fixes';
+import { setTgwAttachmentFields, setTransitGatewayFields } from '../model/commands/tgw';
 import type { TgwRouteTable, TransitGateway, Vpc } from '../model/schema';
 import { blockHolding, cidrOf, type Cidr } from '../network/cidr';
 import type { NetworkModel } from '../network/model';
 import type { Hop } from '../network/trace';
 import { tgwLookup, vpcAttachmentOf } from '../network/transit';
 import type { PlannedFlow } from '../veeam/flows';
+import { admit443Fix } from './sg-rule-fix';
 import type { Fix, RuleContext } from './types';
 
 export interface TgwProblem {
@@ -207,7 +209,68 @@ export function describeTgwHop(
         ...(fix ? { fix } : {}),
       };
     }
+    case 'tgw-sg-reference':
+      return sgReferenceProblem(ctx, planned, hop, wanted);
     default:
       return undefined;
   }
+}
+
+/**
+ * A flow that relies on a group reference AWS does not resolve across the TGW. Where turning
+ * referencing on would make AWS resolve it (an inbound rule, one region), the fix turns it on at
+ * the TGW and the attachments that have it off; otherwise it adds the address-range rule.
+ */
+function sgReferenceProblem(
+  ctx: RuleContext,
+  planned: PlannedFlow,
+  hop: Hop,
+  destBlock: string,
+): TgwProblem | undefined {
+  const ref = hop.reference;
+  if (!ref) return undefined;
+  const name = (id: string) => q(ctx.index.nameOf(id));
+  const { flow, source, endpoint } = planned;
+  const tgw = hop.transitGateway ?? '';
+  const ingress = hop.kind === 'sg-ingress';
+  let fix: Fix;
+  if (ref.enabling?.length) {
+    const things = ref.enabling.map((id) =>
+      id === tgw ? `transit gateway ${name(id)}` : `attachment ${name(id)}`,
+    );
+    fix = {
+      title: `Turn on security group referencing on ${things.join(' and ')}`,
+      commands: ref.enabling.map((id) =>
+        id === tgw
+          ? setTransitGatewayFields({ id, fields: { securityGroupReferencing: true } })
+          : setTgwAttachmentFields({ id, fields: { securityGroupReferencing: true } }),
+      ),
+    };
+  } else {
+    const range = ingress ? flow.fixRange : destBlock;
+    fix = admit443Fix(ctx.design, {
+      group: ref.group,
+      groupName: ctx.index.nameOf(ref.group),
+      direction: ingress ? 'ingress' : 'egress',
+      range,
+      description: ingress ? `HTTPS from ${source.label}` : `HTTPS to ${flow.service} endpoint`,
+      addTitle: ingress
+        ? `Admit tcp/443 from ${range} in security group ${name(ref.group)}`
+        : `Allow tcp/443 out to ${range} in security group ${name(ref.group)}`,
+    });
+  }
+  const why = !ingress
+    ? 'AWS does not resolve outbound rules that name a group across a transit gateway'
+    : ref.enabling?.length
+      ? `security group referencing is off on ${ref.enabling.map((id) => (id === tgw ? 'the TGW' : `attachment ${name(id)}`)).join(' and ')}`
+      : 'the VPCs are in different regions, and AWS resolves such references only within one region';
+  const refused = ingress
+    ? `endpoint ${name(endpoint.id)} refuses ${source.label}`
+    : `${source.label} cannot reach endpoint ${name(endpoint.id)}`;
+  return {
+    rule: 'tgw/sg-reference',
+    message: `The ${ingress ? 'inbound' : 'outbound'} rule of security group ${name(ref.group)} names group ${name(ref.securityGroup)} across transit gateway ${name(tgw)}, but ${why}: the rule matches nothing, so ${refused}. ${fix.title}.`,
+    elements: [ref.group, tgw, ...(ref.enabling ?? []).filter((id) => id !== tgw)],
+    fix,
+  };
 }

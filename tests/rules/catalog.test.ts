@@ -72,7 +72,6 @@ const SEVERITY: Record<string, string> = {
   'worker/no-configuration': 'warning',
   'worker/public-ip': 'warning',
   'reach/partial': 'warning',
-  'tgw/sg-reference': 'warning',
   'appliance/missing': 'warning',
   'archive/repository-peering': 'warning',
   'quota/routes-per-table': 'warning',

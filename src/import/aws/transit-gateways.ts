@@ -95,9 +95,9 @@ export function buildTransitGateways(
     }
   }
 
-  const subnetsOf = new Map(
+  const vpcAttachmentOf = new Map(
     regions.flatMap((r) =>
-      r.tgwVpcAttachments.map(({ item }) => [item.TransitGatewayAttachmentId, item.SubnetIds ?? []] as const),
+      r.tgwVpcAttachments.map(({ item }) => [item.TransitGatewayAttachmentId, item] as const),
     ),
   );
   const attachments = new Map<string, TgwAttachment>();
@@ -149,7 +149,11 @@ export function buildTransitGateways(
         attachments.set(id, {
           ...base,
           vpc: a.ResourceId,
-          subnets: subnetsOf.get(id) ?? [],
+          subnets: vpcAttachmentOf.get(id)?.SubnetIds ?? [],
+          // Only a disabled option is written: omitted means on in the design, as in the EC2 API.
+          ...(vpcAttachmentOf.get(id)?.Options?.SecurityGroupReferencingSupport === 'disable'
+            ? { securityGroupReferencing: false }
+            : {}),
           propagations: tgw.routeTables.every((t) => collectedPropagations.has(t.id))
             ? (propagationsOf.get(id) ?? [])
             : undefined,
