@@ -8,7 +8,9 @@ import {
   setTgwRoute,
   shareTgw,
 } from '../model/commands/tgw-fixes';
-import { setTgwAttachmentFields, setTransitGatewayFields } from '../model/commands/tgw';
+import { connectTgwAttachment, setTgwAttachmentFields, setTransitGatewayFields } from '../model/commands/tgw';
+import { freshId } from '../model/command';
+import { createVpcAttachment } from '../model/kinds';
 import type { TgwRouteTable, TransitGateway, Vpc } from '../model/schema';
 import { blockHolding, cidrOf, type Cidr } from '../network/cidr';
 import type { NetworkModel } from '../network/model';
@@ -71,6 +73,54 @@ function routeFix(
   return { title, commands: [command] };
 }
 
+/**
+ * The attachment a VPC without one needs: one subnet per Availability Zone the flow uses in that
+ * VPC (the flow's own subnets there), associated and propagating by the TGW's defaults, and the
+ * RAM share first when the VPC's account needs one. None when AWS would refuse it (another region).
+ */
+function attachFix(
+  ctx: RuleContext,
+  planned: PlannedFlow,
+  subnetId: string,
+  tgw: TransitGateway,
+  vpcId: string,
+): Fix | undefined {
+  const name = (id: string) => q(ctx.index.nameOf(id));
+  const vpc = ctx.index.vpcs.get(vpcId)?.element;
+  if (!vpc || vpc.region !== tgw.region) return undefined;
+  if (ctx.design.transitGatewayAttachments.some((a) => a.vpc === vpc.id && a.transitGateway === tgw.id))
+    return undefined;
+  const { source, endpoint, endpointVpc } = planned;
+  const used =
+    vpc.id === source.vpc.id
+      ? source.subnets.map((s) => s.id)
+      : vpc.id === endpointVpc.id
+        ? [subnetId, ...endpoint.subnets]
+        : [];
+  const perAz = new Map<string, string>();
+  for (const id of used) {
+    const s = vpc.subnets.find((x) => x.id === id);
+    if (s && !perAz.has(s.az)) perAz.set(s.az, s.id);
+  }
+  if (!perAz.size) return undefined;
+  const attachment = createVpcAttachment({
+    id: freshId(ctx.design, `tgw-attach-${vpc.id.replace(/^vpc-/, '')}`),
+    name: vpc.name || vpc.id,
+    transitGateway: tgw.id,
+    vpc: vpc.id,
+    subnets: [...perAz.values()],
+  });
+  const share = vpc.account !== tgw.account && !tgw.sharedWith.includes(vpc.account);
+  const azs = [...perAz.keys()].join(', ');
+  return {
+    title: `${share ? `Share transit gateway ${name(tgw.id)} with account ${name(vpc.account)} and attach` : 'Attach'} VPC ${name(vpc.id)} to transit gateway ${name(tgw.id)} (subnets in ${azs}; its default association and propagation tables)`,
+    commands: [
+      ...(share ? [shareTgw({ transitGateway: tgw.id, account: vpc.account })] : []),
+      connectTgwAttachment({ attachment }),
+    ],
+  };
+}
+
 /** Another table of the TGW that would route `destination` on toward `to`: associating with it fixes a wrong association. */
 function betterTable(
   net: NetworkModel,
@@ -118,10 +168,12 @@ export function describeTgwHop(
   switch (hop.reason) {
     case 'tgw-no-attachment': {
       const vpc = hop.vpc ?? fromVpc.id;
+      const fix = tgw && !hop.attachment ? attachFix(ctx, planned, subnetId, tgw, vpc) : undefined;
       return {
         rule: 'tgw/no-attachment',
-        message: `${hop.detail}, so ${what} cannot use transit gateway ${name(hop.transitGateway ?? '')}. Attach VPC ${name(vpc)} to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment.`,
+        message: `${hop.detail}, so ${what} cannot use transit gateway ${name(hop.transitGateway ?? '')}. ${fix ? `${fix.title}.` : 'Attach VPC ' + name(vpc) + " to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment."}`,
         elements: [...elements, vpc],
+        ...(fix ? { fix } : {}),
       };
     }
     case 'tgw-not-shared': {

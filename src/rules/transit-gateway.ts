@@ -22,7 +22,7 @@ export const tgwNoAttachment = flowRule(
   'A VPC on a required path has no Transit Gateway attachment',
   "A route to a Transit Gateway only works from a VPC attached to it: the attachment must exist, be accepted, and the TGW must be in the VPC's region. On the far side, the destination VPC must be attached too.",
   [AWS.tgwAttachments, VEEAM.configureRouting],
-  false,
+  true,
 );
 
 export const tgwNotShared = flowRule(

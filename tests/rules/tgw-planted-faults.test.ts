@@ -98,7 +98,7 @@ const FAULTS: Fault[] = [
     rule: 'tgw/no-attachment',
     element: 'tgw-use1',
     flow: 'workers',
-    fixable: false,
+    fixable: true,
   },
   {
     label: 'repository VPC route back to the TGW removed',
@@ -219,6 +219,48 @@ describe('a flow relying on a security-group reference across a TGW', () => {
       g.ingress.push({ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroup: 'sg-worker' });
     });
     expect(validate(d).filter((x) => x.rule === 'tgw/sg-reference')).toEqual([]);
+  });
+});
+
+describe('the "create attachment" fix', () => {
+  const unattached = (d: Design, id: string) =>
+    edit(d, (x) => {
+      x.transitGatewayAttachments = x.transitGatewayAttachments.filter((a) => a.id !== id);
+    });
+
+  it("attaches the workers' VPC with a subnet of the AZ its flows use, by the TGW's default tables", () => {
+    const d = unattached(example(3), 'tgw-attach-worker');
+    const f = validate(d).find((x) => x.rule === 'tgw/no-attachment');
+    expect(f?.fix?.title).toBe(
+      'Attach VPC "Worker VPC" to transit gateway "hub us-east-1" (subnets in us-east-1a; its default association and propagation tables)',
+    );
+    const fixed = applyFix(d, f!.fix!);
+    const created = fixed.transitGatewayAttachments.find((a) => a.vpc === 'vpc-worker')!;
+    expect(created).toMatchObject({ transitGateway: 'tgw-use1', subnets: ['sn-worker-a'], status: 'active' });
+    // Omitted association and propagations mean the TGW's default tables (design format).
+    expect(created.routeTable).toBeUndefined();
+    expect(created.propagations).toBeUndefined();
+    expect(validate(fixed).filter((x) => x.rule === 'tgw/no-attachment')).toEqual([]);
+    expect(workersFlow(fixed)).toEqual([]);
+  });
+
+  it('shares the TGW first when the VPC belongs to another account', () => {
+    const d = edit(unattached(example(3), 'tgw-attach-repo'), (x) => (tgw(x, 'tgw-usw2').sharedWith = []));
+    const f = validate(d).find((x) => x.rule === 'tgw/no-attachment' && x.elements.includes('vpc-repo'));
+    expect(f?.fix?.title).toMatch(/^Share transit gateway "hub us-west-2" with account .* and attach VPC/);
+    const fixed = applyFix(d, f!.fix!);
+    expect(tgw(fixed, 'tgw-usw2').sharedWith).toEqual(['acct-repo']);
+    expect(validate(fixed).filter((x) => x.rule === 'tgw/no-attachment')).toEqual([]);
+  });
+
+  it('offers none when the TGW is in another region than the VPC', () => {
+    const d = edit(example(3), (x) => {
+      x.transitGatewayAttachments = x.transitGatewayAttachments.filter((a) => a.id !== 'tgw-attach-worker');
+      x.vpcs.find((v) => v.id === 'vpc-worker')!.routeTables[0]!.routes[0]!.transitGateway = 'tgw-usw2';
+    });
+    const f = validate(d).find((x) => x.rule === 'tgw/no-attachment');
+    expect(f).toBeDefined();
+    expect(f!.fix).toBeUndefined();
   });
 });
 
