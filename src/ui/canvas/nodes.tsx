@@ -12,7 +12,7 @@ import type {
 } from './derive';
 import type { Issues } from './elements';
 import { useNodeIssues } from './issues';
-import { useCanvasDetailed } from './lod';
+import { useCanvasDetailed, useHandlesFollowDetail } from './lod';
 import { useBackgroundPan, useModifierHeld } from './pan';
 
 function classes(kind: string, selected: boolean | undefined, issues: Issues | undefined): string {
@@ -122,6 +122,7 @@ export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<
   const { vpc } = data;
   const issues = useNodeIssues(vpc.id);
   const detailed = useCanvasDetailed();
+  useHandlesFollowDetail(vpc.id, detailed);
   const label = vpc.name || vpc.id;
   if (!detailed)
     return (
