@@ -14,9 +14,11 @@ export function sameRegionHub(): Design {
     const repo = d.vpcs.find((v) => v.id === 'vpc-repo')!;
     repo.region = 'us-east-1';
     for (const s of repo.subnets) s.az = 'us-east-1a';
-    repo.routeTables[0]!.routes = repo.routeTables[0]!.routes.map((r) =>
-      r.destination === '10.0.0.0/16' ? { ...r, transitGateway: 'tgw-use1' } : r,
-    );
+    repo.routeTables[0]!.routes = repo.routeTables[0]!.routes.map((r) => ({
+      ...r,
+      transitGateway: 'tgw-use1',
+    }));
+    tgw(d, 'tgw-usw2').sharedWith = [];
     d.repositories[0]!.region = 'us-east-1';
     const use1 = tgw(d, 'tgw-use1');
     use1.sharedWith = ['acct-repo'];

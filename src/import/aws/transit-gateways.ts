@@ -141,11 +141,11 @@ export function buildTransitGateways(
             { file: located.file, path: located.path, elements: [id] },
           );
         const owner = a.ResourceOwnerId;
-        if (owner && owner !== region.accountId) {
-          // Another account's VPC attached: the TGW is shared with it (RAM shares are not collected).
-          const account = accountDesignId(owner);
-          if (!tgw.sharedWith.includes(account)) tgw.sharedWith.push(account);
-        }
+        // Another account's VPC attached: the TGW is shared with it (RAM shares are not collected).
+        // Compared with the TGW's owner, not the folder's account: the VPC owner's folder lists the
+        // attachment too, and may be read first.
+        const account = owner ? accountDesignId(owner) : tgw.account;
+        if (account !== tgw.account && !tgw.sharedWith.includes(account)) tgw.sharedWith.push(account);
         attachments.set(id, {
           ...base,
           vpc: a.ResourceId,
