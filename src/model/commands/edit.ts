@@ -35,7 +35,7 @@ const place = (design: Design, id: string, at: Point | undefined): Design =>
     : design;
 
 /** Sets or deletes (value `undefined`) keys of an object; `id` is identity and never changes here. */
-function withFields<T extends object>(element: T, fields: Fields): T {
+export function withFields<T extends object>(element: T, fields: Fields): T {
   const next: Fields = { ...(element as Fields) };
   for (const [key, value] of Object.entries(fields)) {
     if (key === 'id') continue;

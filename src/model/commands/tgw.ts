@@ -3,19 +3,10 @@
 // no-ops on unknown ids. They edit the two TGW lists directly, so they work whether or not the
 // kind descriptors (src/model/kinds) know the TGW kinds yet.
 import { defineCommand } from '../command';
+import { withFields } from './edit';
 import type { Design, TgwAttachment, TgwRoute, TgwRouteTable, TransitGateway } from '../schema';
 
 type Fields = Record<string, unknown>;
-
-function withFields<T extends object>(element: T, fields: Fields): T {
-  const next: Fields = { ...(element as Fields) };
-  for (const [key, value] of Object.entries(fields)) {
-    if (key === 'id') continue;
-    if (value === undefined) delete next[key];
-    else next[key] = value;
-  }
-  return next as T;
-}
 
 function mapTgw(design: Design, id: string, update: (t: TransitGateway) => TransitGateway): Design {
   if (!design.transitGateways.some((t) => t.id === id)) return design;
