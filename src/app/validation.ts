@@ -11,7 +11,7 @@ import type { FlowResult } from '../veeam/flow-types';
 import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummary } from './analysis';
 // Findings from the worker carry fixes made of network commands; the page applies them, so that
 // command family is registered here, where the findings arrive (not only where a panel imports it).
-import '../model/commands/network';
+import '../model/commands';
 import { useDesignStore } from './store';
 import type { WorkerRequest } from './validation.worker';
 

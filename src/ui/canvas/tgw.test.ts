@@ -3,13 +3,13 @@
 // and the drawing rules (same region, shared accounts, different regions for peering).
 import { describe, expect, it } from 'vitest';
 import { applyCommands } from '../../model/command';
+import { addTgwRoute } from '../../model/commands/tgw-route';
 import {
-  addTgwRoute,
   attachmentRefusal,
   connectTgwAttachment,
   defaultAttachmentSubnets,
-  setTransitGatewayFields,
-} from '../../model/commands/tgw';
+} from '../../model/commands/tgw-attachment';
+import { setTransitGatewayFields } from '../../model/commands/transit-gateway';
 import { loadDesignValue } from '../../model/parse';
 import type { Design } from '../../model/schema';
 import { plannedAttachment } from '../kinds/tgwAttachment/connect';

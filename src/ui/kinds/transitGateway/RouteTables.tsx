@@ -1,8 +1,9 @@
 // A Transit Gateway's route tables and their static routes in the Inspector. A static route sends a
 // destination to one attachment of this TGW, or drops it (blackhole).
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { newId } from '../../../model/commands/edit';
-import { addTgwRoute, addTgwRouteTable, removeTgwRoute, setTgwRoute } from '../../../model/commands/tgw';
+import { newId } from '../../../model/commands/element';
+import { addTgwRoute, removeTgwRoute, setTgwRoute } from '../../../model/commands/tgw-route';
+import { addTgwRouteTable } from '../../../model/commands/tgw-route-table';
 import type { Design, TgwRoute, TransitGateway } from '../../../model/schema';
 import { cidrError, SelectField, TextField } from '../../panels/fields';
 import { apply } from '../../inspector/helpers';

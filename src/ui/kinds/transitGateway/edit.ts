@@ -1,6 +1,7 @@
 // How the TGW forms write: through the TGW commands (src/model/commands/tgw.ts), which edit the TGW
 // lists directly rather than through the kind descriptors.
-import { setTgwAttachmentFields, setTransitGatewayFields } from '../../../model/commands/tgw';
+import { setTgwAttachmentFields } from '../../../model/commands/tgw-attachment';
+import { setTransitGatewayFields } from '../../../model/commands/transit-gateway';
 import { apply } from '../../inspector/helpers';
 
 export const setTgw = (id: string, fields: Record<string, unknown>, burst?: string) =>
