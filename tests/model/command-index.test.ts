@@ -29,15 +29,10 @@ import {
   attachTgwSubnet,
   connectTgwAttachment,
   propagateTgwAttachment,
-  setTgwAttachmentFields,
 } from '../../src/model/commands/tgw-attachment';
 import { addTgwRoute, removeTgwRoute, setTgwRoute } from '../../src/model/commands/tgw-route';
 import { addTgwRouteTable } from '../../src/model/commands/tgw-route-table';
-import {
-  addTransitGateway,
-  setTransitGatewayFields,
-  shareTgw,
-} from '../../src/model/commands/transit-gateway';
+import { addTransitGateway, shareTgw } from '../../src/model/commands/transit-gateway';
 import { addVpc, moveVpcToAccount, setDnsAttributes } from '../../src/model/commands/vpc';
 import { addWorkerConfiguration } from '../../src/model/commands/worker-configuration';
 import {
@@ -219,10 +214,6 @@ const SAMPLES: { [T in CommandType]: Sample } = {
       }),
     }),
   },
-  'transit-gateway/set': {
-    on: 3,
-    command: setTransitGatewayFields({ id: 'tgw-use1', fields: { name: 'Hub' } }),
-  },
   'transit-gateway/share': { on: 3, command: shareTgw({ transitGateway: 'tgw-use1', account: 'acct-prod' }) },
   'tgw-route-table/add': {
     on: 3,
@@ -254,10 +245,6 @@ const SAMPLES: { [T in CommandType]: Sample } = {
         subnets: [],
       },
     }),
-  },
-  'tgw-attachment/set': {
-    on: 3,
-    command: setTgwAttachmentFields({ id: 'tgw-attach-worker', fields: { name: 'workers' } }),
   },
   'tgw-attachment/associate': {
     on: 3,

@@ -1,8 +1,8 @@
 // Transit Gateway attachments: connecting a VPC or a peer TGW (refused where AWS would refuse
-// it), their fields, association, propagation and the subnets (AZs) they reach.
+// it), association, propagation and the subnets (AZs) they reach.
 import { defineCommand } from '../command';
 import type { Design, TgwAttachment } from '../schema';
-import { nameOf, withFields, type Fields } from './helpers';
+import { nameOf } from './helpers';
 
 function updateAttachment(design: Design, id: string, update: (a: TgwAttachment) => TgwAttachment): Design {
   let changed = false;
@@ -76,12 +76,6 @@ export const connectTgwAttachment = defineCommand<{ attachment: TgwAttachment }>
     if (design.transitGatewayAttachments.some((a) => a.id === attachment.id)) return design;
     return { ...design, transitGatewayAttachments: [...design.transitGatewayAttachments, attachment] };
   },
-});
-
-export const setTgwAttachmentFields = defineCommand<{ id: string; fields: Fields }>({
-  type: 'tgw-attachment/set',
-  describe: ({ id, fields }) => `Changed ${Object.keys(fields).join(', ')} of ${id}`,
-  perform: (design, { id, fields }) => updateAttachment(design, id, (a) => withFields(a, fields)),
 });
 
 /** Makes the attachment propagate into the table (an omitted list meant the default table). */

@@ -1,8 +1,9 @@
-// Transit Gateway commands: adding one, its fields, sharing it through AWS RAM. Its route tables
-// and their routes: ./tgw-route-table.ts, ./tgw-route.ts; attachments: ./tgw-attachment.ts.
+// Transit Gateway commands: adding one and sharing it through AWS RAM. Its fields are set with
+// element/set like any element's; its route tables and their routes: ./tgw-route-table.ts and
+// ./tgw-route.ts; attachments: ./tgw-attachment.ts.
 import { defineCommand } from '../command';
 import type { Design, TgwRouteTable, TransitGateway } from '../schema';
-import { nameOf, place, withFields, type Fields, type Point } from './helpers';
+import { nameOf, place, type Point } from './helpers';
 
 /** Replaces the TGW with `id`; the design itself when absent or unchanged. */
 export function updateTgw(design: Design, id: string, update: (t: TransitGateway) => TransitGateway): Design {
@@ -47,12 +48,6 @@ export const addTransitGateway = defineCommand<{ transitGateway: TransitGateway;
           transitGateway.id,
           at,
         ),
-});
-
-export const setTransitGatewayFields = defineCommand<{ id: string; fields: Fields }>({
-  type: 'transit-gateway/set',
-  describe: ({ id, fields }) => `Changed ${Object.keys(fields).join(', ')} of ${id}`,
-  perform: (design, { id, fields }) => updateTgw(design, id, (t) => withFields(t, fields)),
 });
 
 export const shareTgw = defineCommand<{ transitGateway: string; account: string }>({

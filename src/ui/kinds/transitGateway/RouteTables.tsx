@@ -6,9 +6,8 @@ import { addTgwRoute, removeTgwRoute, setTgwRoute } from '../../../model/command
 import { addTgwRouteTable } from '../../../model/commands/tgw-route-table';
 import type { Design, TgwRoute, TransitGateway } from '../../../model/schema';
 import { cidrError, SelectField, TextField } from '../../panels/fields';
-import { apply } from '../../inspector/helpers';
+import { apply, set } from '../../inspector/helpers';
 import { RemoveIcon, Section } from '../../inspector/parts';
-import { setTgw } from './edit';
 
 const BLACKHOLE = 'blackhole';
 
@@ -29,7 +28,7 @@ export function TgwRouteTables({ tgw, design }: { tgw: TransitGateway; design: D
   ];
   // Route tables live inside the TGW, so a rename rewrites the TGW's list.
   const setTable = (tableId: string, name: string, burst?: string) =>
-    setTgw(
+    set(
       tgw.id,
       {
         routeTables: tgw.routeTables.map((t) => {
