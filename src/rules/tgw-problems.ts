@@ -5,10 +5,11 @@ import {
   associateTgwAttachment,
   attachTgwSubnet,
   propagateTgwAttachment,
-  setTgwRoute,
-  shareTgw,
-} from '../model/commands/tgw-fixes';
-import { connectTgwAttachment, setTgwAttachmentFields, setTransitGatewayFields } from '../model/commands/tgw';
+  connectTgwAttachment,
+} from '../model/commands/tgw-attachment';
+import { setTgwRoute } from '../model/commands/tgw-route';
+import { shareTgw } from '../model/commands/transit-gateway';
+import { setFields } from '../model/commands/element';
 import { freshId } from '../model/command';
 import { createVpcAttachment } from '../model/kinds';
 import type { TgwRouteTable, TransitGateway, Vpc } from '../model/schema';
@@ -66,7 +67,7 @@ function routeFix(
   if (!onward) return undefined;
   const command: Command = onward.propagate
     ? propagateTgwAttachment({ attachment: onward.attachment, routeTable: table.id })
-    : setTgwRoute({ routeTable: table.id, destination: block, attachment: onward.attachment });
+    : setTgwRoute({ routeTable: table.id, route: { destination: block, attachment: onward.attachment } });
   const title = onward.propagate
     ? `Propagate attachment ${name(onward.attachment)} (VPC ${name(to.id)}) to TGW route table ${name(table.id)}`
     : `Add static route ${block} → peering attachment ${name(onward.attachment)} to TGW route table ${name(table.id)}`;
@@ -224,8 +225,7 @@ export function describeTgwHop(
                 commands: [
                   setTgwRoute({
                     routeTable: table.id,
-                    destination: hop.tgwRoute.destination,
-                    attachment: onward.attachment,
+                    route: { destination: hop.tgwRoute.destination, attachment: onward.attachment },
                   }),
                 ],
               },
@@ -292,11 +292,7 @@ function sgReferenceProblem(
     );
     fix = {
       title: `Turn on security group referencing on ${things.join(' and ')}`,
-      commands: ref.enabling.map((id) =>
-        id === tgw
-          ? setTransitGatewayFields({ id, fields: { securityGroupReferencing: true } })
-          : setTgwAttachmentFields({ id, fields: { securityGroupReferencing: true } }),
-      ),
+      commands: ref.enabling.map((id) => setFields({ id, fields: { securityGroupReferencing: true } })),
     };
   } else {
     const range = ingress ? flow.fixRange : destBlock;
