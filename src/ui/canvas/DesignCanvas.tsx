@@ -35,7 +35,7 @@ import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes, RoutingContext } from './edges';
 import { issuesOf } from './issues';
 import { useCanvasDetail, useDetailed, useFitDone } from './lod';
-import { nodeTypes } from './nodes';
+import { nodeTypes } from './node-types';
 import { ObstacleMemo } from './obstacles';
 import { RouteMemo } from './routes';
 import { attachmentRefusal } from '../../model/commands/tgw';
