@@ -17,6 +17,9 @@ test('a 300-VPC link opens as an overview; click selects a VPC, double click zoo
   await expect(page.locator('.react-flow__node-vpc')).toHaveCount(0);
   await expect(page.locator('.react-flow__node-subnet')).toHaveCount(0);
   await expect(page.locator('.react-flow__node-account')).not.toHaveCount(0);
+  // Judged like any design (the worker decodes the link text itself).
+  await expect(page.getByTestId('summary-errors')).toHaveText('0 errors');
+  await expect(page.getByTestId('summary-warnings')).toHaveText('0 warnings');
 
   // A point on the canvas where a VPC box is drawn, as the browser hit-tests it.
   const point = await page.evaluate(() => {

@@ -16,6 +16,7 @@
 // - A link pasted into the address bar of an open tab (hashchange) opens the same way, as one
 //   undoable step.
 import { takeEarlyDecode } from './early-link';
+import { rememberLinkText } from './link-text';
 import { EXAMPLES } from './examples';
 import {
   isOwnFragment,
@@ -90,6 +91,7 @@ export function decideFirstDesign(decodeLink: LinkDecoder = decode): BootOutcome
     }
     const previousKept = local !== null && !sameDesign(local, result.design) && writePreviousDesign(local);
     received = { design: result.design, fragment };
+    rememberLinkText(result.design, fragment);
     return { design: result.design, source: 'link', previousKept, ...unreadableAutosave };
   };
   const result = decodeLink(fragment);

@@ -12,6 +12,7 @@ import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummar
 // Findings from the worker carry fixes made of network commands; the page applies them, so that
 // command family is registered here, where the findings arrive (not only where a panel imports it).
 import '../model/commands/network';
+import { linkTextOf } from './link-text';
 import { useDesignStore } from './store';
 import type { WorkerRequest } from './validation.worker';
 
@@ -106,7 +107,8 @@ export function useLiveValidation(): void {
         return;
       }
       inFlight = { seq: ++seq, design };
-      post({ type: 'validate', seq, design });
+      const fragment = linkTextOf(design);
+      post(fragment === undefined ? { type: 'validate', seq, design } : { type: 'validate', seq, fragment });
     };
     const answerPendingInPage = () => {
       for (const [, resolve] of pendingDetails) resolve({ seq: local?.seq ?? 0, answer: null });

@@ -3,10 +3,21 @@
 // answer to its latest design. The last result stays here: the page asks for the traces it shows
 // (messages are handled in order, so a detail request is answered from the newest analysis).
 import type { Design } from '../model/schema';
+import { decode } from '../share';
 import { AnalysisResult, answerDetail, type DetailRequest } from './analysis';
 
 export type WorkerRequest =
-  { type: 'validate'; seq: number; design: Design } | { type: 'detail'; id: number; request: DetailRequest };
+  | { type: 'validate'; seq: number; design: Design }
+  /** A design opened from a link, sent as the link's text (link-text.ts) and decoded here. */
+  | { type: 'validate'; seq: number; fragment: string }
+  | { type: 'detail'; id: number; request: DetailRequest };
+
+function designOf(message: Extract<WorkerRequest, { type: 'validate' }>): Design {
+  if ('design' in message) return message.design;
+  const decoded = decode(message.fragment);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.design;
+}
 
 let latest: { seq: number; result: AnalysisResult } | null = null;
 
@@ -17,9 +28,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     self.postMessage({ type: 'detail', id: message.id, seq: latest?.seq ?? 0, answer });
     return;
   }
-  const { seq, design } = message;
-  const started = performance.now();
+  const { seq } = message;
   try {
+    const design = designOf(message);
+    const started = performance.now();
     const result = new AnalysisResult(design);
     latest = { seq, result };
     self.postMessage({ type: 'result', seq, ...result.summary(), ms: performance.now() - started });
