@@ -41,6 +41,17 @@ test('a 300-VPC link opens as an overview; click selects a VPC, double click zoo
   await expect(page.getByTestId('inspector').getByLabel('IPv4 CIDR', { exact: true })).toHaveValue(vpc.cidr);
   await expect(page.getByTestId('overview')).toHaveAttribute('data-vpcs', String(design.vpcs.length - 1));
 
+  // Selected, it can be dragged like any node; the move lands in the design (a refused move snaps back).
+  const before = (await mounted.boundingBox())!;
+  await page.mouse.move(before.x + before.width / 2, before.y + before.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++)
+    await page.mouse.move(before.x + before.width / 2 + i, before.y + before.height / 2 + i);
+  await page.mouse.up();
+  await expect
+    .poll(async () => (await mounted.boundingBox())!.x - before.x, { timeout: 5000 })
+    .toBeGreaterThan(5);
+
   await page.getByTestId(`vpc-${id}`).dblclick({ position: { x: 12, y: 8 } });
   const subnet = vpc.subnets[0]!;
   await expect(page.getByTestId(`subnet-${subnet.id}`)).toBeVisible();
