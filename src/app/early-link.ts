@@ -2,7 +2,8 @@
 // module before anything else, so the decoding worker starts while the rest of the app is still
 // being evaluated, and the design is ready about when the app shell is. boot() takes the answer
 // (decodeOffThread) or, when the fragment turns out to be this tab's own autosave, drops it.
-import { carriesDesign, type DecodeResult } from '../share';
+import type { DecodeResult } from '../share';
+import { carriesDesign } from '../share/fragment';
 import type { EncodeAnswer, ShareRequest } from './share.worker';
 
 let pending: { fragment: string; worker: Worker; answer: Promise<DecodeResult | null> } | null = null;

@@ -29,6 +29,7 @@ import { useFlowPaths, useValidationStore } from '../../app/validation';
 import { connectPeering, newId, peeringRefusal } from '../../model/commands/edit';
 import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEdgeData } from './derive';
 import { CanvasTools } from './CanvasTools';
+import { CULL_ABOVE, cullNodes, useViewRegion } from './cull';
 import { canvasAspect, FIT_OPTIONS, useFitOnOpen } from './fit';
 import { containerAt, planLanding } from './landing';
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
@@ -132,11 +133,6 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
         : outline,
     [outline, dragged],
   );
-  const nodes = useMemo(
-    () => (detailed ? withDrag : withDrag.filter((n) => n.type !== 'vpc' || selected.has(n.id))),
-    [withDrag, detailed, selected],
-  );
-  const mounted = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
   // From the design's boxes, not the dragged ones: lines re-route once a drag lands.
   const [obstacleMemo] = useState(() => new ObstacleMemo());
   const obstacles = useMemo(() => obstacleMemo.of(derived), [obstacleMemo, derived]);
@@ -169,9 +165,16 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       .filter((e) => e.source !== e.target);
   }, [showFlows, design, flows, flowPaths, detailed, derived]);
   const allEdges = useMemo<Edge[]>(() => [...peerings, ...flowEdges], [peerings, flowEdges]);
+  const region = useViewRegion(detailed && outline.length > CULL_ABOVE);
+  const nodes = useMemo(() => {
+    if (!detailed) return withDrag.filter((n) => n.type !== 'vpc' || selected.has(n.id));
+    return region ? cullNodes(withDrag, allEdges, region, selected) : withDrag;
+  }, [withDrag, detailed, selected, region, allEdges]);
+  const mounted = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
   const edges = useMemo(
-    () => (detailed ? allEdges : allEdges.filter((e) => mounted.has(e.source) && mounted.has(e.target))),
-    [allEdges, detailed, mounted],
+    () =>
+      nodes === withDrag ? allEdges : allEdges.filter((e) => mounted.has(e.source) && mounted.has(e.target)),
+    [allEdges, nodes, withDrag, mounted],
   );
   const overview = useMemo(
     () => (detailed ? null : overviewOf(withDrag, allEdges, mounted, issues)),
