@@ -39,11 +39,12 @@ import { useCanvasDetail, useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './node-types';
 import { absoluteBoxes, ObstacleMemo } from './obstacles';
 import { OverviewLayer, overviewOf } from './overview';
-import { MAX_ROUTED_PEERINGS, RouteMemo, type PeeringRoute } from './routes';
+import { MAX_ROUTED_PEERINGS, RouteMemo, type Obstacles, type PeeringRoute } from './routes';
 import { attachmentRefusal } from '../../model/commands/tgw';
 import { connectToTgw, endsOnTgw } from '../kinds/tgwAttachment/connect';
 
 const NO_ROUTES: ReadonlyMap<string, PeeringRoute> = new Map();
+const NO_OBSTACLES: Obstacles = { boxes: [], labelBlockers: [] };
 
 /** Runs a palette drop (mouse or keyboard): applies it, or explains the refusal. */
 export function performDrop(kind: PaletteKind, target: DropTarget, at: XYPosition | undefined): void {
@@ -135,7 +136,11 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   );
   // From the design's boxes, not the dragged ones: lines re-route once a drag lands.
   const [obstacleMemo] = useState(() => new ObstacleMemo());
-  const obstacles = useMemo(() => obstacleMemo.of(derived), [obstacleMemo, derived]);
+  // Zoomed out no line is routed round anything (the overview draws them straight).
+  const obstacles = useMemo(
+    () => (detailed ? obstacleMemo.of(derived) : NO_OBSTACLES),
+    [obstacleMemo, derived, detailed],
+  );
   const peerings = useMemo(
     () => edgeDeriver.edges(design, { issues, selected }),
     [edgeDeriver, design, issues, selected],

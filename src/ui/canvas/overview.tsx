@@ -11,7 +11,7 @@ import type { DesignNode, FlowEdgeData } from './derive';
 import type { Issues } from './elements';
 import type { Box } from './layout';
 import { absoluteBoxes } from './obstacles';
-import { direct, type Point } from './router';
+import type { Point } from './router';
 import { ROUTED_EDGE_TYPES } from './routes';
 
 export interface OverviewVpc {
@@ -33,6 +33,8 @@ const linePath = (points: readonly Point[]) =>
 function add(paths: Map<string, string>, key: string, d: string): void {
   paths.set(key, (paths.get(key) ?? '') + d);
 }
+
+const centre = (b: Box): Point => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
 
 const severityClass = (issues: Issues | undefined) => (issues ? ` has-${issues.severity}` : '');
 
@@ -61,6 +63,8 @@ export function overviewOf(
     const from = boxes.get(edge.source)?.box;
     const to = boxes.get(edge.target)?.box;
     if (!from || !to) continue;
+    // Straight from centre to centre: at this zoom a line only has to say which boxes it joins.
+    const line = linePath([centre(from), centre(to)]);
     if (ROUTED_EDGE_TYPES.has(edge.type)) {
       const data = edge.data as {
         issues?: Issues;
@@ -69,11 +73,10 @@ export function overviewOf(
       };
       const pending = (data.peering ?? data.attachment)?.status === 'pending-acceptance';
       const key = `pnd-peering${pending ? ' is-pending' : ''}${edge.selected ? ' is-selected' : ''}${severityClass(data.issues)}`;
-      add(linePaths, key, linePath(direct(from, to)));
+      add(linePaths, key, line);
     } else if (edge.type === 'flow') {
-      const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
       const ok = (edge.data as FlowEdgeData).ok;
-      add(linePaths, `pnd-flow ${ok ? 'is-ok' : 'is-failing'}`, linePath([centre(from), centre(to)]));
+      add(linePaths, `pnd-flow ${ok ? 'is-ok' : 'is-failing'}`, line);
     }
   }
   return { vpcs, boxPaths, linePaths };
