@@ -213,7 +213,7 @@ describe('peering', () => {
       'peering/not-active',
       ['pcx-worker-repo'],
     );
-    expect(f!.fix?.commands[0]).toMatchObject({ type: 'network.acceptPeering', peering: 'pcx-worker-repo' });
+    expect(f!.fix?.commands[0]).toMatchObject({ type: 'peering/accept', peering: 'pcx-worker-repo' });
     silent(
       edit(e1, (d) =>
         d.peerings.push({
@@ -233,10 +233,9 @@ describe('routes', () => {
     const d = edit(e1, (x) => (table(x, 'rt-worker').routes = []));
     const [f] = fires(d, 'route/missing', ['rt-worker', 'pcx-worker-repo']);
     expect(f!.fix?.commands[0]).toMatchObject({
-      type: 'network.addRoute',
+      type: 'route/add',
       routeTable: 'rt-worker',
-      destination: '11.0.0.0/16',
-      peering: 'pcx-worker-repo',
+      route: { destination: '11.0.0.0/16', peering: 'pcx-worker-repo' },
     });
     expect(f!.flow).toContain('Back up production EC2 instances');
   });
@@ -245,8 +244,7 @@ describe('routes', () => {
     const [f] = fires(d, 'route/missing', ['rt-repo', 'pcx-appliance-repo']);
     expect(f!.message).toContain('return route');
     expect(f!.fix?.commands[0]).toMatchObject({
-      destination: '172.16.1.10/32',
-      peering: 'pcx-appliance-repo',
+      route: { destination: '172.16.1.10/32', peering: 'pcx-appliance-repo' },
     });
   });
   it('a wider route that still covers, and a /32 return route for the appliance, are fine', () => {
@@ -262,7 +260,7 @@ describe('routes', () => {
       (x) => (table(x, 'rt-worker').routes = [{ destination: '11.0.0.0/16', gateway: 'nat' }]),
     );
     const [f] = fires(nat, 'route/wrong-target', ['rt-worker']);
-    expect(f!.fix?.commands[0]).toMatchObject({ type: 'network.setRouteTarget', peering: 'pcx-worker-repo' });
+    expect(f!.fix?.commands[0]).toMatchObject({ type: 'route/set-target', peering: 'pcx-worker-repo' });
     // Example 2: sending archive traffic to the standard repository's peering relies on transit.
     const transit = edit(e2, (x) => {
       const t = table(x, 'rt-worker');
@@ -299,10 +297,8 @@ describe('endpoints', () => {
     );
     const [f] = fires(d, 'endpoint/missing', ['vpc-worker', 'op-ec2-backup']);
     expect(f!.fix?.commands[0]).toMatchObject({
-      type: 'network.addEndpoint',
-      service: 'ebs',
-      subnets: ['sn-worker-a'],
-      securityGroups: ['sg-endpoints'],
+      type: 'endpoint/add',
+      endpoint: { service: 'ebs', subnets: ['sn-worker-a'], securityGroups: ['sg-endpoints'] },
     });
     silent(
       edit(d, (x) => (x.operations[0]!.kind = 'ec2-restore')),
@@ -352,7 +348,7 @@ describe('endpoints', () => {
       vpc(x, 'vpc-worker').endpoints.push({ ...endpoint(x, 'vpce-ssm'), id: 'vpce-ssm-2', privateDns });
     const [f] = fires(edit(e1, second(true)), 'endpoint/duplicate-private-dns', ['vpce-ssm', 'vpce-ssm-2']);
     expect(f!.fix?.commands[0]).toMatchObject({
-      type: 'network.removeDuplicateEndpoint',
+      type: 'endpoint/remove-duplicate',
       keep: 'vpce-ssm',
       drop: 'vpce-ssm-2',
     });
@@ -412,8 +408,8 @@ describe('security groups', () => {
     const d = edit(e1, (x) => group(x, 'sg-s3-endpoint').ingress.splice(1, 1));
     const [f] = fires(d, 'sg/ingress-443', ['sg-s3-endpoint', 'vpce-s3-repo']);
     expect(f!.fix?.commands[0]).toMatchObject({
-      type: 'network.addSgRule',
-      group: 'sg-s3-endpoint',
+      type: 'sg-rule/add',
+      securityGroup: 'sg-s3-endpoint',
       direction: 'ingress',
       rule: { cidr: '10.0.0.0/16', fromPort: 443 },
     });
@@ -462,7 +458,7 @@ describe('security groups', () => {
     );
     const [f] = fires(d, 'sg/egress-443', ['sg-worker']);
     expect(f!.fix?.commands[0]).toMatchObject({
-      group: 'sg-worker',
+      securityGroup: 'sg-worker',
       direction: 'egress',
       rule: { cidr: '11.0.0.0/16' },
     });
@@ -509,7 +505,7 @@ describe('workers', () => {
       ['sn-worker-a'],
     );
     expect(f!.fix?.commands[0]).toMatchObject({
-      type: 'network.setSubnetPublicIp',
+      type: 'subnet/set-public-ip',
       mapPublicIpOnLaunch: false,
     });
     silent(

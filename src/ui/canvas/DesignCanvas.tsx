@@ -26,7 +26,9 @@ import {
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { useFlowPaths, useValidationStore } from '../../app/validation';
-import { connectPeering, newId, peeringRefusal } from '../../model/commands/edit';
+import { connectPeering, peeringRefusal } from '../../model/commands/peering';
+import { newId } from '../../model/commands/element';
+import { attachmentRefusal } from '../../model/commands/tgw-attachment';
 import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEdgeData } from './derive';
 import { CanvasTools } from './CanvasTools';
 import { CULL_ABOVE, cullNodes, useViewRegion } from './cull';
@@ -40,7 +42,6 @@ import { nodeTypes } from './node-types';
 import { absoluteBoxes, ObstacleMemo } from './obstacles';
 import { OverviewLayer, overviewOf } from './overview';
 import { MAX_ROUTED_PEERINGS, RouteMemo, type Obstacles, type PeeringRoute } from './routes';
-import { attachmentRefusal } from '../../model/commands/tgw';
 import { connectToTgw, endsOnTgw } from '../kinds/tgwAttachment/connect';
 
 const NO_ROUTES: ReadonlyMap<string, PeeringRoute> = new Map();
