@@ -25,8 +25,33 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// main.tsx loads the app (boot.tsx) with a dynamic import so that its first, tiny chunk can start
+// the link's decoding worker before the app's large chunk has arrived. Naming that chunk and its
+// imports as modulepreloads keeps their download starting with the page's, as a static import would.
+function preloadBoot(): Plugin {
+  return {
+    name: 'pnd-preload-boot',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        const chunks = Object.values(ctx.bundle ?? {});
+        const boot = chunks.find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'));
+        if (!boot || boot.type !== 'chunk') return [];
+        const files = new Set([boot.fileName, ...boot.imports]);
+        for (const c of chunks) if (c.type === 'chunk' && c.isEntry) files.delete(c.fileName);
+        return [...files].map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), preloadBoot()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { port: 5173 },

@@ -1,14 +1,10 @@
-// The received link's decoding starts first, while everything below is still being evaluated.
+// The first script the page runs is small: it starts decoding the received link in a worker
+// (early-link) and only then asks for the app, so the decoding runs while the app's own script is
+// still arriving and being compiled. The app's chunk is named in index.html as a modulepreload
+// (vite.config.ts), so the browser fetches it at once rather than after this script has run.
 import './app/early-link';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';
 import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
-import { Root } from './ui/Root';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <Root />
-  </StrictMode>,
-);
+void import('./boot');
