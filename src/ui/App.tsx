@@ -6,7 +6,9 @@ import {
   lazy,
   Suspense,
   use,
+  useCallback,
   useEffect,
+  useMemo,
   useState,
   type ComponentType,
   type ReactNode,
@@ -39,11 +41,24 @@ const Problems = later(() => import('./panels/Problems'), 'Problems');
 const ExportDrawer = later(() => import('./ExportDrawer'), 'ExportDrawer');
 const Checklist = later(() => import('./panels/Checklist'), 'Checklist');
 
-const Painted = createContext(false);
+/**
+ * How far the deferred parts have got: 0 until the first design is in place and a frame of it has
+ * been painted; then each `Later` of order k mounts once the stage passes k, and its content's
+ * mounting opens the next stage. Mounting the side panel, the dialogs and the overlays one after
+ * another keeps each piece its own short task instead of one long one right after the first paint.
+ */
+const Stage = createContext<{ stage: number; reached: (order: number) => void }>({
+  stage: 0,
+  reached: () => {},
+});
 
-/** False until the first design is in place and a frame of it has been painted. */
-function usePainted(): boolean {
-  const [painted, setPainted] = useState(false);
+/** The last order any `Later` uses. */
+const LAST_ORDER = 6;
+/** A stage whose content never mounts (its chunk failed to load) does not hold up the rest. */
+const STAGE_FALLBACK_MS = 1500;
+
+function useStages() {
+  const [stage, setStage] = useState(0);
   useEffect(() => {
     let live = true;
     let frame = 0;
@@ -52,7 +67,7 @@ function usePainted(): boolean {
       // A timeout from inside a frame callback runs once that frame is on screen.
       if (live)
         frame = requestAnimationFrame(() => {
-          timer = setTimeout(() => setPainted(true), 0);
+          timer = setTimeout(() => setStage(1), 0);
         });
     });
     return () => {
@@ -61,11 +76,31 @@ function usePainted(): boolean {
       clearTimeout(timer);
     };
   }, []);
-  return painted;
+  useEffect(() => {
+    if (stage === 0 || stage > LAST_ORDER) return;
+    const timer = setTimeout(() => setStage((s) => Math.max(s, stage + 1)), STAGE_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [stage]);
+  const reached = useCallback((order: number) => {
+    // A task of its own for the next piece, so a frame can be painted in between.
+    setTimeout(() => setStage((s) => Math.max(s, order + 2)), 0);
+  }, []);
+  return useMemo(() => ({ stage, reached }), [stage, reached]);
 }
 
-function Later({ children }: { children: ReactNode }) {
-  return use(Painted) ? <Suspense fallback={null}>{children}</Suspense> : null;
+function Reached({ order }: { order: number }) {
+  const { reached } = use(Stage);
+  useEffect(() => reached(order), [reached, order]);
+  return null;
+}
+
+function Later({ order, children }: { order: number; children: ReactNode }) {
+  return use(Stage).stage > order ? (
+    <Suspense fallback={null}>
+      {children}
+      <Reached order={order} />
+    </Suspense>
+  ) : null;
 }
 
 function ProblemsTabLabel() {
@@ -101,12 +136,12 @@ function SidePanel() {
           changes, forcing a layout of the whole page (the canvas included) each time. */}
       <div className="pnd-side-scroll">
         <Tabs.Panel value="inspector" p="sm" data-testid="inspector">
-          <Later>
+          <Later order={0}>
             <Inspector />
           </Later>
         </Tabs.Panel>
         <Tabs.Panel value="problems" p="sm">
-          <Later>
+          <Later order={0}>
             <Problems />
           </Later>
         </Tabs.Panel>
@@ -120,9 +155,9 @@ export function App() {
   useLiveValidation();
   useShortcuts();
   const colorScheme = useComputedColorScheme('light');
-  const painted = usePainted();
+  const stages = useStages();
   return (
-    <Painted value={painted}>
+    <Stage value={stages}>
       <ReactFlowProvider>
         <AppShell
           header={{ height: 56 }}
@@ -139,17 +174,17 @@ export function App() {
           <AppShell.Main className="pnd-main">
             <ShareNotices />
             <div className="pnd-canvas">
-              <Later>
+              <Later order={1}>
                 <NoticeBar />
               </Later>
               <DesignCanvas colorMode={colorScheme}>
                 <Panel position="top-right" className="pnd-canvas-tools">
                   <TidyButton />
-                  <Later>
+                  <Later order={2}>
                     <FlowControls />
                   </Later>
                 </Panel>
-                <Later>
+                <Later order={3}>
                   <Checklist />
                 </Later>
               </DesignCanvas>
@@ -159,13 +194,17 @@ export function App() {
             <SidePanel />
           </AppShell.Aside>
         </AppShell>
-        <Later>
+        <Later order={4}>
           <DeleteDialog />
           <EndpointDialog />
+        </Later>
+        <Later order={5}>
           <TraceView />
+        </Later>
+        <Later order={6}>
           <ExportDrawer />
         </Later>
       </ReactFlowProvider>
-    </Painted>
+    </Stage>
   );
 }
