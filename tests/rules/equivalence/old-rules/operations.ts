@@ -1,0 +1,35 @@
+// An operation the design lists but cannot be judged: a field its kind reads is empty. This is
+// what a half-made operation, or one whose repository or account was deleted, looks like; the
+// requirement rules skip it, so without this finding its network needs would go unchecked silently.
+import { OPERATION_FIELD_LABELS, OPERATION_REQUIREMENTS } from '../../../../src/veeam/operations';
+import type { Finding, Rule } from './types';
+import { DESIGN_FORMAT } from './sources';
+
+export const operationIncomplete: Rule = {
+  meta: {
+    id: 'operation/incomplete',
+    severity: 'error',
+    title: 'Operation lacks a field its kind needs',
+    explanation:
+      'Each kind of operation reads its own fields: an EC2 backup needs the production account, region and repository; archiving needs a standard and an archive repository; RDS and EFS need the VPC of the protected resource. Until they are set, the tool cannot tell where workers run or which repositories they reach, so nothing about that operation is checked.',
+    sources: [DESIGN_FORMAT],
+    fixable: false,
+  },
+  check({ design, index }) {
+    const findings: Finding[] = [];
+    for (const o of design.operations) {
+      const req = OPERATION_REQUIREMENTS[o.kind];
+      const lacks = (field: (typeof req.reads)[number]) => o[field] === undefined || o[field] === '';
+      if (!req.reads.some(lacks)) continue;
+      const missing = req.reads.filter(lacks);
+      const what = missing.map((f) => OPERATION_FIELD_LABELS[f].inMessages).join(', ');
+      findings.push({
+        rule: 'operation/incomplete',
+        severity: 'error',
+        message: `Operation ${JSON.stringify(index.nameOf(o.id))} (${req.label}) has no ${what}, so its network needs cannot be checked. Set ${missing.length > 1 ? 'them' : 'it'} in the Inspector.`,
+        elements: [o.id],
+      });
+    }
+    return findings;
+  },
+};
