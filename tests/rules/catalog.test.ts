@@ -1,7 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderRulesDoc } from '../../src/rules/catalog-doc';
 import { RULES, ruleMeta } from '../../src/rules/registry';
+import type { HopJudge } from '../../src/rules/types';
 
 // The ids of rules.md section 3, in catalog order: tests and users match on them.
 const CATALOG = [
@@ -109,5 +110,37 @@ describe('rule catalog', () => {
   it('docs/rules.md is fresh (run `npm run docs:rules` after changing a rule)', () => {
     const committed = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
     expect(committed).toBe(renderRulesDoc(RULES));
+  });
+  it('no failed hop has two judges: each hop kind, reason and direction belongs to one rule', () => {
+    const judges = RULES.flatMap((r) => (r.hops ?? []).map((j) => ({ rule: r.meta.id, j })));
+    expect(judges.length).toBeGreaterThan(10);
+    const overlap = (a: HopJudge, b: HopJudge) =>
+      a.kinds.some((k) => b.kinds.includes(k)) &&
+      a.reasons.some((r) => b.reasons.includes(r)) &&
+      (a.returning === undefined || b.returning === undefined || a.returning === b.returning);
+    for (const [i, a] of judges.entries())
+      for (const b of judges.slice(i + 1))
+        expect(overlap(a.j, b.j), `${a.rule} and ${b.rule} judge the same hops`).toBe(false);
+  });
+  it('every rule has a ruleTester case where it fires and one where it stays silent', () => {
+    const dir = new URL('./', import.meta.url);
+    const cases = new Map<string, { fires: number; silent: number }>();
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.test.ts'))) {
+      // Each `ruleTester('id')` chain runs up to the next one in its file.
+      const parts = readFileSync(new URL(file, dir), 'utf8')
+        .split(/ruleTester\('/)
+        .slice(1);
+      for (const part of parts) {
+        const id = part.slice(0, part.indexOf("'"));
+        const seen = cases.get(id) ?? { fires: 0, silent: 0 };
+        seen.fires += part.split('.fires(').length - 1;
+        seen.silent += part.split('.silent(').length - 1;
+        cases.set(id, seen);
+      }
+    }
+    const missing = RULES.map((r) => r.meta.id).filter(
+      (id) => !cases.get(id)?.fires || !cases.get(id)?.silent,
+    );
+    expect(missing).toEqual([]);
   });
 });
