@@ -56,6 +56,7 @@ const sized = (cidr: string) => (d: Design) => {
 ruleTester('cidr/subnet-size')
   .fires('a /29 subnet', sized('10.1.0.0/29'), {
     elements: ['sn-x'],
+    severity: 'error',
     also: () => expect(ruleMeta('cidr/subnet-size')!.explanation).toMatch(/\/16 .* \/28/),
   })
   .fires('a /15 subnet, named in the message', sized('10.0.0.0/15'), { message: '/15' })

@@ -50,6 +50,7 @@ ruleTester('endpoint/no-subnets')
   .fires('a required service endpoint with no subnets', (x) => (endpoint(x, 'vpce-ssm').subnets = []), {
     elements: ['vpce-ssm'],
     flow: 'ssm',
+    severity: 'error',
   })
   .silent('example 1', e1);
 
@@ -69,6 +70,7 @@ ruleTester('endpoint/one-subnet-per-az')
   .fires('two subnets of one AZ', twoInOneAz('us-east-1a'), {
     elements: ['vpce-ssm'],
     message: 'us-east-1a',
+    severity: 'error',
     also: () =>
       expect(ruleMeta('endpoint/one-subnet-per-az')!.explanation).toMatch(
         /one network interface .* per Availability Zone/,

@@ -52,6 +52,7 @@ ruleTester('peering/cross-partition')
   .fires('into GovCloud', moved('us-gov-west-1'), {
     elements: ['pcx-worker-repo'],
     message: 'aws-us-gov',
+    severity: 'error',
     also: () => expect(ruleMeta('peering/cross-partition')!.explanation).toMatch(/partition/),
   })
   .fires('into China', moved('cn-north-1'), { elements: ['pcx-worker-repo'], message: 'aws-cn' })

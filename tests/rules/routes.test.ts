@@ -77,7 +77,7 @@ ruleTester('route/local-shadow')
       repo.cidr = '10.0.128.0/20';
       repo.subnets[0]!.cidr = '10.0.129.0/24';
     },
-    { elements: ['vpc-worker', 'vpc-repo'], flow: 'workers' },
+    { elements: ['vpc-worker', 'vpc-repo'], flow: 'workers', severity: 'error' },
   )
   .silent('example 1', e1);
 

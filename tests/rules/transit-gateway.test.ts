@@ -102,7 +102,7 @@ const referencing = (on: boolean) => (d: Design) => {
 };
 
 ruleTester('tgw/sg-reference', onE3)
-  .fires('the worker VPC is in another region, referencing off', referencing(false))
+  .fires('the worker VPC is in another region, referencing off', referencing(false), { severity: 'warning' })
   .fires('the worker VPC is in another region, so even referencing on does not resolve it', referencing(true))
   .silent('a group of the same VPC', (x) => {
     const g = x.vpcs.find((v) => v.id === 'vpc-worker')!.securityGroups[0]!;

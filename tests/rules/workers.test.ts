@@ -110,6 +110,7 @@ ruleTester('reach/invalid-element')
     {
       elements: ['sn-repo-a'],
       flow: 'S3 endpoint',
+      severity: 'error',
     },
   )
   .fires(
@@ -131,6 +132,7 @@ const applianceAt = (ip: string) => (d: Design) => (d.appliance!.ip = ip);
 ruleTester('appliance/ip-outside-subnet')
   .fires('an address of another subnet', applianceAt('172.16.2.10'), {
     elements: ['appliance'],
+    severity: 'error',
     also: () => expect(ruleMeta('appliance/ip-outside-subnet')!.explanation).toMatch(/subnet's block/),
   })
   .silent('an address inside its subnet', applianceAt('172.16.1.200'));
@@ -146,6 +148,7 @@ for (const [ip, which] of [
   reservedAppliance.fires(`${ip}, which AWS reserves`, applianceAt(ip), {
     elements: ['appliance'],
     message: which,
+    severity: 'error',
     also: () => expect(ruleMeta('appliance/ip-reserved')!.explanation).toMatch(/five addresses/),
   });
 reservedAppliance.silent('the first address AWS leaves free', applianceAt('172.16.1.4'));
