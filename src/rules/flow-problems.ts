@@ -3,7 +3,7 @@
 // The rules themselves word their hops; reach/partial and archive/repository-peering quote them.
 import type { Hop } from '../network/trace';
 import { blockHolding, cidrOf, type Cidr } from '../network/cidr';
-import type { Subnet } from '../model/schema';
+import type { Subnet, Vpc } from '../model/schema';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { FlowResult } from '../veeam/flow-types';
 import type { PlannedFlow } from '../veeam/flows';
@@ -139,8 +139,8 @@ export function flowProblems(
 /** A failed route or return-route hop seen from the VPC whose table decided it. */
 export interface RouteHop extends EndpointSide {
   forward: boolean;
-  fromVpc: PlannedFlow['source']['vpc'];
-  toVpc: PlannedFlow['source']['vpc'];
+  fromVpc: Vpc;
+  toVpc: Vpc;
   /** The block the missing route should cover: the endpoint VPC's block, or the source's fix range. */
   wanted: string;
   /** The addresses the route was looked up for, and what they are. */
@@ -151,6 +151,7 @@ export interface RouteHop extends EndpointSide {
   peering?: string;
 }
 
+/** The route view of a failed route hop; undefined when the endpoint subnet has no valid block. */
 export function routeHop(ctx: RuleContext, at: FailedHop): RouteHop | undefined {
   const side = endpointSide(ctx, at);
   if (!side) return undefined;

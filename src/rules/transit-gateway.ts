@@ -2,11 +2,10 @@
 // words its own), and what AWS refuses outright: propagation from a peering attachment, and group
 // references a TGW does not resolve.
 import { associateTgwAttachment, attachTgwSubnet, setTgwRoute, shareTgw } from '../model/commands/tgw-fixes';
+import { quoted } from './flow-problems';
 import { betterTable, onwardAttachment, routeFix, tgwHop } from './tgw-problems';
-import type { Fix, HopJudge, Report, Rule, RuleContext } from './types';
+import type { Fix, HopJudge, Report, Rule } from './types';
 import { AWS, VEEAM } from './sources';
-
-const name = (ctx: RuleContext, id: string) => `"${ctx.index.nameOf(id)}"`;
 
 export const tgwNoAttachment: Rule = {
   meta: {
@@ -27,7 +26,7 @@ export const tgwNoAttachment: Rule = {
         const { fromVpc, what } = tgwHop(ctx, at);
         const vpc = hop.vpc ?? fromVpc.id;
         return {
-          message: `${hop.detail}, so ${what} cannot use transit gateway ${name(ctx, hop.transitGateway ?? '')}. Attach VPC ${name(ctx, vpc)} to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment.`,
+          message: `${hop.detail}, so ${what} cannot use transit gateway ${quoted(ctx, hop.transitGateway ?? '')}. Attach VPC ${quoted(ctx, vpc)} to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment.`,
           elements: [...hop.elements, vpc],
         };
       },
@@ -54,12 +53,12 @@ export const tgwNotShared: Rule = {
         const { tgw } = tgwHop(ctx, at);
         const vpc = ctx.index.vpcs.get(hop.vpc ?? '')?.element;
         return {
-          message: `${hop.detail}. Share transit gateway ${name(ctx, hop.transitGateway ?? '')} with account ${name(ctx, vpc?.account ?? '')} through AWS RAM.`,
+          message: `${hop.detail}. Share transit gateway ${quoted(ctx, hop.transitGateway ?? '')} with account ${quoted(ctx, vpc?.account ?? '')} through AWS RAM.`,
           elements: [...hop.elements, ...(vpc ? [vpc.id] : [])],
           ...(tgw && vpc
             ? {
                 fix: {
-                  title: `Share transit gateway ${name(ctx, tgw.id)} with account ${name(ctx, vpc.account)}`,
+                  title: `Share transit gateway ${quoted(ctx, tgw.id)} with account ${quoted(ctx, vpc.account)}`,
                   commands: [shareTgw({ transitGateway: tgw.id, account: vpc.account })],
                 },
               }
@@ -89,12 +88,12 @@ export const tgwAzNotAttached: Rule = {
         const vpc = ctx.index.vpcs.get(hop.vpc ?? '')?.element;
         const inAz = vpc?.subnets.find((s) => s.az === hop.az);
         return {
-          message: `${hop.detail}: ${tgwHop(ctx, at).what} is dropped in ${hop.az}. Add a subnet of ${hop.az} to attachment ${name(ctx, hop.attachment ?? '')}.`,
+          message: `${hop.detail}: ${tgwHop(ctx, at).what} is dropped in ${hop.az}. Add a subnet of ${hop.az} to attachment ${quoted(ctx, hop.attachment ?? '')}.`,
           elements: hop.elements,
           ...(inAz && hop.attachment
             ? {
                 fix: {
-                  title: `Add subnet ${name(ctx, inAz.id)} (${hop.az}) to attachment ${name(ctx, hop.attachment)}`,
+                  title: `Add subnet ${quoted(ctx, inAz.id)} (${hop.az}) to attachment ${quoted(ctx, hop.attachment)}`,
                   commands: [attachTgwSubnet({ attachment: hop.attachment, subnet: inAz.id })],
                 },
               }
@@ -126,13 +125,13 @@ function noRoute(returning: boolean): HopJudge {
             (a) => a.id === arriving && a.transitGateway === tgw.id && a.vpc !== undefined,
           )
             ? {
-                title: `Associate attachment ${name(ctx, arriving)} with TGW route table ${name(ctx, better.id)}`,
+                title: `Associate attachment ${quoted(ctx, arriving)} with TGW route table ${quoted(ctx, better.id)}`,
                 commands: [associateTgwAttachment({ attachment: arriving, routeTable: better.id })],
               }
             : routeFix(ctx, net, tgw, table, toVpc, wanted);
       }
       return {
-        message: `${hop.detail}, so ${what} is dropped at transit gateway ${name(ctx, hop.transitGateway ?? '')}. ${fix ? `${fix.title}.` : `Route ${wanted} toward VPC ${name(ctx, toVpc.id)} in that table (a propagation from its attachment, or a static route over a peering attachment).`}`,
+        message: `${hop.detail}, so ${what} is dropped at transit gateway ${quoted(ctx, hop.transitGateway ?? '')}. ${fix ? `${fix.title}.` : `Route ${wanted} toward VPC ${quoted(ctx, toVpc.id)} in that table (a propagation from its attachment, or a static route over a peering attachment).`}`,
         elements: hop.elements,
         ...(fix ? { fix } : {}),
       };
@@ -189,12 +188,12 @@ export const tgwBlackhole: Rule = {
             : undefined;
         const onward = tgw && onwardAttachment(ctx, net, tgw, toVpc);
         return {
-          message: `${hop.detail}: ${what} never arrives. Point that route at an attachment toward VPC ${name(ctx, toVpc.id)}, or remove it.`,
+          message: `${hop.detail}: ${what} never arrives. Point that route at an attachment toward VPC ${quoted(ctx, toVpc.id)}, or remove it.`,
           elements: hop.elements,
           ...(onward && table && hop.tgwRoute
             ? {
                 fix: {
-                  title: `Point TGW route ${hop.tgwRoute.destination} in ${name(ctx, table.id)} at attachment ${name(ctx, onward.attachment)}`,
+                  title: `Point TGW route ${hop.tgwRoute.destination} in ${quoted(ctx, table.id)} at attachment ${quoted(ctx, onward.attachment)}`,
                   commands: [
                     setTgwRoute({
                       routeTable: table.id,
