@@ -93,4 +93,11 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A reader that stops early (`pnd share decode … | head`) closes the pipe; like other Unix tools,
+// stop quietly instead of crashing with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code !== 'EPIPE') throw err;
+  process.exit(EXIT.ok);
+});
+
 process.exitCode = await main(process.argv);
