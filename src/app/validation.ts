@@ -9,9 +9,9 @@ import type { Design } from '../model/schema';
 import type { Finding } from '../rules/types';
 import type { FlowResult } from '../veeam/flow-types';
 import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummary } from './analysis';
-// Findings from the worker carry fixes made of network commands; the page applies them, so that
-// command family is registered here, where the findings arrive (not only where a panel imports it).
-import '../model/commands/network';
+// Findings from the worker carry fixes made of commands; the page applies them, so every command
+// (the index) is registered here, where the findings arrive (not only where a panel imports one).
+import '../model/commands';
 import { useDesignStore } from './store';
 import type { WorkerRequest } from './validation.worker';
 

@@ -1,7 +1,8 @@
 // Every change to a design is a command: plain data (so a finding's fix serialises into --json and
 // travels to a Web Worker) performed by one pure function Design → Design, in the manner of
 // Excalidraw's actions. The canvas, the inspector, fixes, the CLI and tests all go through here.
-// Command families register in their own modules (src/model/commands/*.ts), imported by whoever emits them.
+// One vocabulary, `<kind>/<verb>`: each kind's commands live in src/model/commands/<kind>.ts, and
+// src/model/commands/index.ts lists every type with its module.
 import { vpcHoldingId } from './kinds';
 import type { Design } from './schema';
 
@@ -18,12 +19,23 @@ export interface Command {
   [param: string]: unknown;
 }
 
+/** Makes a command of one type; `type` names it, so code that reads commands can compare against it. */
+export interface CommandBuilder<P> {
+  (params: P): Command;
+  readonly type: string;
+}
+
 const registry = new Map<string, CommandDefinition<never>>();
 
-export function defineCommand<P extends object>(def: CommandDefinition<P>): (params: P) => Command {
+export function defineCommand<P extends object>(def: CommandDefinition<P>): CommandBuilder<P> {
   if (registry.has(def.type)) throw new Error(`command ${def.type} registered twice`);
   registry.set(def.type, def as CommandDefinition<never>);
-  return (params) => ({ ...params, type: def.type });
+  return Object.assign((params: P): Command => ({ ...params, type: def.type }), { type: def.type });
+}
+
+/** Every command type defined so far (the index, src/model/commands/index.ts, is checked against it). */
+export function definedCommandTypes(): string[] {
+  return [...registry.keys()];
 }
 
 function definitionOf(command: Command): CommandDefinition<Command> {
@@ -44,19 +56,19 @@ export function describeCommand(design: Design, command: Command): string {
   return definitionOf(command).describe(command, design);
 }
 
-/** Replaces the VPC with `id` through `update`; other VPCs keep their identity. */
+/**
+ * Replaces the VPC with `id` through `update`; other VPCs keep their identity. When `update` returns
+ * the VPC itself, so does this the design: callers (Fix all, the undo history) see that nothing changed.
+ */
 export function updateVpc(
   design: Design,
   id: string,
   update: (vpc: Design['vpcs'][number]) => Design['vpcs'][number],
 ): Design {
-  let changed = false;
-  const vpcs = design.vpcs.map((v) => {
-    if (v.id !== id) return v;
-    changed = true;
-    return update(v);
-  });
-  return changed ? { ...design, vpcs } : design;
+  const vpc = design.vpcs.find((v) => v.id === id);
+  if (!vpc) return design;
+  const next = update(vpc);
+  return next === vpc ? design : { ...design, vpcs: design.vpcs.map((v) => (v === vpc ? next : v)) };
 }
 
 /** The VPC holding an element (subnet, route table, group or endpoint) with that id. */

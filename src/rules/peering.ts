@@ -2,7 +2,7 @@
 // carries traffic only once accepted.
 import { overlaps } from '../network/cidr';
 import { analysisOf } from './analysis';
-import { acceptPeering } from '../model/commands/network';
+import { acceptPeering } from '../model/commands/peering';
 import { endpointSide, quoted } from './flow-problems';
 import type { Report, Rule } from './types';
 import { AWS, VEEAM } from './sources';

@@ -1,8 +1,7 @@
 // Routing for required flows: the source's table must send the endpoint's subnet over the peering
 // that joins exactly the two VPCs, and the endpoint's table must route the source back over it.
 import type { Command } from '../model/command';
-import { addRoute, setRouteTarget } from '../model/commands/network';
-import { addRouteToTgw } from '../model/commands/tgw-fixes';
+import { addRoute, setRouteTarget } from '../model/commands/route';
 import type { DesignIndex } from '../model/design-index';
 import { cidrOf } from '../network/cidr';
 import { createPeeringFix } from './missing-links';
@@ -57,11 +56,10 @@ const noRoute: HopJudge = {
         fix: {
           title: `Add route ${wanted} → transit gateway ${name(tgw)} to ${into}`,
           commands: [
-            addRouteToTgw({
+            addRoute({
               vpc: fromVpc.id,
               ...(hop.routeTable ? { routeTable: hop.routeTable } : {}),
-              destination: wanted,
-              transitGateway: tgw,
+              route: { destination: wanted, transitGateway: tgw },
             }),
           ],
         },
@@ -87,8 +85,7 @@ const noRoute: HopJudge = {
           addRoute({
             vpc: fromVpc.id,
             ...(hop.routeTable ? { routeTable: hop.routeTable } : {}),
-            destination: wanted,
-            peering,
+            route: { destination: wanted, peering },
           }),
         ],
       },
@@ -171,7 +168,7 @@ const elsewhere: HopJudge = {
       title = `Point route ${route.destination} in route table ${name(hop.routeTable)} at peering ${name(peering)}`;
     } else {
       const destination = wantedBlock && wantedBlock.prefix > wrongPrefix ? wanted : exact!.text;
-      command = addRoute({ vpc: fromVpc.id, routeTable: hop.routeTable, destination, peering });
+      command = addRoute({ vpc: fromVpc.id, routeTable: hop.routeTable, route: { destination, peering } });
       title = `Add route ${destination} → peering ${name(peering)} to route table ${name(hop.routeTable)}`;
     }
     return { message: `${base} ${title}.`, elements, fix: { title, commands: [command] } };

@@ -2,8 +2,7 @@
 // (same peer, wrong ports; or right ports, a narrower peer) rather than add a second rule beside it
 // and leave the first one misleading. Only when no rule comes close is a rule added.
 import type { Command } from '../model/command';
-import { setSgRule, type RuleDirection } from '../model/commands/edit';
-import { addSgRule } from '../model/commands/network';
+import { addSgRule, setSgRule, type RuleDirection } from '../model/commands/sg-rule';
 import type { Design, SgRule } from '../model/schema';
 import { cidrOf, contains } from '../network/cidr';
 import type { Fix } from './types';
@@ -81,7 +80,7 @@ export function admit443Fix(design: Design, need: Admit443): Fix {
     title: need.addTitle,
     commands: [
       addSgRule({
-        group: need.group,
+        securityGroup: need.group,
         direction: need.direction,
         rule: {
           protocol: 'tcp',

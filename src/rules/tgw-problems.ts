@@ -1,7 +1,8 @@
 // What the tgw/* rules (transit-gateway.ts) share when they word a failed Transit Gateway hop: which
 // way the traffic goes, the TGW and table that decided, and the fixes that route it on.
 import type { Command } from '../model/command';
-import { propagateTgwAttachment, setTgwRoute } from '../model/commands/tgw-fixes';
+import { propagateTgwAttachment } from '../model/commands/tgw-attachment';
+import { setTgwRoute } from '../model/commands/tgw-route';
 import type { TgwRouteTable, TransitGateway, Vpc } from '../model/schema';
 import { blockHolding, cidrOf, type Cidr } from '../network/cidr';
 import type { NetworkModel } from '../network/model';
@@ -48,7 +49,7 @@ export function routeFix(
   if (!onward) return undefined;
   const command: Command = onward.propagate
     ? propagateTgwAttachment({ attachment: onward.attachment, routeTable: table.id })
-    : setTgwRoute({ routeTable: table.id, destination: block, attachment: onward.attachment });
+    : setTgwRoute({ routeTable: table.id, route: { destination: block, attachment: onward.attachment } });
   const title = onward.propagate
     ? `Propagate attachment ${name(onward.attachment)} (VPC ${name(to.id)}) to TGW route table ${name(table.id)}`
     : `Add static route ${block} → peering attachment ${name(onward.attachment)} to TGW route table ${name(table.id)}`;

@@ -1,7 +1,9 @@
 // Transit Gateway rules: the flow hops through a TGW that fail (transit.ts judges them, each rule
 // words its own), and what AWS refuses outright: propagation from a peering attachment, and group
 // references a TGW does not resolve.
-import { associateTgwAttachment, attachTgwSubnet, setTgwRoute, shareTgw } from '../model/commands/tgw-fixes';
+import { associateTgwAttachment, attachTgwSubnet } from '../model/commands/tgw-attachment';
+import { setTgwRoute } from '../model/commands/tgw-route';
+import { shareTgw } from '../model/commands/transit-gateway';
 import { quoted } from './flow-problems';
 import { betterTable, onwardAttachment, routeFix, tgwHop } from './tgw-problems';
 import type { Fix, HopJudge, Report, Rule } from './types';
@@ -197,8 +199,7 @@ export const tgwBlackhole: Rule = {
                   commands: [
                     setTgwRoute({
                       routeTable: table.id,
-                      destination: hop.tgwRoute.destination,
-                      attachment: onward.attachment,
+                      route: { destination: hop.tgwRoute.destination, attachment: onward.attachment },
                     }),
                   ],
                 },

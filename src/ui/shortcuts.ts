@@ -4,7 +4,7 @@
 import { useHotkeys } from '@mantine/hooks';
 import { history, useDesignStore } from '../app/store';
 import { useUiStore } from '../app/ui-store';
-import { setLayout } from '../model/commands/edit';
+import { setLayout } from '../model/commands/layout';
 import { canvasAspect } from './canvas/fit';
 import { LayoutCache, layoutDesign } from './canvas/layout';
 

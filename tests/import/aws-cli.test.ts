@@ -8,7 +8,7 @@ import { awsCliSteps } from '../../src/import/aws-cli/translate';
 import { shellQuote } from '../../src/import/aws-cli/shell';
 import { importAws } from '../../src/import/aws/index';
 import { importInto } from '../../src/import/into';
-import { addSgRule } from '../../src/model/commands/network';
+import { addSgRule } from '../../src/model/commands/sg-rule';
 import type { Design } from '../../src/model/schema';
 import { fixAllWithReport } from '../../src/rules/fix';
 import { validate } from '../../src/rules/registry';
@@ -124,7 +124,7 @@ describe('fix commands as AWS CLI', () => {
 
   it('a group in another account is named with its UserId; descriptions are quoted data', () => {
     const command = addSgRule({
-      group: id('sg-s3-endpoint'),
+      securityGroup: id('sg-s3-endpoint'),
       direction: 'ingress',
       rule: {
         protocol: 'tcp',
@@ -152,7 +152,7 @@ describe('fix commands as AWS CLI', () => {
   it('drawn elements (not AWS ids) get the commands commented out, saying why', () => {
     const plain = example(1);
     const command = addSgRule({
-      group: 'sg-worker',
+      securityGroup: 'sg-worker',
       direction: 'egress',
       rule: { protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '11.0.0.0/16' },
     });

@@ -2,30 +2,18 @@ import { describe, expect, it } from 'vitest';
 import example1 from '../../examples/example-1-ec2-backup.json';
 import example2 from '../../examples/example-2-ec2-archive.json';
 import { applyCommands, describeCommand } from '../../src/model/command';
-import {
-  addAccount,
-  addEndpoint,
-  addRoute,
-  addSgRule,
-  addSubnet,
-  addVpc,
-  connectPeering,
-  deleteElements,
-  deletion,
-  moveOperation,
-  moveVpcToAccount,
-  newId,
-  peeringRefusal,
-  removeRoute,
-  removeSgRule,
-  setDesignFields,
-  setFields,
-  setLayout,
-  setMainRouteTable,
-  setRoute,
-  setSgRule,
-  vpcMoveRefusal,
-} from '../../src/model/commands/edit';
+import { addAccount } from '../../src/model/commands/account';
+import { addEndpoint } from '../../src/model/commands/endpoint';
+import { addRoute, removeRoute, setRoute } from '../../src/model/commands/route';
+import { addSgRule, removeSgRule, setSgRule } from '../../src/model/commands/sg-rule';
+import { addSubnet } from '../../src/model/commands/subnet';
+import { addVpc, moveVpcToAccount, vpcMoveRefusal } from '../../src/model/commands/vpc';
+import { connectPeering, peeringRefusal } from '../../src/model/commands/peering';
+import { deleteElements, deletion, newId, setFields } from '../../src/model/commands/element';
+import { moveOperation } from '../../src/model/commands/operation';
+import { setDesignFields } from '../../src/model/commands/design';
+import { setLayout } from '../../src/model/commands/layout';
+import { setMainRouteTable } from '../../src/model/commands/route-table';
 import { loadDesignValue } from '../../src/model/parse';
 import type { Design } from '../../src/model/schema';
 import { validate } from '../../src/rules/registry';

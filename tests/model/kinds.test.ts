@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { applyCommands } from '../../src/model/command';
-import { deleteElements, deletion } from '../../src/model/commands/edit';
+import { deleteElements, deletion } from '../../src/model/commands/element';
 import { DESIGN_REFERENCES, KINDS, type ElementKind, type Reference } from '../../src/model/kinds';
 import {
   AccountSchema,

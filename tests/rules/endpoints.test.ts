@@ -29,10 +29,8 @@ ruleTester('endpoint/missing')
   .fires('ebs for EC2 backup', withoutEbs, {
     elements: ['vpc-worker', 'op-ec2-backup'],
     fix: {
-      type: 'network.addEndpoint',
-      service: 'ebs',
-      subnets: ['sn-worker-a'],
-      securityGroups: ['sg-endpoints'],
+      type: 'endpoint/add',
+      endpoint: { service: 'ebs', subnets: ['sn-worker-a'], securityGroups: ['sg-endpoints'] },
     },
     fixed: true,
   })
@@ -96,7 +94,7 @@ const secondSsm = (privateDns: boolean) => (x: Design) =>
 ruleTester('endpoint/duplicate-private-dns')
   .fires('a second endpoint of a service with private DNS', secondSsm(true), {
     elements: ['vpce-ssm', 'vpce-ssm-2'],
-    fix: { type: 'network.removeDuplicateEndpoint', keep: 'vpce-ssm', drop: 'vpce-ssm-2' },
+    fix: { type: 'endpoint/remove-duplicate', keep: 'vpce-ssm', drop: 'vpce-ssm-2' },
     fixed: true,
   })
   .silent('a second endpoint without private DNS is fine', secondSsm(false));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { applyCommands } from '../../src/model/command';
-import { deleteElements } from '../../src/model/commands/edit';
+import { deleteElements } from '../../src/model/commands/element';
 import { loadDesign } from '../../src/model/parse';
 import type { Design, Operation } from '../../src/model/schema';
 import { validate } from '../../src/rules/registry';

@@ -61,7 +61,7 @@ ruleTester('peering/cross-partition')
 ruleTester('peering/not-active')
   .fires('a required flow crosses a pending peering', (d) => (d.peerings[0]!.status = 'pending-acceptance'), {
     elements: ['pcx-worker-repo'],
-    fix: { type: 'network.acceptPeering', peering: 'pcx-worker-repo' },
+    fix: { type: 'peering/accept', peering: 'pcx-worker-repo' },
     fixed: true,
   })
   .silent('a pending peering no flow needs', (d) =>

@@ -21,10 +21,9 @@ ruleTester('route/missing')
   .fires('forward: fixed by a route to the peering', (x) => (table(x, 'rt-worker').routes = []), {
     elements: ['rt-worker', 'pcx-worker-repo'],
     fix: {
-      type: 'network.addRoute',
+      type: 'route/add',
       routeTable: 'rt-worker',
-      destination: '11.0.0.0/16',
-      peering: 'pcx-worker-repo',
+      route: { destination: '11.0.0.0/16', peering: 'pcx-worker-repo' },
     },
     flow: 'Back up production EC2 instances',
     fixed: true,
@@ -32,7 +31,7 @@ ruleTester('route/missing')
   .fires('return: including the /32 the appliance needs', (x) => table(x, 'rt-repo').routes.splice(1, 1), {
     elements: ['rt-repo', 'pcx-appliance-repo'],
     message: 'return route',
-    fix: { destination: '172.16.1.10/32', peering: 'pcx-appliance-repo' },
+    fix: { route: { destination: '172.16.1.10/32', peering: 'pcx-appliance-repo' } },
   })
   .silent('a wider route that still covers', widerRoute)
   .silent('example 1', e1);
@@ -43,7 +42,7 @@ ruleTester('route/wrong-target')
     (x) => (table(x, 'rt-worker').routes = [{ destination: '11.0.0.0/16', gateway: 'nat' }]),
     {
       elements: ['rt-worker'],
-      fix: { type: 'network.setRouteTarget', peering: 'pcx-worker-repo' },
+      fix: { type: 'route/set-target', peering: 'pcx-worker-repo' },
       fixed: true,
     },
   )

@@ -34,8 +34,8 @@ ruleTester('sg/ingress-443')
     {
       elements: ['sg-s3-endpoint', 'vpce-s3-repo'],
       fix: {
-        type: 'network.addSgRule',
-        group: 'sg-s3-endpoint',
+        type: 'sg-rule/add',
+        securityGroup: 'sg-s3-endpoint',
         direction: 'ingress',
         rule: { cidr: '10.0.0.0/16', fromPort: 443 },
       },
@@ -67,7 +67,7 @@ ruleTester('sg/egress-443')
     {
       elements: ['sg-worker'],
       count: 1,
-      fix: { group: 'sg-worker', direction: 'egress', rule: { cidr: '11.0.0.0/16' } },
+      fix: { securityGroup: 'sg-worker', direction: 'egress', rule: { cidr: '11.0.0.0/16' } },
       fixed: true,
     },
   )

@@ -29,7 +29,7 @@ ruleTester('worker/public-ip')
     (x) => (vpc(x, 'vpc-worker').subnets[0]!.mapPublicIpOnLaunch = true),
     {
       elements: ['sn-worker-a'],
-      fix: { type: 'network.setSubnetPublicIp', mapPublicIpOnLaunch: false },
+      fix: { type: 'subnet/set-public-ip', mapPublicIpOnLaunch: false },
       fixed: true,
     },
   )

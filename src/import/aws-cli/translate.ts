@@ -3,7 +3,8 @@
 // before it, so a script for "Fix all" can refer to what an earlier step created (through a shell
 // variable holding the new id).
 import { applyCommand, describeCommand, vpcHolding, type Command } from '../../model/command';
-import type { Design, SgRule, Vpc } from '../../model/schema';
+import type { CommandType } from '../../model/commands';
+import type { Design, Route, SgRule, Vpc } from '../../model/schema';
 import { isAwsId } from './ids';
 import { createdVariable, profileVariable, shellQuote } from './shell';
 
@@ -80,28 +81,40 @@ function groupName(vpc: Vpc, groupId: string): string {
 
 type Translator = (ctx: Context, command: Command) => string[];
 
-const TRANSLATORS: Record<string, Translator> = {
-  'network.addRoute'(ctx, c) {
-    const p = c as unknown as { vpc: string; routeTable?: string; destination: string; peering: string };
-    const vpc = ctx.before.vpcs.find((v) => v.id === p.vpc);
+const byHand: Translator = (_ctx, c) => [
+  `# no AWS CLI equivalent is generated for ${c.type}: make this change by hand`,
+];
+
+/**
+ * Every command type (src/model/commands/index.ts), so a new one cannot be forgotten: a translator,
+ * or `byHand` where the script only says to make the change by hand (canvas edits and the Transit
+ * Gateway fixes, whose CLI calls are not generated yet).
+ */
+const TRANSLATORS: { readonly [T in CommandType]: Translator } = {
+  'route/add'(ctx, c) {
+    const p = c as unknown as { vpc?: string; routeTable?: string; route: Route };
+    if (p.route.peering === undefined) return byHand(ctx, c);
+    const vpc = p.vpc
+      ? ctx.before.vpcs.find((v) => v.id === p.vpc)
+      : vpcHolding(ctx.before, p.routeTable ?? '');
     const table = p.routeTable ?? vpc?.routeTables.find((t) => t.main)?.id;
     if (!table)
       return ['# the VPC has no main route table in the design: pick the table for this route by hand'];
     return [
-      `aws ec2 create-route --route-table-id ${ref(ctx, table)} --destination-cidr-block ${shellQuote(p.destination)} --vpc-peering-connection-id ${ref(ctx, p.peering)} ${where(ctx, vpc)}`,
+      `aws ec2 create-route --route-table-id ${ref(ctx, table)} --destination-cidr-block ${shellQuote(p.route.destination)} --vpc-peering-connection-id ${ref(ctx, p.route.peering)} ${where(ctx, vpc)}`,
     ];
   },
-  'network.setRouteTarget'(ctx, c) {
+  'route/set-target'(ctx, c) {
     const p = c as unknown as { routeTable: string; destination: string; peering: string };
     return [
       `aws ec2 replace-route --route-table-id ${ref(ctx, p.routeTable)} --destination-cidr-block ${shellQuote(p.destination)} --vpc-peering-connection-id ${ref(ctx, p.peering)} ${where(ctx, vpcHolding(ctx.before, p.routeTable))}`,
     ];
   },
-  'network.addSgRule'(ctx, c) {
-    const p = c as unknown as { group: string; direction: 'ingress' | 'egress'; rule: SgRule };
-    const vpc = vpcHolding(ctx.before, p.group);
+  'sg-rule/add'(ctx, c) {
+    const p = c as unknown as { securityGroup: string; direction: 'ingress' | 'egress'; rule: SgRule };
+    const vpc = vpcHolding(ctx.before, p.securityGroup);
     return [
-      `aws ec2 authorize-security-group-${p.direction} --group-id ${ref(ctx, p.group)} --ip-permissions ${ipPermissions(ctx, p.rule, vpc)} ${where(ctx, vpc)}`,
+      `aws ec2 authorize-security-group-${p.direction} --group-id ${ref(ctx, p.securityGroup)} --ip-permissions ${ipPermissions(ctx, p.rule, vpc)} ${where(ctx, vpc)}`,
     ];
   },
   'sg-rule/set'(ctx, c) {
@@ -125,7 +138,7 @@ const TRANSLATORS: Record<string, Translator> = {
       );
     return lines;
   },
-  'network.acceptPeering'(ctx, c) {
+  'peering/accept'(ctx, c) {
     const p = c as unknown as { peering: string };
     const peering = ctx.before.peerings.find((x) => x.id === p.peering);
     const accepter = ctx.before.vpcs.find((v) => v.id === peering?.accepter);
@@ -134,7 +147,7 @@ const TRANSLATORS: Record<string, Translator> = {
       `aws ec2 accept-vpc-peering-connection --vpc-peering-connection-id ${ref(ctx, p.peering)} ${where(ctx, accepter)}`,
     ];
   },
-  'network.setDnsAttributes'(ctx, c) {
+  'vpc/set-dns'(ctx, c) {
     const p = c as unknown as { vpc: string; dnsSupport: boolean; dnsHostnames: boolean };
     const vpc = ctx.before.vpcs.find((v) => v.id === p.vpc);
     const lines: string[] = [];
@@ -146,19 +159,19 @@ const TRANSLATORS: Record<string, Translator> = {
     if (vpc?.dnsSupport !== p.dnsSupport && !p.dnsSupport) lines.push(support);
     return lines;
   },
-  'network.setEndpointPrivateDns'(ctx, c) {
+  'endpoint/set-private-dns'(ctx, c) {
     const p = c as unknown as { endpoint: string; privateDns: boolean };
     return [
       `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${ref(ctx, p.endpoint)} ${p.privateDns ? '--private-dns-enabled' : '--no-private-dns-enabled'} ${where(ctx, vpcHolding(ctx.before, p.endpoint))}`,
     ];
   },
-  'network.addEndpointSubnet'(ctx, c) {
+  'endpoint/add-subnet'(ctx, c) {
     const p = c as unknown as { endpoint: string; subnet: string };
     return [
       `aws ec2 modify-vpc-endpoint --vpc-endpoint-id ${ref(ctx, p.endpoint)} --add-subnet-ids ${ref(ctx, p.subnet)} ${where(ctx, vpcHolding(ctx.before, p.endpoint))}`,
     ];
   },
-  'network.addEndpoint'(ctx, c) {
+  'endpoint/add'(ctx, c) {
     const p = c as unknown as { vpc: string };
     const before = ctx.before.vpcs.find((v) => v.id === p.vpc);
     const after = ctx.after.vpcs.find((v) => v.id === p.vpc);
@@ -187,7 +200,7 @@ const TRANSLATORS: Record<string, Translator> = {
     }
     return lines;
   },
-  'network.removeDuplicateEndpoint'(ctx, c) {
+  'endpoint/remove-duplicate'(ctx, c) {
     const p = c as unknown as { keep: string; drop: string };
     const vpc = vpcHolding(ctx.before, p.keep);
     const before = vpc?.endpoints.find((e) => e.id === p.keep);
@@ -205,12 +218,43 @@ const TRANSLATORS: Record<string, Translator> = {
     lines.push(`aws ec2 delete-vpc-endpoints --vpc-endpoint-ids ${ref(ctx, p.drop)} ${where(ctx, vpc)}`);
     return lines;
   },
-  'network.setSubnetPublicIp'(ctx, c) {
+  'subnet/set-public-ip'(ctx, c) {
     const p = c as unknown as { subnet: string; mapPublicIpOnLaunch: boolean };
     return [
       `aws ec2 modify-subnet-attribute --subnet-id ${ref(ctx, p.subnet)} ${p.mapPublicIpOnLaunch ? '--map-public-ip-on-launch' : '--no-map-public-ip-on-launch'} ${where(ctx, vpcHolding(ctx.before, p.subnet))}`,
     ];
   },
+  'design/set': byHand,
+  'element/set': byHand,
+  'element/delete': byHand,
+  'layout/set': byHand,
+  'layout/tidy': byHand,
+  'account/add': byHand,
+  'vpc/add': byHand,
+  'vpc/move-account': byHand,
+  'subnet/add': byHand,
+  'route-table/add': byHand,
+  'route-table/set-main': byHand,
+  'route/set': byHand,
+  'route/remove': byHand,
+  'security-group/add': byHand,
+  'sg-rule/remove': byHand,
+  'peering/connect': byHand,
+  'transit-gateway/add': byHand,
+  'transit-gateway/share': byHand,
+  'tgw-route-table/add': byHand,
+  'tgw-route/add': byHand,
+  'tgw-route/set': byHand,
+  'tgw-route/remove': byHand,
+  'tgw-attachment/connect': byHand,
+  'tgw-attachment/associate': byHand,
+  'tgw-attachment/propagate': byHand,
+  'tgw-attachment/add-subnet': byHand,
+  'appliance/set': byHand,
+  'repository/add': byHand,
+  'worker-configuration/add': byHand,
+  'operation/add': byHand,
+  'operation/move': byHand,
 };
 
 /** One step per command that changes the design, in order. */
@@ -222,10 +266,8 @@ export function awsCliSteps(design: Design, commands: readonly Command[]): AwsCl
     const after = applyCommand(current, command);
     if (after === current) continue;
     const ctx: Context = { before: current, after, created, unresolved: new Set(), accounts: new Set() };
-    const translate = TRANSLATORS[command.type];
-    const lines = translate
-      ? translate(ctx, command)
-      : [`# no AWS CLI equivalent is generated for ${command.type}: make this change by hand`];
+    const translate = (TRANSLATORS as Record<string, Translator | undefined>)[command.type] ?? byHand;
+    const lines = translate(ctx, command);
     steps.push({
       title: describeCommand(current, command),
       lines: ctx.unresolved.size ? lines.map((l) => `# ${l}`) : lines,

@@ -26,7 +26,9 @@ import {
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { useFlowPaths, useValidationStore } from '../../app/validation';
-import { connectPeering, newId, peeringRefusal } from '../../model/commands/edit';
+import { connectPeering, peeringRefusal } from '../../model/commands/peering';
+import { newId } from '../../model/commands/element';
+import { attachmentRefusal } from '../../model/commands/tgw-attachment';
 import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEdgeData } from './derive';
 import { CanvasTools } from './CanvasTools';
 import { canvasAspect, FIT_OPTIONS, useFitOnOpen } from './fit';
@@ -38,7 +40,6 @@ import { useCanvasDetail, useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './nodes';
 import { ObstacleMemo } from './obstacles';
 import { RouteMemo } from './routes';
-import { attachmentRefusal } from '../../model/commands/tgw';
 import { connectToTgw, endsOnTgw } from '../kinds/tgwAttachment/connect';
 
 /** Runs a palette drop (mouse or keyboard): applies it, or explains the refusal. */

@@ -3,13 +3,10 @@
 // unchanged nodes on a 300-VPC design).
 import { describe, expect, it } from 'vitest';
 import { applyCommands } from '../../model/command';
-import {
-  addWorkerConfiguration,
-  deleteElements,
-  moveVpcToAccount,
-  setFields,
-  setLayout,
-} from '../../model/commands/edit';
+import { addWorkerConfiguration } from '../../model/commands/worker-configuration';
+import { deleteElements, setFields } from '../../model/commands/element';
+import { moveVpcToAccount } from '../../model/commands/vpc';
+import { setLayout } from '../../model/commands/layout';
 import { generateDesign } from '../../model/generate';
 import type { Design } from '../../model/schema';
 import { deriveEdges, deriveNodes, EdgeDeriver, NodeDeriver } from './derive';

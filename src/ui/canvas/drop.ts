@@ -3,22 +3,18 @@
 // Pure, so the mouse drop, the keyboard "add to selection" and tests share it.
 import { IPv4, IPv4CidrRange, IPv4Prefix, Validator } from 'ip-num';
 import type { Command } from '../../model/command';
-import {
-  addAccount,
-  addEndpoint,
-  addRepository,
-  addSecurityGroup,
-  addSubnet,
-  addVpc,
-  addWorkerConfiguration,
-  moveVpcToAccount,
-  newId,
-  setAppliance,
-  setFields,
-  setLayout,
-  vpcMoveRefusal,
-  type Point,
-} from '../../model/commands/edit';
+import { addAccount } from '../../model/commands/account';
+import { addEndpoint } from '../../model/commands/endpoint';
+import { addRepository } from '../../model/commands/repository';
+import { addSecurityGroup } from '../../model/commands/security-group';
+import { addSubnet } from '../../model/commands/subnet';
+import { addVpc, moveVpcToAccount, vpcMoveRefusal } from '../../model/commands/vpc';
+import { addWorkerConfiguration } from '../../model/commands/worker-configuration';
+import { newId, setFields } from '../../model/commands/element';
+import { setAppliance } from '../../model/commands/appliance';
+import { setLayout } from '../../model/commands/layout';
+import { type Point } from '../../model/commands/helpers';
+import { addTransitGateway } from '../../model/commands/transit-gateway';
 import {
   createAccount,
   createAppliance,
@@ -32,7 +28,6 @@ import {
   createWorkerGroup,
   KINDS,
 } from '../../model/kinds';
-import { addTransitGateway } from '../../model/commands/tgw';
 import type { Design, Vpc } from '../../model/schema';
 import { AWS_REGIONS } from '../../network/regions';
 
@@ -316,7 +311,7 @@ export function endpointCommands(
     const id = newId(design, `${KINDS.endpoint.idPrefix}-${service}`, taken);
     taken.add(id);
     const endpoint = createInterfaceEndpoint({ id, service, subnets: [subnetId], securityGroups: [group] });
-    commands.push(addEndpoint({ vpc: vpc.id, endpoint }));
+    commands.push(addEndpoint({ vpc: vpc.id, endpoint, allowDuplicate: true }));
   }
   return commands;
 }

@@ -4,7 +4,7 @@
 // account it goes back, with the reason.
 import type { InternalNode, XYPosition } from '@xyflow/react';
 import type { Command } from '../../model/command';
-import { setLayout } from '../../model/commands/edit';
+import { setLayout } from '../../model/commands/layout';
 import type { Design } from '../../model/schema';
 import { accountOf, planMove, type DropTarget } from './drop';
 import { SIZES, settle, type Box } from './layout';

@@ -4,7 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../app/examples';
 import { applyCommands } from '../../model/command';
-import { setFields, setLayout } from '../../model/commands/edit';
+import { setFields } from '../../model/commands/element';
+import { setLayout } from '../../model/commands/layout';
 import { tidyLayout } from '../../model/commands/layout';
 import { generateDesign } from '../../model/generate';
 import type { Design } from '../../model/schema';

@@ -3,13 +3,13 @@
 // and the drawing rules (same region, shared accounts, different regions for peering).
 import { describe, expect, it } from 'vitest';
 import { applyCommands } from '../../model/command';
+import { setFields } from '../../model/commands/element';
+import { addTgwRoute } from '../../model/commands/tgw-route';
 import {
-  addTgwRoute,
   attachmentRefusal,
   connectTgwAttachment,
   defaultAttachmentSubnets,
-  setTransitGatewayFields,
-} from '../../model/commands/tgw';
+} from '../../model/commands/tgw-attachment';
 import { loadDesignValue } from '../../model/parse';
 import type { Design } from '../../model/schema';
 import { plannedAttachment } from '../kinds/tgwAttachment/connect';
@@ -126,9 +126,7 @@ describe('Transit Gateways on the canvas', () => {
     expect(attachmentRefusal(design, 'vpc-1', 'tgw-1')).toMatch(/already attached/);
     expect(attachmentRefusal(design, 'tgw-1', 'tgw-1')).toMatch(/itself/);
     expect(attachmentRefusal(design, 'tgw-1', 'tgw-2')).toMatch(/already peered/);
-    const shared = applyCommands(design, [
-      setTransitGatewayFields({ id: 'tgw-1', fields: { sharedWith: ['acct-b'] } }),
-    ]);
+    const shared = applyCommands(design, [setFields({ id: 'tgw-1', fields: { sharedWith: ['acct-b'] } })]);
     expect(attachmentRefusal(shared, 'vpc-3', 'tgw-1')).toBeNull();
     // A refused attachment is a no-op even when sent as a command.
     const attempt = plannedAttachment(design, 'vpc-3', 'tgw-1');
@@ -138,9 +136,7 @@ describe('Transit Gateways on the canvas', () => {
   it('attaches a drawn VPC with one subnet per Availability Zone', () => {
     const design = hubDesign();
     expect(defaultAttachmentSubnets(design, 'vpc-1')).toEqual(['vpc-1-sn0', 'vpc-1-sn2']);
-    const shared = applyCommands(design, [
-      setTransitGatewayFields({ id: 'tgw-1', fields: { sharedWith: ['acct-b'] } }),
-    ]);
+    const shared = applyCommands(design, [setFields({ id: 'tgw-1', fields: { sharedWith: ['acct-b'] } })]);
     const attachment = plannedAttachment(shared, 'vpc-3', 'tgw-1');
     const next = applyCommands(shared, [connectTgwAttachment({ attachment })]);
     const edge = deriveEdges(next).find((e) => e.id === attachment.id);

@@ -3,7 +3,7 @@ import { startTransition, useEffect, useState } from 'react';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import type { Command } from '../../model/command';
-import { setFields } from '../../model/commands/edit';
+import { setFields } from '../../model/commands/element';
 import type { Design } from '../../model/schema';
 import { AWS_REGIONS } from '../../network/regions';
 

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, CloseButton, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
-import { deleteElements, deletion } from '../../model/commands/edit';
+import { deleteElements, deletion } from '../../model/commands/element';
 import { endpointCommands } from '../canvas/drop';
 import { ENDPOINT_SERVICES } from '../../veeam/endpoints';
 

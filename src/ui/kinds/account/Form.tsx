@@ -1,6 +1,6 @@
 // Inspector form for an account.
 import { Badge, Chip, Group, Stack } from '@mantine/core';
-import { setDesignFields } from '../../../model/commands/edit';
+import { setDesignFields } from '../../../model/commands/design';
 import { accountRoles, backupAccountOf, type AccountRole } from '../../../model/roles';
 import type { Account, Design } from '../../../model/schema';
 import { accountIdError, TextField } from '../../panels/fields';

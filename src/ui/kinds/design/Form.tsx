@@ -1,7 +1,7 @@
 // Inspector form for the design itself: shown when nothing is selected.
 import { Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
-import { setDesignFields } from '../../../model/commands/edit';
+import { setDesignFields } from '../../../model/commands/design';
 import { newOperation } from '../operation/defaults';
 import { operationLabel } from '../../panels/names';
 import { OPERATION_KINDS, type Design, type OperationKind } from '../../../model/schema';

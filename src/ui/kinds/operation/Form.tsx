@@ -1,7 +1,7 @@
 // Inspector form for an operation (also listed under the design).
 import { ActionIcon, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
-import { moveOperation } from '../../../model/commands/edit';
+import { moveOperation } from '../../../model/commands/operation';
 import { OPERATION_KINDS, type Design, type Operation } from '../../../model/schema';
 import { SelectField, SwitchField, TextField } from '../../panels/fields';
 import { operationLabel } from '../../panels/names';

@@ -4,7 +4,9 @@
 // when the design has not named one yet but its worker configurations all sit in another account
 // than the appliance's.
 import type { Command } from '../../../model/command';
-import { addOperation, newId, setDesignFields } from '../../../model/commands/edit';
+import { addOperation } from '../../../model/commands/operation';
+import { newId } from '../../../model/commands/element';
+import { setDesignFields } from '../../../model/commands/design';
 import { backupAccountOf } from '../../../model/roles';
 import type { Design, Operation, OperationKind } from '../../../model/schema';
 import { FIELD_LABELS, OPERATION_FIELDS, OPERATION_LABELS } from '../../panels/operation-fields';

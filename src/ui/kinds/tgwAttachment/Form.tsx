@@ -4,7 +4,7 @@ import { MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { Design, TgwAttachment } from '../../../model/schema';
 import { SelectField, TextField } from '../../panels/fields';
 import { DeleteButton, Header } from '../../inspector/parts';
-import { setAttachment } from '../transitGateway/edit';
+import { set } from '../../inspector/helpers';
 
 export function TgwAttachmentForm({ attachment, design }: { attachment: TgwAttachment; design: Design }) {
   const tgw = design.transitGateways.find((t) => t.id === attachment.transitGateway);
@@ -31,7 +31,7 @@ export function TgwAttachmentForm({ attachment, design }: { attachment: TgwAttac
       <TextField
         label="Name"
         value={attachment.name ?? ''}
-        onCommit={(name, burst) => setAttachment(attachment.id, { name: name || undefined }, burst)}
+        onCommit={(name, burst) => set(attachment.id, { name: name || undefined }, burst)}
         testId="field-name"
       />
       {vpc && (
@@ -40,7 +40,7 @@ export function TgwAttachmentForm({ attachment, design }: { attachment: TgwAttac
           size="xs"
           value={attachment.subnets}
           data={vpc.subnets.map((s) => ({ value: s.id, label: `${s.name || s.id} (${s.az})` }))}
-          onChange={(subnets) => setAttachment(attachment.id, { subnets })}
+          onChange={(subnets) => set(attachment.id, { subnets })}
           error={repeatedAz ? `Two subnets in ${repeatedAz}: AWS takes one subnet per AZ.` : undefined}
           data-testid="field-tgw-attachment-subnets"
         />
@@ -51,7 +51,7 @@ export function TgwAttachmentForm({ attachment, design }: { attachment: TgwAttac
         data={tables}
         clearable
         placeholder="The TGW's default association table"
-        onChange={(v) => setAttachment(attachment.id, { routeTable: v ?? undefined })}
+        onChange={(v) => set(attachment.id, { routeTable: v ?? undefined })}
         testId="field-tgw-attachment-route-table"
       />
       {vpc && (
@@ -61,7 +61,7 @@ export function TgwAttachmentForm({ attachment, design }: { attachment: TgwAttac
           value={attachment.propagations ?? []}
           data={tables}
           placeholder={attachment.propagations ? undefined : "The TGW's default propagation table"}
-          onChange={(propagations) => setAttachment(attachment.id, { propagations })}
+          onChange={(propagations) => set(attachment.id, { propagations })}
           data-testid="field-tgw-attachment-propagations"
         />
       )}
@@ -73,7 +73,7 @@ export function TgwAttachmentForm({ attachment, design }: { attachment: TgwAttac
           { value: 'active', label: 'Active' },
           { value: 'pending-acceptance', label: 'Pending acceptance' },
         ]}
-        onChange={(status) => setAttachment(attachment.id, { status })}
+        onChange={(status) => set(attachment.id, { status })}
       />
       <DeleteButton id={attachment.id} what="attachment" />
     </Stack>

@@ -3,12 +3,12 @@
 // in another region peers the two. A refused drag says why, as a refused peering does.
 import { useDesignStore } from '../../../app/store';
 import { useUiStore } from '../../../app/ui-store';
-import { newId } from '../../../model/commands/edit';
+import { newId } from '../../../model/commands/element';
 import {
   attachmentRefusal,
   connectTgwAttachment,
   defaultAttachmentSubnets,
-} from '../../../model/commands/tgw';
+} from '../../../model/commands/tgw-attachment';
 import type { Design, TgwAttachment } from '../../../model/schema';
 
 /** Whether the drag ends on a Transit Gateway (and so is an attachment, not a VPC peering). */

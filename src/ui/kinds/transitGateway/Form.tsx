@@ -3,9 +3,8 @@
 import { MultiSelect, NumberInput, Stack, Text } from '@mantine/core';
 import type { Design, TransitGateway } from '../../../model/schema';
 import { SelectField, SwitchField, TextField } from '../../panels/fields';
-import { accountCrumb, REGION_OPTIONS } from '../../inspector/helpers';
+import { accountCrumb, REGION_OPTIONS, set } from '../../inspector/helpers';
 import { DeleteButton, Header, LinkList } from '../../inspector/parts';
-import { setTgw } from './edit';
 import { TgwRouteTables } from './RouteTables';
 
 export function TransitGatewayForm({ tgw, design }: { tgw: TransitGateway; design: Design }) {
@@ -20,14 +19,14 @@ export function TransitGatewayForm({ tgw, design }: { tgw: TransitGateway; desig
       <TextField
         label="Name"
         value={tgw.name}
-        onCommit={(name, burst) => setTgw(tgw.id, { name }, burst)}
+        onCommit={(name, burst) => set(tgw.id, { name }, burst)}
         testId="field-name"
       />
       <SelectField
         label="Region"
         value={tgw.region}
         data={REGION_OPTIONS}
-        onChange={(region) => region && setTgw(tgw.id, { region })}
+        onChange={(region) => region && set(tgw.id, { region })}
         testId="field-tgw-region"
       />
       <NumberInput
@@ -39,7 +38,7 @@ export function TransitGatewayForm({ tgw, design }: { tgw: TransitGateway; desig
         data-testid="field-tgw-asn"
         onBlur={(event) => {
           const asn = Number(event.currentTarget.value);
-          if (Number.isInteger(asn) && asn > 0 && asn !== tgw.asn) setTgw(tgw.id, { asn });
+          if (Number.isInteger(asn) && asn > 0 && asn !== tgw.asn) set(tgw.id, { asn });
         }}
       />
       <SelectField
@@ -48,7 +47,7 @@ export function TransitGatewayForm({ tgw, design }: { tgw: TransitGateway; desig
         data={tables}
         clearable
         placeholder="None"
-        onChange={(v) => setTgw(tgw.id, { defaultAssociationRouteTable: v ?? undefined })}
+        onChange={(v) => set(tgw.id, { defaultAssociationRouteTable: v ?? undefined })}
         testId="field-tgw-default-association"
       />
       <SelectField
@@ -57,13 +56,13 @@ export function TransitGatewayForm({ tgw, design }: { tgw: TransitGateway; desig
         data={tables}
         clearable
         placeholder="None"
-        onChange={(v) => setTgw(tgw.id, { defaultPropagationRouteTable: v ?? undefined })}
+        onChange={(v) => set(tgw.id, { defaultPropagationRouteTable: v ?? undefined })}
         testId="field-tgw-default-propagation"
       />
       <SwitchField
         label="Security group referencing"
         checked={tgw.securityGroupReferencing}
-        onChange={(securityGroupReferencing) => setTgw(tgw.id, { securityGroupReferencing })}
+        onChange={(securityGroupReferencing) => set(tgw.id, { securityGroupReferencing })}
         description="Lets groups in attached VPCs name each other's groups in rules."
         testId="field-tgw-sg-referencing"
       />
@@ -72,7 +71,7 @@ export function TransitGatewayForm({ tgw, design }: { tgw: TransitGateway; desig
         size="xs"
         value={tgw.sharedWith}
         data={others.map((a) => ({ value: a.id, label: a.name || a.id }))}
-        onChange={(sharedWith) => setTgw(tgw.id, { sharedWith })}
+        onChange={(sharedWith) => set(tgw.id, { sharedWith })}
         data-testid="field-tgw-shared-with"
       />
       <TgwRouteTables tgw={tgw} design={design} />

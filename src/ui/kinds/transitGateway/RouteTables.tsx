@@ -1,13 +1,13 @@
 // A Transit Gateway's route tables and their static routes in the Inspector. A static route sends a
 // destination to one attachment of this TGW, or drops it (blackhole).
 import { Button, Group, Paper, Stack, Text } from '@mantine/core';
-import { newId } from '../../../model/commands/edit';
-import { addTgwRoute, addTgwRouteTable, removeTgwRoute, setTgwRoute } from '../../../model/commands/tgw';
+import { newId } from '../../../model/commands/element';
+import { addTgwRoute, removeTgwRoute, setTgwRoute } from '../../../model/commands/tgw-route';
+import { addTgwRouteTable } from '../../../model/commands/tgw-route-table';
 import type { Design, TgwRoute, TransitGateway } from '../../../model/schema';
 import { cidrError, SelectField, TextField } from '../../panels/fields';
-import { apply } from '../../inspector/helpers';
+import { apply, set } from '../../inspector/helpers';
 import { RemoveIcon, Section } from '../../inspector/parts';
-import { setTgw } from './edit';
 
 const BLACKHOLE = 'blackhole';
 
@@ -28,7 +28,7 @@ export function TgwRouteTables({ tgw, design }: { tgw: TransitGateway; design: D
   ];
   // Route tables live inside the TGW, so a rename rewrites the TGW's list.
   const setTable = (tableId: string, name: string, burst?: string) =>
-    setTgw(
+    set(
       tgw.id,
       {
         routeTables: tgw.routeTables.map((t) => {

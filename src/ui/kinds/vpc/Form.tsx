@@ -2,7 +2,9 @@
 import { useMemo } from 'react';
 import { Stack } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
-import { connectPeering, moveVpcToAccount, newId, vpcMoveRefusal } from '../../../model/commands/edit';
+import { connectPeering } from '../../../model/commands/peering';
+import { moveVpcToAccount, vpcMoveRefusal } from '../../../model/commands/vpc';
+import { newId } from '../../../model/commands/element';
 import type { Design, Peering, Vpc } from '../../../model/schema';
 import { SelectField, SwitchField, TextField, vpcCidrError } from '../../panels/fields';
 import { accountCrumb, REGION_OPTIONS, apply, set, useStages } from '../../inspector/helpers';

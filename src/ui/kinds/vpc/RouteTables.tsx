@@ -1,14 +1,9 @@
 // A VPC's route tables in the Inspector.
 import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useUiStore } from '../../../app/ui-store';
-import {
-  addRoute,
-  addRouteTable,
-  newId,
-  removeRoute,
-  setMainRouteTable,
-  setRoute,
-} from '../../../model/commands/edit';
+import { addRoute, removeRoute, setRoute } from '../../../model/commands/route';
+import { addRouteTable, setMainRouteTable } from '../../../model/commands/route-table';
+import { newId } from '../../../model/commands/element';
 import type { Design, Peering, Route, Vpc } from '../../../model/schema';
 import { cidrError, SelectField, TextField } from '../../panels/fields';
 import { apply, set } from '../../inspector/helpers';
@@ -54,7 +49,8 @@ export function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
     const route: Route = peer?.v
       ? { destination: peer.v.cidr, peering: peer.p.id }
       : { destination: '0.0.0.0/0', gateway: 'nat' };
-    apply([addRoute({ routeTable: tableId, route })]);
+    // A new row is a draft the user edits next, even when the destination is routed already.
+    apply([addRoute({ routeTable: tableId, route, allowDuplicate: true })]);
   };
   return (
     <Section

@@ -4,25 +4,15 @@ import { Button, Group, Paper, SegmentedControl, Stack, Text } from '@mantine/co
 import { useDesignStore } from '../../../app/store';
 import { useUiStore } from '../../../app/ui-store';
 import { useValidationStore } from '../../../app/validation';
-import {
-  addSecurityGroup,
-  addSgRule,
-  newId,
-  removeSgRule,
-  setSgRule,
-  type RuleDirection,
-} from '../../../model/commands/edit';
+import { addSecurityGroup } from '../../../model/commands/security-group';
+import { addSgRule, removeSgRule, setSgRule, type RuleDirection } from '../../../model/commands/sg-rule';
+import { newId } from '../../../model/commands/element';
 import type { Design, SecurityGroup, SgRule, Vpc } from '../../../model/schema';
 import { cidrError, portError, SelectField, TextField } from '../../panels/fields';
 import { apply, set } from '../../inspector/helpers';
 import { Section, RemoveIcon } from '../../inspector/parts';
 
-const SG_RULE_SET = setSgRule({
-  securityGroup: '',
-  direction: 'ingress',
-  index: 0,
-  rule: { protocol: '-1' },
-}).type;
+const SG_RULE_SET = setSgRule.type;
 
 export function SecurityGroups({ vpc, design }: { vpc: Vpc; design: Design }) {
   const allGroups = useMemo(
@@ -139,6 +129,8 @@ function RuleList({
               addSgRule({
                 securityGroup: group.id,
                 direction,
+                // A new row is a draft the user edits next, even when the group has that rule already.
+                allowDuplicate: true,
                 rule: {
                   protocol: 'tcp',
                   fromPort: 443,

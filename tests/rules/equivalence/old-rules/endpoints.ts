@@ -5,9 +5,9 @@ import {
   addEndpoint,
   addEndpointSubnet,
   removeDuplicateEndpoint,
-  setDnsAttributes,
   setEndpointPrivateDns,
-} from '../../../../src/model/commands/network';
+} from '../../../../src/model/commands/endpoint';
+import { setDnsAttributes } from '../../../../src/model/commands/vpc';
 import type { Endpoint, Subnet, Vpc } from '../../../../src/model/schema';
 import { blockHolding, cidrOf } from '../../../../src/network/cidr';
 import type { NetworkModel } from '../../../../src/network/model';
@@ -56,10 +56,12 @@ function addEndpointFix(ctx: RuleContext, need: EndpointNeed): Command {
   const workerRange = ranges[0] && blockHolding(net.blocksOf(need.vpc), ranges[0]);
   return addEndpoint({
     vpc: need.vpc.id,
-    service: need.service,
-    subnets: onePerAz(need.subnets).map((s) => s.id),
-    securityGroups: existing ? [existing] : [],
-    privateDns: true,
+    endpoint: {
+      service: need.service,
+      subnets: onePerAz(need.subnets).map((s) => s.id),
+      securityGroups: existing ? [existing] : [],
+      privateDns: true,
+    },
     ...(existing
       ? {}
       : { createGroup: { name: 'interface endpoints', ingressCidr: workerRange?.text ?? need.vpc.cidr } }),

@@ -3,8 +3,8 @@
 // Flows where only some endpoint subnets pass are reported as reach/partial instead, and archive
 // flows as archive/repository-peering, each carrying the same per-hop fixes.
 import type { Command } from '../../../../src/model/command';
-import { addRoute, acceptPeering, setRouteTarget } from '../../../../src/model/commands/network';
-import { addRouteToTgw } from '../../../../src/model/commands/tgw-fixes';
+import { addRoute, setRouteTarget } from '../../../../src/model/commands/route';
+import { acceptPeering } from '../../../../src/model/commands/peering';
 import { blockHolding, cidrOf } from '../../../../src/network/cidr';
 import type { Hop } from '../../../../src/network/trace';
 import { OPERATION_REQUIREMENTS } from '../../../../src/veeam/operations';
@@ -159,11 +159,10 @@ export function describeHop(
           fix: {
             title: `Add route ${wanted} → transit gateway ${name(tgw)} to ${hop.routeTable ? `route table ${name(hop.routeTable)}` : `VPC ${name(fromVpc.id)}`}`,
             commands: [
-              addRouteToTgw({
+              addRoute({
                 vpc: fromVpc.id,
                 ...(hop.routeTable ? { routeTable: hop.routeTable } : {}),
-                destination: wanted,
-                transitGateway: tgw,
+                route: { destination: wanted, transitGateway: tgw },
               }),
             ],
           },
@@ -190,8 +189,7 @@ export function describeHop(
             addRoute({
               vpc: fromVpc.id,
               ...(hop.routeTable ? { routeTable: hop.routeTable } : {}),
-              destination: wanted,
-              peering,
+              route: { destination: wanted, peering },
             }),
           ],
         },
@@ -234,7 +232,7 @@ export function describeHop(
         title = `Point route ${r.destination} in route table ${name(hop.routeTable)} at peering ${name(peering)}`;
       } else {
         const destination = wantedBlock && wantedBlock.prefix > wrongPrefix ? wanted : exact!.text;
-        command = addRoute({ vpc: fromVpc.id, routeTable: hop.routeTable, destination, peering });
+        command = addRoute({ vpc: fromVpc.id, routeTable: hop.routeTable, route: { destination, peering } });
         title = `Add route ${destination} → peering ${name(peering)} to route table ${name(hop.routeTable)}`;
       }
       return {

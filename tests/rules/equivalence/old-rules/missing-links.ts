@@ -3,8 +3,10 @@
 // joins two VPCs that must talk, and an S3 interface endpoint for a repository that has none.
 // The route, peering and endpoint rules attach these; the hop-by-hop fixes then finish the job.
 import { freshId, type Command } from '../../../../src/model/command';
-import { addEndpoint, addRoute } from '../../../../src/model/commands/network';
-import { connectPeering, setFields } from '../../../../src/model/commands/edit';
+import { addEndpoint } from '../../../../src/model/commands/endpoint';
+import { addRoute } from '../../../../src/model/commands/route';
+import { connectPeering } from '../../../../src/model/commands/peering';
+import { setFields } from '../../../../src/model/commands/element';
 import type { Design, Repository, Subnet, Vpc } from '../../../../src/model/schema';
 import { cidrOf, overlaps } from '../../../../src/network/cidr';
 import type { Fix } from './types';
@@ -64,8 +66,7 @@ export function createPeeringFix(design: Design, need: PeeringNeed): Fix | undef
       addRoute({
         vpc: source.vpc.id,
         ...(table ? { routeTable: table } : {}),
-        destination: target.block,
-        peering: id,
+        route: { destination: target.block, peering: id },
       }),
     );
   const back = tableOf(target.vpc, target.subnet);
@@ -73,8 +74,7 @@ export function createPeeringFix(design: Design, need: PeeringNeed): Fix | undef
     addRoute({
       vpc: target.vpc.id,
       ...(back ? { routeTable: back } : {}),
-      destination: source.range,
-      peering: id,
+      route: { destination: source.range, peering: id },
     }),
   );
   return {
@@ -102,10 +102,7 @@ export function repositoryEndpointFix(design: Design, repository: Repository): F
     commands.push(
       addEndpoint({
         vpc: vpc.id,
-        service: 's3',
-        subnets: [vpc.subnets[0]!.id],
-        securityGroups: [],
-        privateDns: false,
+        endpoint: { service: 's3', subnets: [vpc.subnets[0]!.id], securityGroups: [], privateDns: false },
         createGroup: { name: 'S3 interface endpoint', ingressCidr: vpc.cidr },
       }),
     );

@@ -5,9 +5,9 @@ import {
   associateTgwAttachment,
   attachTgwSubnet,
   propagateTgwAttachment,
-  setTgwRoute,
-  shareTgw,
-} from '../../../../src/model/commands/tgw-fixes';
+} from '../../../../src/model/commands/tgw-attachment';
+import { setTgwRoute } from '../../../../src/model/commands/tgw-route';
+import { shareTgw } from '../../../../src/model/commands/transit-gateway';
 import type { TgwRouteTable, TransitGateway, Vpc } from '../../../../src/model/schema';
 import { blockHolding, cidrOf, type Cidr } from '../../../../src/network/cidr';
 import type { NetworkModel } from '../../../../src/network/model';
@@ -62,7 +62,7 @@ function routeFix(
   if (!onward) return undefined;
   const command: Command = onward.propagate
     ? propagateTgwAttachment({ attachment: onward.attachment, routeTable: table.id })
-    : setTgwRoute({ routeTable: table.id, destination: block, attachment: onward.attachment });
+    : setTgwRoute({ routeTable: table.id, route: { destination: block, attachment: onward.attachment } });
   const title = onward.propagate
     ? `Propagate attachment ${name(onward.attachment)} (VPC ${name(to.id)}) to TGW route table ${name(table.id)}`
     : `Add static route ${block} → peering attachment ${name(onward.attachment)} to TGW route table ${name(table.id)}`;
@@ -170,8 +170,7 @@ export function describeTgwHop(
                 commands: [
                   setTgwRoute({
                     routeTable: table.id,
-                    destination: hop.tgwRoute.destination,
-                    attachment: onward.attachment,
+                    route: { destination: hop.tgwRoute.destination, attachment: onward.attachment },
                   }),
                 ],
               },

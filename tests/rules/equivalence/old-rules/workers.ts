@@ -1,7 +1,7 @@
 // Where workers run: a worker configuration must exist for each (account, region) operations
 // deploy workers into; RDS and EFS workers must sit in the production account's own VPC; worker
 // subnets must not hand out public IPs.
-import { setSubnetPublicIp } from '../../../../src/model/commands/network';
+import { setSubnetPublicIp } from '../../../../src/model/commands/subnet';
 import { OPERATION_REQUIREMENTS } from '../../../../src/veeam/operations';
 import { analysisOf } from './analysis';
 import type { Finding, Rule } from './types';
