@@ -7,6 +7,7 @@
 // (CIDR memo cleared), as for a design never opened before. The heap is not collected between
 // samples on purpose: a forced collection shrinks the young generation, and every sample then pays
 // for copying what it allocates far more often than an app or command ever does.
+import { designOfText, designText } from '../src/app/design-text';
 import { checkDesign, loadDesign } from '../src/model/parse';
 import { DesignSchema } from '../src/model/schema';
 import { clearCidrCache } from '../src/network/cidr';
@@ -24,6 +25,13 @@ export interface LoadTimes {
   load: number;
   /** loadDesign then validate: text → findings. */
   loadValidate: number;
+  /**
+   * Handing a loaded Design to the validation worker, which the app pays on top of load + validate:
+   * as the app does it (its JSON text, src/app/design-text.ts: stringify, then parse in the worker),
+   * and as a structured clone of the object tree (what postMessage of the object would copy).
+   */
+  handoff: number;
+  clone: number;
 }
 
 function ms(f: () => unknown): number {
@@ -49,6 +57,8 @@ export function measureLoad(text: string, rounds: number): LoadTimes {
     check: [],
     load: [],
     loadValidate: [],
+    handoff: [],
+    clone: [],
   };
   for (let round = 0; round < rounds; round++) samples.parse.push(ms(() => JSON.parse(text)));
   for (let round = 0; round < rounds; round++) {
@@ -60,23 +70,34 @@ export function measureLoad(text: string, rounds: number): LoadTimes {
     clearCidrCache();
     samples.loadValidate.push(ms(loadAndValidate));
   }
+  // On its own, after the rounds: a copy of a whole design is garbage the other samples would pay
+  // the collector for.
+  const loaded = loadDesign(text);
+  if (!loaded.ok) throw new Error('the design does not load');
+  const design = loaded.design;
+  for (let round = 0; round < rounds; round++) {
+    samples.handoff.push(ms(() => designOfText(designText(design))));
+    samples.clone.push(ms(() => structuredClone(design)));
+  }
   return {
     parse: median(samples.parse),
     zodOnly: median(samples.zodOnly),
     check: median(samples.check),
     load: median(samples.load),
     loadValidate: median(samples.loadValidate),
+    handoff: median(samples.handoff),
+    clone: median(samples.clone),
   };
 }
 
 export function loadTable(rows: { where: string; vpcs: number; times: LoadTimes }[]): string {
   const lines = [
-    '| where | VPCs | JSON.parse ms | zod parse ms (before) | compiled check ms | load ms | load + validate ms | load ÷ parse | load + validate ÷ parse |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| where | VPCs | JSON.parse ms | zod parse ms (before) | compiled check ms | load ms | load + validate ms | to the worker ms (structuredClone ms) | load ÷ parse | load + validate ÷ parse |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const { where, vpcs, times: t } of rows) {
     lines.push(
-      `| ${where} | ${vpcs} | ${t.parse.toFixed(1)} | ${t.zodOnly.toFixed(1)} | ${t.check.toFixed(1)} | ${t.load.toFixed(1)} | ${t.loadValidate.toFixed(1)} | ${(t.load / t.parse).toFixed(2)} | ${(t.loadValidate / t.parse).toFixed(2)} |`,
+      `| ${where} | ${vpcs} | ${t.parse.toFixed(1)} | ${t.zodOnly.toFixed(1)} | ${t.check.toFixed(1)} | ${t.load.toFixed(1)} | ${t.loadValidate.toFixed(1)} | ${t.handoff.toFixed(1)} (${t.clone.toFixed(1)}) | ${(t.load / t.parse).toFixed(2)} | ${(t.loadValidate / t.parse).toFixed(2)} |`,
     );
   }
   return lines.join('\n');

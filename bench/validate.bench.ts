@@ -13,12 +13,14 @@ import { generateDesign } from '../src/model/generate';
 import { loadDesignValue } from '../src/model/parse';
 import { clearCidrCache } from '../src/network/cidr';
 import { analyze, validate } from '../src/rules/registry';
+import { reportGoal } from './goals';
 import { median, time, timeFresh } from './timing';
 
 const SIZES = process.env.VPCS ? process.env.VPCS.split(',').map(Number) : [10, 100, 1000, 2000, 5000];
 
 const clearMemos = () => clearCidrCache();
 
+const GOAL_VPCS = 2000;
 const rows: string[][] = [];
 for (const vpcs of SIZES) {
   const text = JSON.stringify(generateDesign({ vpcs, seed: 42, regions: 6 }));
@@ -53,6 +55,13 @@ for (const vpcs of SIZES) {
     },
     (d) => validate(d),
   );
+  if (vpcs === GOAL_VPCS)
+    reportGoal({
+      row: `validation alone of ${vpcs} VPCs in Node (cold)`,
+      measured: `${(cold / parseMs).toFixed(2)}× JSON.parse (${cold.toFixed(0)} ms vs ${parseMs.toFixed(1)} ms; warm ${(warm / parseMs).toFixed(2)}×, right after a load ${(afterLoad / parseMs).toFixed(2)}×)`,
+      goal: '≤ 3× JSON.parse',
+      met: cold / parseMs <= 3,
+    });
   const analyzeMs = time(runs, () => analyze(design));
   const flows = analyze(design).flows.length;
   rows.push([

@@ -13,6 +13,7 @@ import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummar
 // (the index) is registered here, where the findings arrive (not only where a panel imports one).
 import '../model/commands';
 import { useDesignStore } from './store';
+import { designText } from './design-text';
 import type { WorkerRequest } from './validation.worker';
 
 export type { FlowPaths, FlowSummary } from './analysis';
@@ -106,7 +107,7 @@ export function useLiveValidation(): void {
         return;
       }
       inFlight = { seq: ++seq, design };
-      post({ type: 'validate', seq, design });
+      post({ type: 'validate', seq, design: designText(design) });
     };
     const answerPendingInPage = () => {
       for (const [, resolve] of pendingDetails) resolve({ seq: local?.seq ?? 0, answer: null });

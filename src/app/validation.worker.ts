@@ -2,11 +2,12 @@
 // dragging never waits for it. Each design carries a sequence number; the page keeps only the
 // answer to its latest design. The last result stays here: the page asks for the traces it shows
 // (messages are handled in order, so a detail request is answered from the newest analysis).
-import type { Design } from '../model/schema';
 import { AnalysisResult, answerDetail, type DetailRequest } from './analysis';
+import { designOfText, type DesignText } from './design-text';
 
 export type WorkerRequest =
-  { type: 'validate'; seq: number; design: Design } | { type: 'detail'; id: number; request: DetailRequest };
+  | { type: 'validate'; seq: number; design: DesignText }
+  | { type: 'detail'; id: number; request: DetailRequest };
 
 let latest: { seq: number; result: AnalysisResult } | null = null;
 
@@ -17,10 +18,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     self.postMessage({ type: 'detail', id: message.id, seq: latest?.seq ?? 0, answer });
     return;
   }
-  const { seq, design } = message;
+  const { seq } = message;
   const started = performance.now();
   try {
-    const result = new AnalysisResult(design);
+    const result = new AnalysisResult(designOfText(message.design));
     latest = { seq, result };
     self.postMessage({ type: 'result', seq, ...result.summary(), ms: performance.now() - started });
   } catch (error) {

@@ -27,9 +27,41 @@ interface Payload {
 // rejection, after which the caller asks zod, so the list is emptied only then.
 const payload: Payload = { value: undefined, issues: [] };
 
+/**
+ * The test of a check zod defines by a plain predicate, read from its definition: a regex (an
+ * id's pattern) or a refine's function. zod runs both through an issue payload; calling them
+ * directly spares that for every id of a design. Any other check runs as zod's own (below).
+ */
+function predicateOf(check: Check): ((value: unknown) => boolean) | null {
+  const def = check._zod.def as z.core.$ZodCheckDef & {
+    format?: string;
+    pattern?: RegExp;
+    type?: string;
+    fn?: (value: unknown) => unknown;
+  };
+  if (def.when) return null;
+  const pattern = def.pattern;
+  if (def.check === 'string_format' && def.format === 'regex' && pattern instanceof RegExp) {
+    if (pattern.global || pattern.sticky) return null;
+    return (value) => pattern.test(value as string);
+  }
+  const fn = def.fn;
+  // A refine whose function answers a Promise is refused here, so zod (which owns async) judges it.
+  if (def.check === 'custom' && def.type === 'custom' && typeof fn === 'function')
+    return (value) => fn(value) === true;
+  return null;
+}
+
 function checksOf(schema: Schema): ((value: unknown) => boolean) | null {
   const checks = (schema._zod.def.checks ?? []) as Check[];
   if (checks.length === 0) return null;
+  const predicates = checks.map(predicateOf);
+  if (predicates.every((p) => p !== null)) {
+    const [first, second] = predicates as ((value: unknown) => boolean)[];
+    if (predicates.length === 1) return first!;
+    if (predicates.length === 2) return (value) => first!(value) && second!(value);
+    return (value) => predicates.every((p) => p!(value));
+  }
   const runs = checks.map((check) => {
     const run = check._zod.check as (p: Payload) => unknown;
     const when = check._zod.def.when as ((p: Payload) => boolean) | undefined;

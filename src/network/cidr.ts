@@ -15,35 +15,36 @@ export interface Cidr {
 export type CidrParse = { ok: true; cidr: Cidr } | { ok: false; reason: string };
 
 const SHAPE = /^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\/\d{1,2}$/;
+/**
+ * A whole CIDR whose address ip-num's validator accepts: its IPv4 pattern (four decimal octets
+ * 0–255 without leading zeros; the strictest of the validator's checks, which implies the others)
+ * followed by a prefix length. One test of the text judges the address without cutting it out.
+ */
+const VALID_ADDRESS_SHAPE = new RegExp(
+  `${Validator.IPV4_PATTERN.source.replace(/\$$/, '').replace(/\((?!\?)/g, '(?:')}/\\d{1,2}$`,
+);
 /** Each text's block, or the reason it is not one. */
 const cache = new Map<string, Cidr | string>();
 const CACHE_LIMIT = 200_000;
-// Blocks share addresses (a VPC and its first subnet, a block and its halves), so each address is
-// judged once per memo too. NaN marks an address ip-num rejects.
-const addresses = new Map<string, number>();
 const prefixSizes: (number | undefined)[] = [];
 
 /**
- * An address as an unsigned 32-bit number, or NaN. ip-num decides what is an address: its
- * validator's IPv4 pattern (four decimal octets 0–255 without leading zeros; the strictest of the
- * validator's checks, which implies the others). The value is then the four octets in base 256,
- * which is what IPv4.fromString(text).getValue() returns; a property test holds both equal to
- * ip-num's own parse. That parse builds binary strings, octet objects and a BigInt per address,
+ * The address of a text that passed VALID_ADDRESS_SHAPE, as an unsigned 32-bit number: its four
+ * octets in base 256, which is what IPv4.fromString(address).getValue() returns (a property test
+ * holds both equal). That parse builds binary strings, octet objects and a BigInt per address,
  * and was a third of a freshly opened design's validation.
  */
-function addressValue(text: string): number {
-  let value = addresses.get(text);
-  if (value === undefined) addresses.set(text, (value = judgeAddress(text)));
-  return value;
-}
-
-function judgeAddress(text: string): number {
-  if (!Validator.IPV4_PATTERN.test(text)) return NaN;
-  const a = text.indexOf('.');
-  const b = text.indexOf('.', a + 1);
-  const c = text.indexOf('.', b + 1);
-  const octet = (from: number, to?: number) => Number(text.slice(from, to));
-  return ((octet(0, a) * 256 + octet(a + 1, b)) * 256 + octet(b + 1, c)) * 256 + octet(c + 1);
+function addressOf(text: string): number {
+  let value = 0;
+  let octet = 0;
+  for (let i = 0; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */ || c === 47 /* / */) {
+      value = value * 256 + octet;
+      if (c === 47) return value;
+      octet = 0;
+    } else octet = octet * 10 + (c - 48);
+  }
 }
 
 /** The number of addresses in a block of this prefix length, or undefined when it is not one. */
@@ -59,19 +60,21 @@ function prefixSize(length: number): number | undefined {
 }
 
 function parseUncached(text: string): Cidr | string {
-  if (!SHAPE.test(text)) return 'not an IPv4 CIDR like 10.0.0.0/16';
+  if (!VALID_ADDRESS_SHAPE.test(text)) {
+    if (!SHAPE.test(text)) return 'not an IPv4 CIDR like 10.0.0.0/16';
+    return `${text.slice(0, text.indexOf('/'))} is not an IPv4 address`;
+  }
   const slash = text.indexOf('/');
-  const address = text.slice(0, slash);
-  const first = addressValue(address);
-  if (Number.isNaN(first)) return `${address} is not an IPv4 address`;
-  const prefixText = text.slice(slash + 1);
-  const prefix = Number(prefixText);
+  const first = addressOf(text);
+  // One or two digits after the slash (the pattern says so).
+  let prefix = text.charCodeAt(slash + 1) - 48;
+  if (slash + 2 < text.length) prefix = prefix * 10 + text.charCodeAt(slash + 2) - 48;
   const size = prefixSize(prefix);
-  if (size === undefined) return `/${prefixText} is not a prefix length between 0 and 32`;
+  if (size === undefined) return `/${text.slice(slash + 1)} is not a prefix length between 0 and 32`;
   const network = first - (first % size);
   if (network !== first) {
     const fixed = IPv4.fromNumber(BigInt(network)).toString();
-    return `host bits are set; the block is ${fixed}/${prefixText}`;
+    return `host bits are set; the block is ${fixed}/${text.slice(slash + 1)}`;
   }
   return { text, first, last: first + size - 1, prefix };
 }
@@ -79,10 +82,7 @@ function parseUncached(text: string): Cidr | string {
 function lookup(text: string): Cidr | string {
   let hit = cache.get(text);
   if (hit === undefined) {
-    if (cache.size >= CACHE_LIMIT) {
-      cache.clear();
-      addresses.clear();
-    }
+    if (cache.size >= CACHE_LIMIT) cache.clear();
     hit = parseUncached(text);
     cache.set(text, hit);
   }
@@ -115,7 +115,6 @@ export function hostCidr(ip: string): Cidr | undefined {
 /** Drops the parse memo (benchmarks measure a cold start with it). */
 export function clearCidrCache(): void {
   cache.clear();
-  addresses.clear();
 }
 
 export function contains(outer: Cidr, inner: Cidr): boolean {

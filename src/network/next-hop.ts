@@ -87,16 +87,22 @@ function partsOf(
   destination: Cidr,
 ): readonly RoutePart[] {
   let parts: RoutePart[] | undefined;
-  for (const { block, parts: whole } of net.localRoutesOf(vpc))
+  // Indexed loops here and below: this runs for every flow, before the engine has optimised it.
+  const locals = net.localRoutesOf(vpc);
+  for (let i = 0; i < locals.length; i++) {
+    const { block, parts: whole } = locals[i]!;
     if (overlaps(block, destination)) {
       if (contains(block, destination)) return whole;
       (parts ??= []).push({ hop: { kind: 'local', block }, partial: true });
     }
+  }
   const table = subnet ? net.tableOf(subnet, vpc) : given;
   if (!table) return parts ? [...parts, ...NO_ROUTE] : NO_ROUTE;
   let inner: ParsedRoute[] | undefined;
   // Most specific first: routes inside the destination come before the one holding all of it.
-  for (const parsed of net.routesOf(table)) {
+  const routes = net.routesOf(table);
+  for (let i = 0; i < routes.length; i++) {
+    const parsed = routes[i]!;
     if (contains(parsed.cidr, destination)) {
       if (!parts && !inner) return whole(net, parsed);
       if (!inner || !coverAll(inner, destination))

@@ -91,11 +91,11 @@ function walk(
   let ok = true;
 
   let used: Peering | TgwCrossing | undefined;
-  const forward = [target.subnet];
   // Inside one VPC the local route carries both ways when both ends lie in its blocks.
   const local =
     !rec && source.vpc === target.vpc && localBothWays(net, source.vpc, destination, source.range);
-  if (!local)
+  if (!local) {
+    const forward = [target.subnet];
     for (const subnet of source.subnets) {
       const table = rec && net.tableOf(subnet, source.vpc);
       const tHop = rec && tableHop(net, 'route-table', subnet, table);
@@ -107,6 +107,7 @@ function walk(
         ok = false;
       } else if (out !== 'within') used = out;
     }
+  }
 
   // A crossing through a Transit Gateway was judged whole by the route step (transit.ts); a
   // failed one is recorded there, so no peering is looked for in its place.
@@ -216,7 +217,12 @@ function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint,
   if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
   const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
   const ok = rulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
-  source.lastEgress = { destination, peers, ok };
+  // The memo is rewritten in place: a flow that misses it must not leave an object behind.
+  if (last) {
+    last.destination = destination;
+    last.peers = peers;
+    last.ok = ok;
+  } else source.lastEgress = { destination, peers, ok };
   return ok;
 }
 
@@ -227,6 +233,10 @@ function ingressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint
   const last = source.lastIngress;
   if (last && last.vpc === vpc && sameIds(last.groups, groups)) return last.ok;
   const ok = groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region, vpc);
-  source.lastIngress = { vpc, groups, ok };
+  if (last) {
+    last.vpc = vpc;
+    last.groups = groups;
+    last.ok = ok;
+  } else source.lastIngress = { vpc, groups, ok };
   return ok;
 }

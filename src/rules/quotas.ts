@@ -44,6 +44,11 @@ export const quotaRoutesPerTable: Rule = {
   },
 };
 
+const DIRECTIONS = [
+  ['ingress', 'Inbound'],
+  ['egress', 'Outbound'],
+] as const;
+
 export const quotaSecurityGroupRules: Rule = {
   meta: {
     id: 'quota/security-group-rules',
@@ -57,10 +62,7 @@ export const quotaSecurityGroupRules: Rule = {
     const out: Report[] = [];
     for (const v of design.vpcs)
       for (const g of v.securityGroups)
-        for (const [direction, label] of [
-          ['ingress', 'Inbound'],
-          ['egress', 'Outbound'],
-        ] as const)
+        for (const [direction, label] of DIRECTIONS)
           if (g[direction].length > QUOTAS.rulesPerGroupDirection)
             out.push(
               warn(
@@ -87,7 +89,8 @@ export const quotaPeeringsPerVpc: Rule = {
     const count = new Map<string, number>();
     for (const p of design.peerings) {
       if (p.status !== 'active' || p.requester === p.accepter) continue;
-      for (const v of [p.requester, p.accepter]) count.set(v, (count.get(v) ?? 0) + 1);
+      count.set(p.requester, (count.get(p.requester) ?? 0) + 1);
+      count.set(p.accepter, (count.get(p.accepter) ?? 0) + 1);
     }
     const out: Report[] = [];
     for (const [v, n] of count)
