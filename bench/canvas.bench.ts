@@ -48,10 +48,13 @@ declare global {
   }
 }
 
+/** VPCs on screen: the app's nodes or its zoomed-out overview's boxes, the bare page's nodes. */
+const VPCS_DRAWN = '.react-flow__node-vpc, .pnd-overview-vpc, .react-flow__node-box';
+
 /**
  * In every page: long tasks, and a frame watcher that notes the first frame in which an element
  * matching `__watch.selector` is in the page and the viewport transform differs from `__watch.from`
- * (the canvas has been fitted). The initial watch is the first fit of any node. Plain text, not a
+ * (the canvas has been fitted). The initial watch is the first fit with VPCs drawn. Plain text, not a
  * function: tsx would wrap a function's inner names in a helper the page does not have.
  */
 const INSTRUMENT = `
@@ -59,7 +62,7 @@ const INSTRUMENT = `
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: 'longtask', buffered: true });
-  window.__watch = { selector: '.react-flow__node', from: 'translate(0px, 0px) scale(1)', painted: null };
+  window.__watch = { selector: '${VPCS_DRAWN}', from: 'translate(0px, 0px) scale(1)', painted: null };
   const tick = () => {
     const w = window.__watch;
     if (w.painted === null) {
@@ -149,12 +152,12 @@ async function openByFile(browser: Browser, design: Design): Promise<Opening> {
   await settleApp(page);
   // The app fits the view once the opened design's nodes are in React Flow: the first frame with
   // the new transform shows them.
-  const start = await page.evaluate(() => {
+  const start = await page.evaluate((selector) => {
     const from = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
     window.__longTasks.splice(0);
-    window.__watch = { selector: '.react-flow__node', from, painted: null };
+    window.__watch = { selector, from, painted: null };
     return performance.now();
-  });
+  }, VPCS_DRAWN);
   await page.getByTestId('open-file-input').setInputFiles({
     name: 'big.json',
     mimeType: 'application/json',

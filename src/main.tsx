@@ -1,3 +1,5 @@
+// The received link's decoding starts first, while everything below is still being evaluated.
+import './app/early-link';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';

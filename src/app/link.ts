@@ -15,6 +15,8 @@
 //   design" slot.
 // - A link pasted into the address bar of an open tab (hashchange) opens the same way, as one
 //   undoable step.
+import { takeEarlyDecode } from './early-link';
+import { rememberLinkText } from './link-text';
 import { EXAMPLES } from './examples';
 import {
   isOwnFragment,
@@ -89,6 +91,7 @@ export function decideFirstDesign(decodeLink: LinkDecoder = decode): BootOutcome
     }
     const previousKept = local !== null && !sameDesign(local, result.design) && writePreviousDesign(local);
     received = { design: result.design, fragment };
+    rememberLinkText(result.design, fragment);
     return { design: result.design, source: 'link', previousKept, ...unreadableAutosave };
   };
   const result = decodeLink(fragment);
@@ -97,6 +100,8 @@ export function decideFirstDesign(decodeLink: LinkDecoder = decode): BootOutcome
 
 /** Decodes a link in a worker (in the page where workers are unavailable or fail). */
 export function decodeOffThread(fragment: string): Promise<DecodeResult> {
+  const early = takeEarlyDecode(fragment);
+  if (early) return early.then((result) => result ?? decode(fragment));
   if (typeof Worker === 'undefined') return Promise.resolve(decode(fragment));
   return new Promise((resolve) => {
     let worker: Worker;

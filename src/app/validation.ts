@@ -12,6 +12,7 @@ import type { AnalysisResult, DetailAnswer, DetailRequest, FlowPaths, FlowSummar
 // Findings from the worker carry fixes made of commands; the page applies them, so every command
 // (the index) is registered here, where the findings arrive (not only where a panel imports one).
 import '../model/commands';
+import { linkTextOf } from './link-text';
 import { useDesignStore } from './store';
 import { designText } from './design-text';
 import type { WorkerRequest } from './validation.worker';
@@ -107,7 +108,12 @@ export function useLiveValidation(): void {
         return;
       }
       inFlight = { seq: ++seq, design };
-      post({ type: 'validate', seq, design: designText(design) });
+      const fragment = linkTextOf(design);
+      post(
+        fragment === undefined
+          ? { type: 'validate', seq, design: designText(design) }
+          : { type: 'validate', seq, fragment },
+      );
     };
     const answerPendingInPage = () => {
       for (const [, resolve] of pendingDetails) resolve({ seq: local?.seq ?? 0, answer: null });

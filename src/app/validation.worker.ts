@@ -2,12 +2,23 @@
 // dragging never waits for it. Each design carries a sequence number; the page keeps only the
 // answer to its latest design. The last result stays here: the page asks for the traces it shows
 // (messages are handled in order, so a detail request is answered from the newest analysis).
+import type { Design } from '../model/schema';
+import { decode } from '../share';
 import { AnalysisResult, answerDetail, type DetailRequest } from './analysis';
 import { designOfText, type DesignText } from './design-text';
 
 export type WorkerRequest =
   | { type: 'validate'; seq: number; design: DesignText }
+  /** A design opened from a link, sent as the link's text (link-text.ts) and decoded here. */
+  | { type: 'validate'; seq: number; fragment: string }
   | { type: 'detail'; id: number; request: DetailRequest };
+
+function designOf(message: Extract<WorkerRequest, { type: 'validate' }>): Design {
+  if ('design' in message) return designOfText(message.design);
+  const decoded = decode(message.fragment);
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  return decoded.design;
+}
 
 let latest: { seq: number; result: AnalysisResult } | null = null;
 
@@ -19,9 +30,10 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   const { seq } = message;
-  const started = performance.now();
   try {
-    const result = new AnalysisResult(designOfText(message.design));
+    const design = designOf(message);
+    const started = performance.now();
+    const result = new AnalysisResult(design);
     latest = { seq, result };
     self.postMessage({ type: 'result', seq, ...result.summary(), ms: performance.now() - started });
   } catch (error) {

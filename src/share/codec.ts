@@ -19,10 +19,11 @@ import { formatLoadErrors, loadDesignValue, parseJsonSafely, type LoadError } fr
 import { CURRENT_VERSION, FORMAT, type Design } from '../model/schema';
 import { crc32, firstNonBase64UrlIndex, fromBase64Url, toBase64Url } from './bytes';
 import { DICTIONARY } from './dictionary';
+import { designParameter, PARAM, unescapeLink } from './fragment';
 import { packDesign, unpackDesign } from './pack';
 
-/** The fragment parameter that carries a design. */
-export const PARAM = 'd';
+export { carriesDesign, PARAM } from './fragment';
+
 export const FORMAT_TAG = '1';
 /** Links past this length break in Microsoft Teams (2,048) and get mangled by Slack and mail clients. */
 export const LINK_LENGTH_ADVICE = 2000;
@@ -100,37 +101,6 @@ export function encodePackedJson(text: string): string {
 export function shareLink(design: Design, baseUrl: string): string {
   const hash = baseUrl.indexOf('#');
   return `${hash < 0 ? baseUrl : baseUrl.slice(0, hash)}#${encode(design)}`;
-}
-
-/** True when a URL fragment (with or without `#`) carries a design parameter, damaged or not. */
-export function carriesDesign(fragmentOrLink: string): boolean {
-  return designParameter(unescapeLink(fragmentOrLink.trim()).text) !== null;
-}
-
-/** Percent-decodes until nothing is escaped any more (a link encoded twice comes back in one piece). */
-function unescapeLink(text: string): { text: string; rounds: number } {
-  let rounds = 0;
-  while (rounds < 4 && /%[0-9A-Fa-f]{2}/.test(text)) {
-    let next: string;
-    try {
-      next = decodeURIComponent(text);
-    } catch {
-      // Malformed UTF-8 escapes elsewhere must not hide the ASCII ones that carry the design.
-      next = text.replace(/%([0-7][0-9A-Fa-f])/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-    }
-    if (next === text) break;
-    text = next;
-    rounds++;
-  }
-  return { text, rounds };
-}
-
-/** The value of `d=` in the fragment of a link (or in a bare fragment), or null. */
-function designParameter(text: string): string | null {
-  // After a `#` or `&`, or at the very start (a bare fragment); the value runs to the next `&`, so
-  // a stray `#` inside it is reported as a bad character rather than hiding the design.
-  const match = new RegExp(`(?:^\\s*|[#&])${PARAM}=([^&]*)`).exec(text);
-  return match ? match[1]! : null;
 }
 
 /** Mail clients wrap long links and chat apps add invisible characters or end punctuation. */

@@ -31,16 +31,21 @@ import { newId } from '../../model/commands/element';
 import { attachmentRefusal } from '../../model/commands/tgw-attachment';
 import { EdgeDeriver, deriveFlowEdges, NodeDeriver, type DesignNode, type FlowEdgeData } from './derive';
 import { CanvasTools } from './CanvasTools';
+import { CULL_ABOVE, cullNodes, useViewRegion } from './cull';
 import { canvasAspect, FIT_OPTIONS, useFitOnOpen } from './fit';
 import { containerAt, planLanding } from './landing';
 import { DRAG_MIME, planDrop, type DropTarget, type PaletteKind } from './drop';
 import { edgeTypes, RoutingContext } from './edges';
 import { issuesOf } from './issues';
 import { useCanvasDetail, useDetailed, useFitDone } from './lod';
-import { nodeTypes } from './nodes';
-import { ObstacleMemo } from './obstacles';
-import { RouteMemo } from './routes';
+import { nodeTypes } from './node-types';
+import { absoluteBoxes, ObstacleMemo } from './obstacles';
+import { OverviewLayer, overviewOf } from './overview';
+import { MAX_ROUTED_PEERINGS, RouteMemo, type Obstacles, type PeeringRoute } from './routes';
 import { connectToTgw, endsOnTgw } from '../kinds/tgwAttachment/connect';
+
+const NO_ROUTES: ReadonlyMap<string, PeeringRoute> = new Map();
+const NO_OBSTACLES: Obstacles = { boxes: [], labelBlockers: [] };
 
 /** Runs a palette drop (mouse or keyboard): applies it, or explains the refusal. */
 export function performDrop(kind: PaletteKind, target: DropTarget, at: XYPosition | undefined): void {
@@ -102,7 +107,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   const flows = useValidationStore((s) => s.flows);
   const fitRequest = useUiStore((s) => s.fitRequest);
   const renderAll = useUiStore((s) => s.renderAll);
-  const { screenToFlowPosition, getInternalNode, fitView, getNodes, setViewport } = useReactFlow();
+  const { screenToFlowPosition, getInternalNode, fitView, fitBounds, getNodes, setViewport } = useReactFlow();
   const rfStore = useStoreApi();
   const [deriver] = useState(() => new NodeDeriver(canvasAspect()));
   const [edgeDeriver] = useState(() => new EdgeDeriver());
@@ -115,30 +120,41 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
   useLayoutEffect(() => useCanvasDetail.setState({ detailed }), [detailed]);
   const selected = useMemo(() => new Set(selection), [selection]);
   const derived = useMemo(() => deriver.nodes(design, selected), [deriver, design, selected]);
-  const shown = useMemo(
+  // Zoomed out, React Flow mounts no subnets and only the selected VPCs; the overview draws the rest.
+  const outline = useMemo(
     () => (detailed ? derived : derived.filter((n) => n.type !== 'subnet')),
     [derived, detailed],
   );
-  const nodes = useMemo(
+  const withDrag = useMemo(
     () =>
       dragged
-        ? shown.map((n) => {
+        ? outline.map((n) => {
             const p = dragged.get(n.id);
             return p ? ({ ...n, position: p } as DesignNode) : n;
           })
-        : shown,
-    [shown, dragged],
+        : outline,
+    [outline, dragged],
   );
   // From the design's boxes, not the dragged ones: lines re-route once a drag lands.
   const [obstacleMemo] = useState(() => new ObstacleMemo());
-  const obstacles = useMemo(() => obstacleMemo.of(derived), [obstacleMemo, derived]);
+  // Zoomed out no line is routed round anything (the overview draws them straight).
+  const obstacles = useMemo(
+    () => (detailed ? obstacleMemo.of(derived) : NO_OBSTACLES),
+    [obstacleMemo, derived, detailed],
+  );
   const peerings = useMemo(
     () => edgeDeriver.edges(design, { issues, selected }),
     [edgeDeriver, design, issues, selected],
   );
   const [routeMemo] = useState(() => new RouteMemo());
-  const routes = useMemo(() => routeMemo.of(peerings, obstacles), [routeMemo, peerings, obstacles]);
-  const routing = useMemo(() => ({ obstacles, routes }), [obstacles, routes]);
+  // Lines are planned together (labels avoiding each other) only on a design small enough to plan
+  // at once and only when drawn in detail; otherwise each mounted line is drawn direct on its own.
+  const planned = detailed && peerings.length <= MAX_ROUTED_PEERINGS;
+  const routes = useMemo(
+    () => (planned ? routeMemo.of(peerings, obstacles) : NO_ROUTES),
+    [planned, routeMemo, peerings, obstacles],
+  );
+  const routing = useMemo(() => ({ obstacles, routes, search: planned }), [obstacles, routes, planned]);
   const flowPaths = useFlowPaths(showFlows);
   const flowEdges = useMemo(() => {
     if (!showFlows || !flowPaths) return [];
@@ -154,7 +170,22 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       }))
       .filter((e) => e.source !== e.target);
   }, [showFlows, design, flows, flowPaths, detailed, derived]);
-  const edges = useMemo<Edge[]>(() => [...peerings, ...flowEdges], [peerings, flowEdges]);
+  const allEdges = useMemo<Edge[]>(() => [...peerings, ...flowEdges], [peerings, flowEdges]);
+  const region = useViewRegion(detailed && outline.length > CULL_ABOVE);
+  const nodes = useMemo(() => {
+    if (!detailed) return withDrag.filter((n) => n.type !== 'vpc' || selected.has(n.id));
+    return region ? cullNodes(withDrag, allEdges, region, selected) : withDrag;
+  }, [withDrag, detailed, selected, region, allEdges]);
+  const mounted = useMemo(() => new Set(nodes.map((n) => n.id)), [nodes]);
+  const edges = useMemo(
+    () =>
+      nodes === withDrag ? allEdges : allEdges.filter((e) => mounted.has(e.source) && mounted.has(e.target)),
+    [allEdges, nodes, withDrag, mounted],
+  );
+  const overview = useMemo(
+    () => (detailed ? null : overviewOf(withDrag, allEdges, mounted, issues)),
+    [detailed, withDrag, allEdges, mounted, issues],
+  );
 
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignNode>[]) => {
@@ -256,16 +287,26 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
 
   useEffect(() => {
     if (!zoomRequest) return;
-    // A subnet not drawn at this zoom is reached through its VPC; the zoom then mounts it.
-    const { vpcs } = useDesignStore.getState().design;
+    // An element not mounted at this zoom (a subnet, or a VPC of the overview) is reached through
+    // its box on the canvas; the zoom then mounts it.
+    const ids = useUiStore.getState().selection;
+    if (ids.every((id) => getInternalNode(id))) {
+      if (ids.length)
+        void fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding: 0.4, maxZoom: 1.5 });
+      return;
+    }
+    const { design } = useDesignStore.getState();
+    const boxes = absoluteBoxes(deriver.nodes(design, new Set(ids)));
+    const { vpcs } = design;
     const vpcOf = (id: string) => vpcs.find((v) => v.subnets.some((s) => s.id === id))?.id;
-    const ids = useUiStore
-      .getState()
-      .selection.map((id) => (getInternalNode(id) ? id : vpcOf(id)))
-      .filter((id): id is string => !!id && !!getInternalNode(id));
-    if (ids.length)
-      void fitView({ nodes: ids.map((id) => ({ id })), duration: 300, padding: 0.4, maxZoom: 1.5 });
-  }, [zoomRequest, fitView, getInternalNode]);
+    const found = ids.flatMap((id) => boxes.get(id)?.box ?? boxes.get(vpcOf(id) ?? '')?.box ?? []);
+    if (!found.length) return;
+    const x = Math.min(...found.map((b) => b.x));
+    const y = Math.min(...found.map((b) => b.y));
+    const width = Math.max(...found.map((b) => b.x + b.w)) - x;
+    const height = Math.max(...found.map((b) => b.y + b.h)) - y;
+    void fitBounds({ x, y, width, height }, { duration: 300, padding: 0.4 });
+  }, [zoomRequest, fitView, fitBounds, getInternalNode, deriver]);
 
   useEffect(() => {
     if (!fitRequest) return;
@@ -299,6 +340,11 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
             useUiStore.getState().setOpenTrace((edge.data as FlowEdgeData).flow.flow.id);
         }}
         onPaneClick={() => useUiStore.getState().select([])}
+        // Zoomed out, a double click on a (selected, so mounted) VPC zooms to it, like on the overview.
+        onNodeDoubleClick={(_, node) => {
+          if (!detailed && node.type === 'vpc')
+            void fitView({ nodes: [{ id: node.id }], padding: 0.2, duration: 300 });
+        }}
         isValidConnection={isValidConnection}
         onDragOver={onDragOver}
         onDrop={onDrop}
@@ -316,6 +362,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
       >
         <Background />
         <Controls />
+        {overview && <OverviewLayer overview={overview} />}
         <CanvasTools />
         {children}
       </ReactFlow>

@@ -66,7 +66,7 @@ function side(id: string, type: 'source' | 'target', position: Position, box: Bo
 }
 
 /**
- * Where each node's handles sit (as nodes.tsx and styles.css draw them). React Flow draws every
+ * Where each node's handles sit (as the kinds' Node.tsx and styles.css draw them). React Flow draws every
  * node it has no handle positions for once, just to measure them, even with only the visible
  * nodes rendered; given them, it draws only what is in view. A drawn node is measured as usual.
  */

@@ -18,9 +18,12 @@ import { labelSize, routePeering, sameBox, type Obstacles, type PeeringRoute } f
 export const RoutingContext = createContext<{
   obstacles: Obstacles;
   routes: ReadonlyMap<string, PeeringRoute>;
+  /** Whether a line without a planned route searches a way round (else it is drawn direct). */
+  search: boolean;
 }>({
   obstacles: { boxes: [], labelBlockers: [] },
   routes: new Map(),
+  search: true,
 });
 
 function boxOf(node: InternalNode | undefined): Box | null {
@@ -51,7 +54,7 @@ function RoutedLink({
   testId: string;
 }) {
   const { selected, source, target } = edge;
-  const { obstacles, routes } = useContext(RoutingContext);
+  const { obstacles, routes, search } = useContext(RoutingContext);
   const from = boxOf(useInternalNode(source));
   const to = boxOf(useInternalNode(target));
   const size = labelSize(name, !!issues);
@@ -64,8 +67,8 @@ function RoutedLink({
     if (current || fx === undefined || tx === undefined) return null;
     const a = { x: fx, y: fy!, w: fw!, h: fh! };
     const b = { x: tx, y: ty!, w: tw!, h: th! };
-    return routePeering(source, target, a, b, { w: size.w, h: size.h }, obstacles);
-  }, [current, fx, fy, fw, fh, tx, ty, tw, th, source, target, size.w, size.h, obstacles]);
+    return routePeering(source, target, a, b, { w: size.w, h: size.h }, obstacles, [], [], search);
+  }, [current, fx, fy, fw, fh, tx, ty, tw, th, source, target, size.w, size.h, obstacles, search]);
   const route = current ? planned : live;
   const [path, labelX, labelY] = route
     ? [svgPath(route.points), route.label.x, route.label.y]

@@ -3,7 +3,7 @@
 // errors by JSON path.
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
-import { loadDesign } from '../../model/parse';
+import { loadOffThread } from '../../app/load-off-thread';
 import { serializeDesign } from '../../model/parse';
 import type { Design } from '../../model/schema';
 import { showNotice } from './notices';
@@ -61,7 +61,7 @@ export async function openDesignFile(file: File): Promise<boolean> {
     });
     return false;
   }
-  const result = loadDesign(text);
+  const result = await loadOffThread(text);
   if (!result.ok) {
     showNotice({
       kind: 'import-error',

@@ -2,6 +2,7 @@
 // The header renders <FileShareControls/>, the app renders <ShareNotices/> and calls useBoot().
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Box, Button, Code, FileButton, Group, List, Stack, Text } from '@mantine/core';
+import { dropEarlyDecode } from '../../app/early-link';
 import { emptyDesign } from '../../app/examples';
 import {
   decideFirstDesign,
@@ -279,6 +280,8 @@ function finishBoot(outcome: BootOutcome): void {
 export function boot(): Promise<void> {
   if (booted) return booted;
   const outcome = decideFirstDesign(decodeOffThread);
+  // A fragment this tab wrote is reopened from its autosave: the early decoding is not needed.
+  if (!(outcome instanceof Promise)) dropEarlyDecode();
   if (outcome instanceof Promise) {
     // A received link is being decoded off the main thread: an empty canvas until it is, never a
     // flash of Example 1 or of the local design the link is about to replace.
