@@ -1,7 +1,7 @@
 // Transit Gateways in the browser: a hub design opens with its TGW drawn inside its account and a
 // line from each attached VPC, nothing overlapping; the TGW's Inspector form renames it and adds a
-// static route; the palette drops a new TGW into an account. (Drawing an attachment is covered by
-// the unit tests of its planning and refusals, src/ui/canvas/tgw.test.ts.)
+// static route; the palette drops a new TGW into an account; dragging a VPC's ⊕ handle onto the TGW
+// attaches it (its planning and refusals are unit-tested in src/ui/canvas/tgw.test.ts).
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { contains, dropFromPalette, intersects, selectNode } from './helpers';
@@ -186,5 +186,39 @@ test('the palette drops a Transit Gateway into an account, in the region of its 
   await expect(created).toContainText('us-east-1');
   await expect(page.getByTestId('inspector-title')).toHaveText('TGW 2');
   expect(await overlaps(page)).toEqual([]);
+  expect(consoleErrors).toEqual([]);
+});
+
+test("dragging a VPC's handle onto the TGW attaches it: a new line on the canvas, its form in the Inspector", async ({
+  page,
+  consoleErrors,
+}) => {
+  await openHub(page);
+  await expect(page.locator('[data-testid^="tgw-attachment-"]')).toHaveCount(2);
+  const handle = page.getByTestId('vpc-vpc-c').locator('.react-flow__handle[data-handleid="connect"]');
+  await expect(handle).toBeVisible();
+  const from = (await handle.boundingBox())!;
+  const tgw = (await page.getByTestId('tgw-tgw-hub').boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  // React Flow starts a connection after the pointer moves; small steps let it see each move.
+  await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 12, { steps: 4 });
+  await expect(page.locator('.react-flow__connectionline')).toBeVisible();
+  await page.mouse.move(tgw.x + tgw.width / 2, tgw.y + tgw.height / 2, { steps: 12 });
+  await page.mouse.move(tgw.x + tgw.width / 2 + 3, tgw.y + tgw.height / 2, { steps: 2 });
+  await page.mouse.up();
+
+  // Spoke C has two subnets in us-east-1a: the attachment takes one subnet of that AZ.
+  await expect(page.locator('[data-testid^="tgw-attachment-"]')).toHaveCount(3);
+  const created = page.locator('[data-testid^="tgw-attachment-"]').filter({ hasText: 'Spoke C' });
+  await expect(created).toHaveCount(1);
+  const inspector = page.getByTestId('inspector');
+  await expect(inspector).toContainText('TGW VPC attachment');
+  await expect(inspector).toContainText('Spoke C (VPC) → Hub');
+  // The first subnet of the AZ, shown as a pill of the subnets field.
+  await expect(inspector).toContainText('vpc-c us-east-1a (us-east-1a)');
+  // Undo takes the attachment back off the canvas.
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('[data-testid^="tgw-attachment-"]')).toHaveCount(2);
   expect(consoleErrors).toEqual([]);
 });

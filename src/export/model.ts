@@ -3,7 +3,15 @@
 // Anything that does not resolve (a dangling reference) is left out of the output and noted there;
 // the structural rules already report it as a finding.
 import { indexDesign, type DesignIndex } from '../model/design-index';
-import type { Account, Design, Peering, SecurityGroup, Vpc } from '../model/schema';
+import type {
+  Account,
+  Design,
+  Peering,
+  SecurityGroup,
+  TgwAttachment,
+  TransitGateway,
+  Vpc,
+} from '../model/schema';
 
 /** Where a stack or a provider configuration lives: one account, one region. */
 export interface Scope {
@@ -151,4 +159,15 @@ export function hasS3Gateway(vpc: Vpc): boolean {
 /** The route table a subnet uses: its own, or its VPC's main table when it names none. */
 export function mainRouteTable(vpc: Vpc) {
   return vpc.routeTables.find((t) => t.main);
+}
+
+/**
+ * A VPC attachment's security group referencing option, written out where it matters: wherever
+ * the TGW has it on (the attachment must too for references to resolve) or the design turns it
+ * off. Left to AWS's default otherwise.
+ */
+export function attachmentReferencing(tgw: TransitGateway, a: TgwAttachment): boolean | undefined {
+  return tgw.securityGroupReferencing || a.securityGroupReferencing === false
+    ? a.securityGroupReferencing !== false
+    : undefined;
 }

@@ -191,6 +191,12 @@ export const TgwAttachmentSchema = z
     /** The TGW route tables this attachment propagates to; omitted: the default propagation table. */
     propagations: z.array(ref).optional(),
     status: z.enum(['active', 'pending-acceptance']).default('active'),
+    /**
+     * A VPC attachment's own security group referencing option. AWS resolves a group reference
+     * across the TGW only when the TGW and both VPC attachments have it on; omitted means on, the
+     * EC2 API's default for a new VPC attachment.
+     */
+    securityGroupReferencing: z.boolean().optional(),
   })
   .check((ctx) => {
     const a = ctx.value;

@@ -1,6 +1,6 @@
 // The words of a trace's Transit Gateway hops: the VPC route into the TGW, then the TGW's decision
 // (which route table, which route, which attachment) or what stops it there (transit.ts).
-import type { RouteTable, Vpc } from '../model/schema';
+import type { RouteTable, SgRule, Vpc } from '../model/schema';
 import type { Cidr } from './cidr';
 import type { NetworkModel } from './model';
 import type { RoutePart } from './next-hop';
@@ -83,5 +83,43 @@ export function tgwFailHop(net: NetworkModel, kind: 'route' | 'return-route', f:
     ...(f.az ? { az: f.az } : {}),
     ...(f.route ? { tgwRoute: entry(f.route) } : {}),
     ...(kind === 'return-route' ? { returning: true } : {}),
+  };
+}
+
+/**
+ * A security-group hop that fails only because its admitting rule names a group across the TGW,
+ * where AWS does not resolve it (crossingResolvesReferences in transit.ts says when it does).
+ */
+export function sgReferenceHop(
+  net: NetworkModel,
+  kind: 'sg-ingress' | 'sg-egress',
+  c: TgwCrossing,
+  groups: readonly string[],
+  by: { group: string; rule: SgRule },
+): Hop {
+  const name = net.index.nameOf;
+  const named = by.rule.securityGroup ?? '';
+  const enabling =
+    kind === 'sg-ingress' && c.peer === undefined
+      ? [
+          ...(c.tgw.securityGroupReferencing ? [] : [c.tgw.id]),
+          ...[c.ingress, c.egress].filter((a) => a.securityGroupReferencing === false).map((a) => a.id),
+        ]
+      : undefined;
+  const why =
+    kind === 'sg-egress'
+      ? 'AWS does not resolve outbound rules that name a group across a transit gateway'
+      : c.peer
+        ? `the traffic crosses peering to transit gateway "${name(c.peer.tgw.id)}", and AWS resolves group references only within one region`
+        : `security group referencing is off on ${enabling!.map((id) => (id === c.tgw.id ? `transit gateway "${name(id)}"` : `attachment "${name(id)}"`)).join(' and ')}`;
+  return {
+    kind,
+    verdict: 'fail',
+    detail: `group "${name(by.group)}" ${kind === 'sg-ingress' ? 'admits' : 'lets out'} tcp/443 only by naming group "${name(named)}" across transit gateway "${name(c.tgw.id)}", but ${why}`,
+    elements: [by.group, c.tgw.id],
+    reason: 'tgw-sg-reference',
+    groups: [...groups],
+    transitGateway: c.tgw.id,
+    reference: { group: by.group, securityGroup: named, ...(enabling ? { enabling } : {}) },
   };
 }

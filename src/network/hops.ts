@@ -191,10 +191,11 @@ function groupList(net: NetworkModel, groups: readonly string[]): string {
   return groups.map((g) => `"${net.index.nameOf(g)}"`).join(', ');
 }
 
+/** `peers`: the endpoint's groups a rule may name (none across a TGW). */
 export function egressHop(
   net: NetworkModel,
   source: FlowSource,
-  endpoint: Endpoint,
+  peers: readonly string[],
   destination: Cidr,
   ok: boolean,
 ): Hop {
@@ -216,24 +217,20 @@ export function egressHop(
       groups,
       { reason: 'no-rule', groups },
     );
-  const by = groupsAllow443(
-    net,
-    source.groups,
-    'egress',
-    destination,
-    endpoint.securityGroups,
-    source.vpc.region,
-  ).admittedBy!.group;
+  const by = groupsAllow443(net, source.groups, 'egress', destination, peers, source.vpc.region).admittedBy!
+    .group;
   return hop('sg-egress', 'pass', `group "${name(by)}" lets tcp/443 out to ${destination.text}`, [by], {
     groups,
   });
 }
 
+/** `peers`: the source's groups a rule may name (see reachability.ts for a TGW crossing). */
 export function ingressHop(
   net: NetworkModel,
   source: FlowSource,
   endpoint: Endpoint,
   vpc: Vpc,
+  peers: readonly string[],
   ok: boolean,
 ): Hop {
   const name = net.index.nameOf;
@@ -254,8 +251,7 @@ export function ingressHop(
       groups,
       { reason: 'no-rule', groups },
     );
-  const by = groupsAllow443(net, groups, 'ingress', source.range, source.groups, vpc.region).admittedBy!
-    .group;
+  const by = groupsAllow443(net, groups, 'ingress', source.range, peers, vpc.region).admittedBy!.group;
   return hop('sg-ingress', 'pass', `group "${name(by)}" admits tcp/443 from ${source.range.text}`, [by], {
     groups,
   });

@@ -9,9 +9,10 @@ import type { Endpoint, Peering, SgRule, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
 import { localBothWays, routeStep } from './next-hop';
-import { isTgwCrossing, type TgwCrossing } from './transit';
+import { crossingResolvesReferences, isTgwCrossing, type TgwCrossing } from './transit';
 import { destinationHop, egressHop, ingressHop, peeringHop, sourceHop, tableHop } from './hops';
-import { groupsAdmit443, rulesAdmit443, rulesOfGroups } from './security-groups';
+import { sgReferenceHop } from './hops-tgw';
+import { groupsAdmit443, ruleNaming, rulesAdmit443, rulesOfGroups } from './security-groups';
 import type { Hop, HopReason, Trace } from './trace';
 
 export interface FlowSource {
@@ -36,7 +37,7 @@ export interface FlowSource {
    * mostly asks the same question again.
    */
   lastEgress?: { destination: Cidr; peers: readonly string[]; ok: boolean };
-  lastIngress?: { vpc: Vpc; groups: readonly string[]; ok: boolean };
+  lastIngress?: { vpc: Vpc; groups: readonly string[]; peers: readonly string[]; ok: boolean };
 }
 
 export interface FlowTarget {
@@ -133,16 +134,38 @@ function walk(
     ok = false;
   }
 
+  // Across a TGW, a rule naming a group of the other VPC counts only where AWS resolves it: never
+  // in an outbound rule, and inbound only with referencing on (transit.ts). Elsewhere it is judged
+  // as before (same VPC, or a peering within one region).
+  const tgw = isTgwCrossing(used) ? used : undefined;
+  const outPeers = tgw ? NO_GROUPS : target.endpoint.securityGroups;
+  const inPeers = tgw && !crossingResolvesReferences(tgw) ? NO_GROUPS : source.groups;
   if (source.checkEgress) {
-    const out = egressAllows(net, source, target.endpoint, destination);
-    rec?.push(egressHop(net, source, target.endpoint, destination, out));
+    const out = egressAllows(net, source, outPeers, destination);
+    const byRef =
+      rec && !out && tgw
+        ? ruleNaming(net, source.groups, 'egress', target.endpoint.securityGroups, source.vpc)
+        : undefined;
+    rec?.push(
+      byRef
+        ? sgReferenceHop(net, 'sg-egress', tgw!, source.groups, byRef)
+        : egressHop(net, source, outPeers, destination, out),
+    );
     if (!out) {
       if (!rec) return false;
       ok = false;
     }
   }
-  const inn = ingressAllows(net, source, target.endpoint, target.vpc);
-  rec?.push(ingressHop(net, source, target.endpoint, target.vpc, inn));
+  const inn = ingressAllows(net, source, target.endpoint, target.vpc, inPeers);
+  const byRef =
+    rec && !inn && tgw
+      ? ruleNaming(net, target.endpoint.securityGroups, 'ingress', source.groups, target.vpc)
+      : undefined;
+  rec?.push(
+    byRef
+      ? sgReferenceHop(net, 'sg-ingress', tgw!, target.endpoint.securityGroups, byRef)
+      : ingressHop(net, source, target.endpoint, target.vpc, inPeers, inn),
+  );
   if (!inn) {
     if (!rec) return false;
     ok = false;
@@ -209,10 +232,16 @@ function finish(hops: Hop[], ok: boolean): Trace {
   };
 }
 
-/** The source's own groups let tcp/443 out (or are not part of the requirement). */
-function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, destination: Cidr): boolean {
+const NO_GROUPS: readonly string[] = [];
+
+/** The source's own groups let tcp/443 out (or are not part of the requirement); `peers`: the endpoint's groups a rule may name. */
+function egressAllows(
+  net: NetworkModel,
+  source: FlowSource,
+  peers: readonly string[],
+  destination: Cidr,
+): boolean {
   if (source.groups.length === 0) return true;
-  const peers = endpoint.securityGroups;
   const last = source.lastEgress;
   if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
   const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
@@ -226,17 +255,24 @@ function egressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint,
   return ok;
 }
 
-/** The endpoint has a group, and one of its groups admits tcp/443 from the source. */
-function ingressAllows(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
+/** The endpoint has a group, and one of its groups admits tcp/443 from the source; `peers`: the source's groups a rule may name. */
+function ingressAllows(
+  net: NetworkModel,
+  source: FlowSource,
+  endpoint: Endpoint,
+  vpc: Vpc,
+  peers: readonly string[],
+): boolean {
   const groups = endpoint.securityGroups;
   if (groups.length === 0) return false;
   const last = source.lastIngress;
-  if (last && last.vpc === vpc && sameIds(last.groups, groups)) return last.ok;
-  const ok = groupsAdmit443(net, groups, 'ingress', source.range, source.groups, vpc.region, vpc);
+  if (last && last.vpc === vpc && last.peers === peers && sameIds(last.groups, groups)) return last.ok;
+  const ok = groupsAdmit443(net, groups, 'ingress', source.range, peers, vpc.region, vpc);
   if (last) {
     last.vpc = vpc;
     last.groups = groups;
+    last.peers = peers;
     last.ok = ok;
-  } else source.lastIngress = { vpc, groups, ok };
+  } else source.lastIngress = { vpc, groups, peers, ok };
   return ok;
 }

@@ -197,3 +197,21 @@ export function rulesAdmit443(
 }
 
 const admits = (_rule: SgRule, verdict: 'admit' | 'cross-region' | undefined) => verdict === 'admit';
+
+/** The first rule of `groups` that carries tcp/443 by naming one of `peerGroups`, wherever that group is. */
+export function ruleNaming(
+  net: NetworkModel,
+  groups: readonly string[],
+  direction: 'ingress' | 'egress',
+  peerGroups: readonly string[],
+  home?: Vpc,
+): { group: string; rule: SgRule } | undefined {
+  for (const groupId of groups) {
+    const group = net.groupOf(groupId, home);
+    const rule = group?.[direction].find(
+      (r) => r.securityGroup !== undefined && peerGroups.includes(r.securityGroup) && coversTcpPort(r),
+    );
+    if (rule) return { group: groupId, rule };
+  }
+  return undefined;
+}

@@ -38,7 +38,9 @@ export type HopKind =
  * - `tgw-az-not-attached`: the attachment has no subnet in the AZ of a subnet at either end;
  * - `tgw-no-route`: the TGW route table associated with the arriving attachment has no route
  *   (static or propagated) to the other side, or it leads elsewhere;
- * - `tgw-blackhole`: that route is a blackhole.
+ * - `tgw-blackhole`: that route is a blackhole;
+ * - `tgw-sg-reference`: the only rule that would admit the traffic names a group of the VPC on the
+ *   other side of a TGW, which AWS does not resolve there (see `reference`).
  */
 export type HopReason =
   | 'no-route'
@@ -58,7 +60,8 @@ export type HopReason =
   | 'tgw-not-shared'
   | 'tgw-az-not-attached'
   | 'tgw-no-route'
-  | 'tgw-blackhole';
+  | 'tgw-blackhole'
+  | 'tgw-sg-reference';
 
 export interface Hop {
   kind: HopKind;
@@ -94,6 +97,13 @@ export interface Hop {
   tgwRoute?: { destination: string; attachment?: string; blackhole?: boolean; propagated?: boolean };
   /** Security-group hops: the groups that were checked. */
   groups?: string[];
+  /**
+   * Security-group hops failing with `tgw-sg-reference`: the group whose rule names `securityGroup`
+   * across TGW `transitGateway`; `enabling` lists what must have security group referencing on
+   * (the TGW, then the VPC attachments) when that would make AWS resolve it, and is absent when
+   * nothing would (an outbound rule, or a peering attachment on the way).
+   */
+  reference?: { group: string; securityGroup: string; enabling?: string[] };
 }
 
 export interface Trace {

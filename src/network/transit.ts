@@ -349,3 +349,18 @@ function isFailure(x: TgwAttachment | TgwFailure): x is TgwFailure {
 export function isTgwCrossing(x: unknown): x is TgwCrossing {
   return typeof x === 'object' && x !== null && (x as { kind?: unknown }).kind === 'tgw' && 'ingress' in x;
 }
+
+/**
+ * Whether AWS resolves a security-group reference to a group of the VPC across this crossing
+ * (AWS Transit Gateway guide, "Security group referencing"): only with the option on at the TGW and
+ * at both VPC attachments (an attachment's omitted option is on, the EC2 API default), within one
+ * region (never over a peering attachment), and only for inbound rules.
+ */
+export function crossingResolvesReferences(c: TgwCrossing): boolean {
+  return (
+    c.tgw.securityGroupReferencing &&
+    c.peer === undefined &&
+    c.ingress.securityGroupReferencing !== false &&
+    c.egress.securityGroupReferencing !== false
+  );
+}

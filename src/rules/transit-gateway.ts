@@ -1,11 +1,18 @@
 // Transit Gateway rules: the flow hops through a TGW that fail (transit.ts judges them, each rule
-// words its own), and what AWS refuses outright: propagation from a peering attachment, and group
-// references a TGW does not resolve.
+// words its own), including security-group hops that rely on a group reference across the TGW,
+// and what AWS refuses outright: propagation from a peering attachment.
 import { associateTgwAttachment, attachTgwSubnet } from '../model/commands/tgw-attachment';
 import { setTgwRoute } from '../model/commands/tgw-route';
 import { shareTgw } from '../model/commands/transit-gateway';
 import { quoted } from './flow-problems';
-import { betterTable, onwardAttachment, routeFix, tgwHop } from './tgw-problems';
+import {
+  attachFix,
+  betterTable,
+  onwardAttachment,
+  routeFix,
+  sgReferenceProblem,
+  tgwHop,
+} from './tgw-problems';
 import type { Fix, HopJudge, Report, Rule } from './types';
 import { AWS, VEEAM } from './sources';
 
@@ -17,7 +24,7 @@ export const tgwNoAttachment: Rule = {
     explanation:
       "A route to a Transit Gateway only works from a VPC attached to it: the attachment must exist, be accepted, and the TGW must be in the VPC's region. On the far side, the destination VPC must be attached too.",
     sources: [AWS.tgwAttachments, VEEAM.configureRouting],
-    fixable: false,
+    fixable: true,
   },
   hops: [
     {
@@ -25,11 +32,13 @@ export const tgwNoAttachment: Rule = {
       reasons: ['tgw-no-attachment'],
       describe(ctx, at) {
         const { hop } = at;
-        const { fromVpc, what } = tgwHop(ctx, at);
+        const { fromVpc, what, tgw } = tgwHop(ctx, at);
         const vpc = hop.vpc ?? fromVpc.id;
+        const fix = tgw && !hop.attachment ? attachFix(ctx, at.planned, at.subnet, tgw, vpc) : undefined;
         return {
-          message: `${hop.detail}, so ${what} cannot use transit gateway ${quoted(ctx, hop.transitGateway ?? '')}. Attach VPC ${quoted(ctx, vpc)} to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment.`,
+          message: `${hop.detail}, so ${what} cannot use transit gateway ${quoted(ctx, hop.transitGateway ?? '')}. ${fix ? `${fix.title}.` : 'Attach VPC ' + quoted(ctx, vpc) + " to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment."}`,
           elements: [...hop.elements, vpc],
+          ...(fix ? { fix } : {}),
         };
       },
     },
@@ -236,60 +245,24 @@ export const tgwPeeringPropagation: Rule = {
   },
 };
 
-/**
- * A group rule naming a group of another VPC that this VPC reaches only through a Transit Gateway:
- * AWS resolves such a reference only when the TGW has security group referencing on and both VPCs
- * are in its region (peering attachments never carry it).
- */
 export const tgwSgReference: Rule = {
   meta: {
     id: 'tgw/sg-reference',
-    severity: 'warning',
-    title: 'A security-group reference across a Transit Gateway that AWS does not resolve',
+    severity: 'error',
+    title:
+      'A required flow relies on a security-group reference across a Transit Gateway that AWS does not resolve',
     explanation:
-      "A security-group rule may name a group of another VPC reached through a Transit Gateway only when the TGW has security group referencing turned on and both VPCs are attached to it in the same region; otherwise the rule matches nothing. Use the other VPC's address range instead, or turn referencing on.",
+      "A security-group rule may name a group of a VPC on the other side of a Transit Gateway only when security group referencing is on at the TGW and at both VPC attachments, both VPCs are in the TGW's region (a peering attachment never carries it), and the rule is inbound: AWS does not resolve outbound rules that name a group across a TGW. Otherwise the rule matches nothing and the flow is refused. Turn referencing on where that is enough, or admit the other VPC's address range instead.",
     sources: [AWS.tgwSgReferencing],
-    fixable: false,
+    fixable: true,
   },
-  check({ design, index }) {
-    if (!design.transitGateways.length) return [];
-    const findings: Report[] = [];
-    const peered = new Set(
-      design.peerings.flatMap((p) => [`${p.requester}|${p.accepter}`, `${p.accepter}|${p.requester}`]),
-    );
-    const tgwsOf = (vpc: string) =>
-      design.transitGatewayAttachments.filter((a) => a.vpc === vpc).map((a) => a.transitGateway);
-    for (const v of design.vpcs)
-      for (const g of v.securityGroups)
-        for (const rule of [...g.ingress, ...g.egress]) {
-          if (rule.securityGroup === undefined) continue;
-          const other = index.securityGroups.get(rule.securityGroup)?.vpc;
-          if (!other || other.id === v.id || peered.has(`${v.id}|${other.id}`)) continue;
-          const mine = tgwsOf(v.id);
-          const theirs = tgwsOf(other.id);
-          const shared = mine.filter((t) => theirs.includes(t));
-          // Over a peering attachment (another region) a reference never resolves.
-          const viaPeering = design.transitGatewayAttachments.find(
-            (a) =>
-              a.peerTransitGateway !== undefined &&
-              ((mine.includes(a.transitGateway) && theirs.includes(a.peerTransitGateway)) ||
-                (theirs.includes(a.transitGateway) && mine.includes(a.peerTransitGateway))),
-          );
-          if (!shared.length && !viaPeering) continue;
-          const resolves = shared.some((t) => {
-            const tgw = index.transitGateways.get(t)?.element;
-            return (
-              tgw?.securityGroupReferencing === true && tgw.region === v.region && tgw.region === other.region
-            );
-          });
-          if (resolves) continue;
-          findings.push({
-            message: `Security group "${index.nameOf(g.id)}" (VPC "${index.nameOf(v.id)}") names group "${index.nameOf(rule.securityGroup)}" of VPC "${index.nameOf(other.id)}", which it reaches only through transit gateway "${index.nameOf(shared[0] ?? viaPeering!.transitGateway)}"${shared.length ? ' without security group referencing' : ' and a peering attachment'}, so the rule matches nothing. Name that VPC's address range instead, or turn security group referencing on.`,
-            elements: [g.id, shared[0] ?? viaPeering!.id],
-          });
-        }
-    return findings;
-  },
+  hops: [
+    {
+      kinds: ['sg-ingress', 'sg-egress'],
+      reasons: ['tgw-sg-reference'],
+      describe: (ctx, at) => sgReferenceProblem(ctx, at.planned, at.hop, tgwHop(ctx, at).wanted),
+    },
+  ],
 };
 
 export const TGW_RULES: readonly Rule[] = [

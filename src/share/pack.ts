@@ -126,6 +126,7 @@ const TGW_ATTACHMENT: Shape = [
   // No default: omitted (the default propagation table) and [] (none) differ.
   f('propagations'),
   f('status', 'active'),
+  f('securityGroupReferencing'),
 ];
 const LAYOUT_BOX: Shape = [f('x'), f('y'), f('w'), f('h')];
 

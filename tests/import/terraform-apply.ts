@@ -6,6 +6,7 @@
 // names one), peerings accepted when an accepter with auto_accept exists, the local route in every
 // table. AWS's own default route table and default group of each VPC are left out: nothing uses them.
 import type { Folder } from './describe';
+import { describeTransitGateways, TGW_FILES } from './terraform-apply-tgw';
 
 type Value = string | number | boolean | Value[] | { [k: string]: Value } | { ref: string };
 
@@ -109,6 +110,17 @@ const PREFIX: Record<string, string> = {
   aws_vpc_endpoint: 'vpce',
   aws_vpc_peering_connection: 'pcx',
   aws_internet_gateway: 'igw',
+  aws_ec2_transit_gateway: 'tgw',
+  aws_ec2_transit_gateway_route_table: 'tgw-rtb',
+  aws_ec2_transit_gateway_vpc_attachment: 'tgw-attach',
+  aws_ec2_transit_gateway_peering_attachment: 'tgw-attach',
+};
+
+/** Accepters whose id is the id of what they accept. */
+const ACCEPTED: Record<string, string> = {
+  aws_vpc_peering_connection_accepter: 'vpc_peering_connection_id',
+  aws_ec2_transit_gateway_vpc_attachment_accepter: 'transit_gateway_attachment_id',
+  aws_ec2_transit_gateway_peering_attachment_accepter: 'transit_gateway_attachment_id',
 };
 
 /** The collection folder the applied module would give. */
@@ -149,8 +161,8 @@ export function describeTerraform(files: readonly { path: string; content: strin
         return /nat_gateway/.test(ref) ? 'nat-0a1b2c3d4e5f6a7b8' : `${ref.slice(4)}-value`;
       const target = ref.replace(/\.id$/, '');
       const r = byAddress.get(target);
-      if (r?.labels[0] === 'aws_vpc_peering_connection_accepter')
-        return resolve(r.attrs.vpc_peering_connection_id);
+      const accepts = r && ACCEPTED[r.labels[0]!];
+      if (accepts) return resolve(r.attrs[accepts]);
       const id = ids.get(target);
       if (!id) throw new Error(`cannot resolve ${ref}`);
       return id;
@@ -254,7 +266,9 @@ export function describeTerraform(files: readonly { path: string; content: strin
       ? { VpcPeeringConnectionId: a(r, 'vpc_peering_connection_id') }
       : a(r, 'nat_gateway_id')
         ? { NatGatewayId: a(r, 'nat_gateway_id') }
-        : { GatewayId: a(r, 'gateway_id') };
+        : a(r, 'transit_gateway_id')
+          ? { TransitGatewayId: a(r, 'transit_gateway_id') }
+          : { GatewayId: a(r, 'gateway_id') };
     tables
       .get(a(r, 'route_table_id'))
       .Routes.push({ DestinationCidrBlock: a(r, 'destination_cidr_block'), ...target, State: 'active' });
@@ -327,7 +341,17 @@ export function describeTerraform(files: readonly { path: string; content: strin
     if (`${peer.account}/${peer.region}` !== `${account}/${region}`)
       list(`${peer.account}/${peer.region}`, 'VpcPeeringConnections').push(p);
   }
+  describeTransitGateways({
+    of,
+    a,
+    id: (r) => ids.get(`${r.labels[0]}.${r.labels[1]}`)!,
+    where,
+    tags,
+    list,
+    folder,
+  });
   const FILES: Record<string, string> = {
+    ...TGW_FILES,
     Vpcs: 'describe-vpcs.json',
     Subnets: 'describe-subnets.json',
     RouteTables: 'describe-route-tables.json',

@@ -9,6 +9,7 @@ import { generateDesign } from '../../src/model/generate';
 import type { Design } from '../../src/model/schema';
 import { analyze } from '../../src/rules/registry';
 import { edit, example } from '../rules/helpers';
+import { sameRegionHub } from '../rules/tgw-variants';
 import { block, referenceReaches } from './reference-judge';
 
 interface Mutation {
@@ -178,7 +179,7 @@ function mutate(d: Design, { op, a, b, c }: Mutation): void {
   }
 }
 
-/** Transit Gateway changes (ops 19–26), for designs that have TGWs. */
+/** Transit Gateway changes (ops 19–27), for designs that have TGWs. */
 function mutateTgw(
   d: Design,
   { op, a, b, c }: Mutation,
@@ -244,11 +245,36 @@ function mutateTgw(
       if (t && tgw) t.routes.push({ destination: pick(pool, b)!, transitGateway: tgw.id });
       break;
     }
+    case 27: {
+      // Security group referencing across a TGW: the TGW's option, an attachment's, or a rule of an
+      // endpoint's group that names a group of another VPC where it named a block.
+      const t = pick(d.transitGateways, a);
+      const x = pick(attachments, b);
+      const groups = d.vpcs.flatMap((v) => v.securityGroups.map((g) => ({ g, vpc: v.id })));
+      const held = new Set(d.vpcs.flatMap((v) => v.endpoints.flatMap((e) => e.securityGroups)));
+      const mine = pick(
+        groups.filter((e) => held.has(e.g.id)),
+        a,
+      );
+      const rules = mine && (b % 4 ? mine.g.ingress : mine.g.egress);
+      const r = rules && pick(rules, c);
+      const other =
+        mine &&
+        pick(
+          groups.filter((e) => e.vpc !== mine.vpc),
+          b,
+        );
+      if (c % 3 === 0 && t) t.securityGroupReferencing = !t.securityGroupReferencing;
+      else if (c % 3 === 1 && x) x.securityGroupReferencing = x.securityGroupReferencing === false;
+      else if (rules && r && other)
+        rules[rules.indexOf(r)] = { ...r, cidr: undefined, securityGroup: other.g.id };
+      break;
+    }
   }
 }
 
 const mutation = fc.record({ op: fc.nat(18), a: fc.nat(999), b: fc.nat(999), c: fc.nat(999) });
-const tgwMutation = fc.record({ op: fc.nat(26), a: fc.nat(999), b: fc.nat(999), c: fc.nat(999) });
+const tgwMutation = fc.record({ op: fc.nat(27), a: fc.nat(999), b: fc.nat(999), c: fc.nat(999) });
 
 const totals = { designs: 0, flows: 0, reached: 0 };
 
@@ -326,6 +352,8 @@ describe('engine and reference judge agree on every required flow', () => {
   it('on 1,500 random mutations of example 2', () => property(() => example(2), 1500, 202));
   it('on 1,000 random mutations of example 3 (Transit Gateway hub)', () =>
     property(() => example(3), 1000, 303, tgwMutation));
+  it('on 1,000 random mutations of example 3 rebuilt on one TGW in one region', () =>
+    property(sameRegionHub, 1000, 304, tgwMutation));
   it('on 300 random mutations of generated designs', () =>
     fc.assert(
       fc.property(fc.nat(50), fc.array(mutation, { minLength: 1, maxLength: 4 }), (seed, mutations) => {

@@ -7,6 +7,9 @@
 // VPC's attachment (active, shared, reaching the subnet's AZ), by longest prefix through the TGW
 // route table associated with it (static routes and propagated VPC blocks, static first), at most
 // one peering attachment on, out by the destination VPC's attachment (reaching the other end's AZ).
+// A security-group rule naming a group of the VPC across a TGW counts only when it is inbound, the
+// TGW and both VPC attachments have referencing on (an attachment's omitted option is on), and no
+// peering attachment was crossed.
 // The engine must reach the same verdict on every flow.
 import type {
   Design,
@@ -89,6 +92,11 @@ function tgwNext(
   return to === undefined ? undefined : design.transitGatewayAttachments.find((a) => a.id === to);
 }
 
+/** How a packet crossed a TGW: whether AWS would resolve an inbound group reference across it. */
+interface TgwPath {
+  referencing: boolean;
+}
+
 /** The VPC a packet for `address` reaches through TGW `tgwId` from `vpc` (subnet in `fromAz`), or undefined. */
 function throughTgw(
   design: Design,
@@ -97,6 +105,7 @@ function throughTgw(
   fromAz: string,
   toAz: string,
   address: number,
+  path: TgwPath[],
 ): Vpc | undefined {
   let t = design.transitGateways.find((x) => x.id === tgwId);
   if (!t) return undefined;
@@ -106,6 +115,7 @@ function throughTgw(
   );
   if (!ingress || !usable(design, t, ingress, vpc, fromAz)) return undefined;
   let out = tgwNext(design, t, ingress, address);
+  const peered = out !== undefined && out.vpc === undefined;
   if (out && out.vpc === undefined) {
     if (out.status !== 'active' || (out.transitGateway !== t.id && out.peerTransitGateway !== t.id))
       return undefined;
@@ -117,7 +127,15 @@ function throughTgw(
   }
   if (!out || out.vpc === undefined || out.transitGateway !== t.id) return undefined;
   const next = design.vpcs.find((v) => v.id === out.vpc);
-  return next && usable(design, t, out, next, toAz) ? next : undefined;
+  if (!next || !usable(design, t, out, next, toAz)) return undefined;
+  path.push({
+    referencing:
+      !peered &&
+      tgw.securityGroupReferencing &&
+      ingress.securityGroupReferencing !== false &&
+      out.securityGroupReferencing !== false,
+  });
+  return next;
 }
 
 /** The VPC a packet for `address` ends up in, leaving `vpc` by `table`, or undefined if it is lost. */
@@ -128,6 +146,7 @@ function deliveredTo(
   address: number,
   fromAz = '',
   toAz = '',
+  path: TgwPath[] = [],
 ): string | undefined {
   let here = vpc;
   for (let crossed = 0; ; crossed++) {
@@ -141,7 +160,7 @@ function deliveredTo(
     }
     if (!best || best.route.gateway !== undefined) return undefined;
     if (best.route.transitGateway !== undefined) {
-      const next = throughTgw(design, here, best.route.transitGateway, fromAz, toAz, address);
+      const next = throughTgw(design, here, best.route.transitGateway, fromAz, toAz, address, path);
       if (!next) return undefined;
       here = next;
       continue;
@@ -200,7 +219,10 @@ function admits(
   direction: 'ingress' | 'egress',
   peer: Block,
   peerGroups: readonly string[],
+  acrossTgw: TgwPath[],
 ): boolean {
+  // Across a TGW: outbound references never resolve, inbound ones only with referencing on.
+  if (acrossTgw.length && (direction === 'egress' || acrossTgw.some((p) => !p.referencing))) peerGroups = [];
   return groups.some((id) =>
     (groupOf(design, id, home)?.group[direction] ?? []).some((rule) => {
       if (!carries443(rule)) return false;
@@ -247,16 +269,17 @@ export function referenceReaches(design: Design, flow: RequiredFlow): boolean {
   return endpointSubnets.every((d) => {
     const dest = block(d.cidr);
     if (!dest) return false;
+    const path: TgwPath[] = [];
     const there = samples(design, dest).every((a) =>
-      subnets.every((s) => deliveredTo(design, source, tableOf(source, s), a, s.az, d.az) === vpc.id),
+      subnets.every((s) => deliveredTo(design, source, tableOf(source, s), a, s.az, d.az, path) === vpc.id),
     );
     const back = samples(design, range).every((a) =>
       subnets.every((s) => deliveredTo(design, vpc, tableOf(vpc, d), a, d.az, s.az) === source.id),
     );
     const out =
       flow.sourceGroups.length === 0 ||
-      admits(design, flow.sourceGroups, source, 'egress', dest, endpoint.securityGroups);
-    const inn = admits(design, endpoint.securityGroups, vpc, 'ingress', range, flow.sourceGroups);
+      admits(design, flow.sourceGroups, source, 'egress', dest, endpoint.securityGroups, path);
+    const inn = admits(design, endpoint.securityGroups, vpc, 'ingress', range, flow.sourceGroups, path);
     return there && back && out && inn;
   });
 }

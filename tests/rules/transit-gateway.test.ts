@@ -1,7 +1,8 @@
 // Transit Gateway rules on Example 3 (the TGW hub): each TGW hop a required flow can fail at, and
 // what AWS refuses or does not resolve. tgw-planted-faults.test.ts checks "fix all" on the same faults.
 import type { Design } from '../../src/model/schema';
-import { example } from './helpers';
+import { edit, example } from './helpers';
+import { sameRegionHub } from './tgw-variants';
 import { ruleTester } from './tester';
 
 const e3 = () => example(3);
@@ -14,7 +15,7 @@ ruleTester('tgw/no-attachment', onE3)
     'the worker VPC not attached at all',
     (d) =>
       (d.transitGatewayAttachments = d.transitGatewayAttachments.filter((a) => a.id !== 'tgw-attach-worker')),
-    { elements: ['tgw-use1'], flow: /workers/i, fix: false },
+    { elements: ['tgw-use1'], flow: /workers/i, message: 'Attach VPC "Worker VPC"', fixed: true },
   )
   .silent('example 3', e3());
 
@@ -95,15 +96,43 @@ ruleTester('tgw/peering-propagation', onE3)
   )
   .silent('example 3', e3());
 
-const referencing = (on: boolean) => (d: Design) => {
+/** The repository endpoint's group admits the workers by naming their group instead of their range. */
+const byReference = (d: Design) => {
   const g = d.vpcs.find((v) => v.id === 'vpc-repo')!.securityGroups[0]!;
-  g.ingress.push({ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroup: 'sg-worker' });
-  tgw(d, 'tgw-usw2').securityGroupReferencing = on;
+  g.ingress = g.ingress.map((r) =>
+    r.cidr === '10.0.0.0/16'
+      ? { protocol: 'tcp', fromPort: 443, toPort: 443, securityGroup: 'sg-worker' }
+      : r,
+  );
 };
 
 ruleTester('tgw/sg-reference', onE3)
-  .fires('the worker VPC is in another region, referencing off', referencing(false), { severity: 'warning' })
-  .fires('the worker VPC is in another region, so even referencing on does not resolve it', referencing(true))
+  .fires('the inbound rule names the workers’ group across regions, referencing off', byReference, {
+    elements: ['sg-s3-endpoint'],
+    flow: /workers/i,
+    severity: 'error',
+    fixed: true,
+  })
+  .fires(
+    'across regions even referencing on does not resolve it',
+    (d) => {
+      byReference(d);
+      for (const t of d.transitGateways) t.securityGroupReferencing = true;
+    },
+    { message: 'different regions', fixed: true },
+  )
+  .fires('one region, referencing off', edit(sameRegionHub(), byReference), {
+    elements: ['sg-s3-endpoint', 'tgw-use1'],
+    message: 'Turn on security group referencing',
+    fixed: true,
+  })
+  .silent(
+    'one region, referencing on at the TGW and both attachments',
+    edit(sameRegionHub(), (d) => {
+      byReference(d);
+      tgw(d, 'tgw-use1').securityGroupReferencing = true;
+    }),
+  )
   .silent('a group of the same VPC', (x) => {
     const g = x.vpcs.find((v) => v.id === 'vpc-worker')!.securityGroups[0]!;
     g.ingress.push({ protocol: 'tcp', fromPort: 443, toPort: 443, securityGroup: 'sg-worker' });

@@ -47,6 +47,18 @@ describe('share link round trip', () => {
     ['Example 2', () => EXAMPLES['example-2'].design()],
     // Transit Gateways travel in the trailing extra fields of tag "1" (its field orders are frozen).
     ['Example 3 (Transit Gateway hub)', () => EXAMPLES['example-3'].design()],
+    [
+      'Example 3 with an attachment opting out of security group referencing',
+      () => {
+        const d = EXAMPLES['example-3'].design();
+        return {
+          ...d,
+          transitGatewayAttachments: d.transitGatewayAttachments.map((a, i) =>
+            i === 0 ? { ...a, securityGroupReferencing: false } : a,
+          ),
+        };
+      },
+    ],
     ['a generated 100-VPC design', () => generateDesign({ vpcs: 100, seed: 5 })],
   ])('gives back %s unchanged', (_, make) => {
     const design = make();

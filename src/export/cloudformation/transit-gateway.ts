@@ -6,6 +6,7 @@
 // DEPLOY.md, and what needs the accepted peering waits for a parameter filled after acceptance.
 import type { TgwAttachment, TgwRouteTable, TransitGateway } from '../../model/schema';
 import { logicalId } from '../labels';
+import { attachmentReferencing } from '../model';
 import type { Builder, Resolved, Stack } from './builder';
 import { idPart, join, nameTags, ref, type Json } from './intrinsics';
 
@@ -190,6 +191,7 @@ export class TgwBuilder {
       return place && place.stack === stack ? [ref(place.id)] : [];
     });
     const condition = b.condition(stack, id, tgwId.conditions);
+    const referencing = attachmentReferencing(owner.tgw, a);
     b.resource(
       stack,
       id,
@@ -198,6 +200,9 @@ export class TgwBuilder {
         TransitGatewayId: tgwId.value,
         VpcId: ref(b.id(vpc)),
         SubnetIds: subnets,
+        ...(referencing === undefined
+          ? {}
+          : { Options: { SecurityGroupReferencingSupport: referencing ? 'enable' : 'disable' } }),
         Tags: nameTags(a.name || a.id),
       },
       condition ? { Condition: condition } : {},

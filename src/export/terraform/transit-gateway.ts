@@ -6,6 +6,7 @@
 // attachment between regions is accepted on the peer TGW's side.
 import type { TgwAttachment, TgwRouteTable, TransitGateway, Vpc } from '../../model/schema';
 import { terraformLabel } from '../labels';
+import { attachmentReferencing } from '../model';
 import { commentQuote, commentText } from '../text';
 import { tags, type Context } from './context';
 import { attr, hclList, hclString, type BodyItem, type TopBlock } from './hcl';
@@ -331,6 +332,8 @@ export function attachmentBlocks(ctx: Context, accountRef: string): TopBlock[] {
       attr('vpc_id', `aws_vpc.${labels.vpc(vpc)}.id`),
       attr('subnet_ids', hclList(subnets)),
     ];
+    const referencing = attachmentReferencing(tgw, a);
+    if (referencing !== undefined) body.push(attr('security_group_referencing_support', enable(referencing)));
     const accepter = vpc.account === tgw.account ? undefined : shareAccepter(ctx, tgw, vpc.account);
     // AWS will not let these be set from a shared TGW's other account; the owner's accepter sets them.
     if (vpc.account === tgw.account) {

@@ -160,6 +160,7 @@ export const TgwAttachmentShape = z.looseObject({
 export const TgwVpcAttachmentShape = z.looseObject({
   TransitGatewayAttachmentId: z.string(),
   SubnetIds: z.array(z.string()).optional(),
+  Options: z.looseObject({ SecurityGroupReferencingSupport: z.string().optional() }).optional(),
 });
 
 export const TgwRouteTableShape = z.looseObject({

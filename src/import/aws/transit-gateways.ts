@@ -95,9 +95,9 @@ export function buildTransitGateways(
     }
   }
 
-  const subnetsOf = new Map(
+  const vpcAttachmentOf = new Map(
     regions.flatMap((r) =>
-      r.tgwVpcAttachments.map(({ item }) => [item.TransitGatewayAttachmentId, item.SubnetIds ?? []] as const),
+      r.tgwVpcAttachments.map(({ item }) => [item.TransitGatewayAttachmentId, item] as const),
     ),
   );
   const attachments = new Map<string, TgwAttachment>();
@@ -141,15 +141,19 @@ export function buildTransitGateways(
             { file: located.file, path: located.path, elements: [id] },
           );
         const owner = a.ResourceOwnerId;
-        if (owner && owner !== region.accountId) {
-          // Another account's VPC attached: the TGW is shared with it (RAM shares are not collected).
-          const account = accountDesignId(owner);
-          if (!tgw.sharedWith.includes(account)) tgw.sharedWith.push(account);
-        }
+        // Another account's VPC attached: the TGW is shared with it (RAM shares are not collected).
+        // Compared with the TGW's owner, not the folder's account: the VPC owner's folder lists the
+        // attachment too, and may be read first.
+        const account = owner ? accountDesignId(owner) : tgw.account;
+        if (account !== tgw.account && !tgw.sharedWith.includes(account)) tgw.sharedWith.push(account);
         attachments.set(id, {
           ...base,
           vpc: a.ResourceId,
-          subnets: subnetsOf.get(id) ?? [],
+          subnets: vpcAttachmentOf.get(id)?.SubnetIds ?? [],
+          // Only a disabled option is written: omitted means on in the design, as in the EC2 API.
+          ...(vpcAttachmentOf.get(id)?.Options?.SecurityGroupReferencingSupport === 'disable'
+            ? { securityGroupReferencing: false }
+            : {}),
           propagations: tgw.routeTables.every((t) => collectedPropagations.has(t.id))
             ? (propagationsOf.get(id) ?? [])
             : undefined,

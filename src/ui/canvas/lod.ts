@@ -4,7 +4,8 @@
 // While a fit is pending (the page opening, a design opened or a template chosen) the zoom to come
 // is unknown, so the detail waits for it: a large design never mounts its subnets at the zoom it
 // arrives at only to drop them a frame later.
-import { useStore, type ReactFlowState } from '@xyflow/react';
+import { useStore, useUpdateNodeInternals, type ReactFlowState } from '@xyflow/react';
+import { useEffect } from 'react';
 import { create } from 'zustand';
 import { useUiStore } from '../../app/ui-store';
 
@@ -28,4 +29,16 @@ export function useDetailed(): boolean {
   const fitPending = useUiStore((s) => s.fitRequest) !== useFitDone((s) => s.request);
   const renderAll = useUiStore((s) => s.renderAll);
   return (detailed && !fitPending) || renderAll;
+}
+
+/**
+ * Re-measures a node's handles when its level of detail changes. React Flow measures handles only
+ * when a node's size changes, and a VPC keeps its size between the outline and the detailed
+ * drawing: without this, a VPC first drawn as an outline (a design opened from a file is, until
+ * its fit is done) keeps the handle list of the outline, which lacks the ⊕ handle, so a drag
+ * from that handle never starts a connection.
+ */
+export function useHandlesFollowDetail(id: string, detailed: boolean): void {
+  const updateNodeInternals = useUpdateNodeInternals();
+  useEffect(() => updateNodeInternals(id), [id, detailed, updateNodeInternals]);
 }

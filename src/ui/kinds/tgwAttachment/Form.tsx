@@ -2,7 +2,7 @@
 // attachment between two TGWs, with the route table it is associated with and those it propagates to.
 import { MultiSelect, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { Design, TgwAttachment } from '../../../model/schema';
-import { SelectField, TextField } from '../../panels/fields';
+import { SelectField, SwitchField, TextField } from '../../panels/fields';
 import { DeleteButton, Header } from '../../inspector/parts';
 import { set } from '../../inspector/helpers';
 
@@ -63,6 +63,15 @@ export function TgwAttachmentForm({ attachment, design }: { attachment: TgwAttac
           placeholder={attachment.propagations ? undefined : "The TGW's default propagation table"}
           onChange={(propagations) => set(attachment.id, { propagations })}
           data-testid="field-tgw-attachment-propagations"
+        />
+      )}
+      {vpc && (
+        <SwitchField
+          label="Security group referencing"
+          checked={attachment.securityGroupReferencing !== false}
+          onChange={(on) => set(attachment.id, { securityGroupReferencing: on ? undefined : false })}
+          description="Group references across the TGW also need it on at the TGW and the other VPC's attachment."
+          testId="field-tgw-attachment-sg-referencing"
         />
       )}
       <SegmentedControl

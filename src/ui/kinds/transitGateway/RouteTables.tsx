@@ -1,13 +1,14 @@
 // A Transit Gateway's route tables and their static routes in the Inspector. A static route sends a
 // destination to one attachment of this TGW, or drops it (blackhole).
-import { Button, Group, Paper, Stack, Text } from '@mantine/core';
+import { Button, Paper, Stack, Text } from '@mantine/core';
 import { newId } from '../../../model/commands/element';
 import { addTgwRoute, removeTgwRoute, setTgwRoute } from '../../../model/commands/tgw-route';
 import { addTgwRouteTable } from '../../../model/commands/tgw-route-table';
 import type { Design, TgwRoute, TransitGateway } from '../../../model/schema';
-import { cidrError, SelectField, TextField } from '../../panels/fields';
+import { TextField } from '../../panels/fields';
 import { apply, set } from '../../inspector/helpers';
-import { RemoveIcon, Section } from '../../inspector/parts';
+import { Section } from '../../inspector/parts';
+import { RouteRows } from '../../inspector/RouteRows';
 
 const BLACKHOLE = 'blackhole';
 
@@ -73,45 +74,21 @@ export function TgwRouteTables({ tgw, design }: { tgw: TransitGateway; design: D
                 Propagated routes only.
               </Text>
             )}
-            {t.routes.map((r, i) => (
-              <Group
-                key={`${i}:${r.destination}`}
-                gap={4}
-                align="flex-start"
-                wrap="nowrap"
-                data-testid="tgw-route-row"
-              >
-                <TextField
-                  label="Destination"
-                  aria-label="TGW route destination"
-                  value={r.destination}
-                  check={cidrError}
-                  mono
-                  onCommit={(destination, burst) =>
-                    apply([setTgwRoute({ routeTable: t.id, index: i, route: { ...r, destination } })], burst)
-                  }
-                />
-                <SelectField
-                  label="Target"
-                  value={targetOf(r)}
-                  data={targets}
-                  onChange={(v) => {
-                    if (v) apply([setTgwRoute({ routeTable: t.id, index: i, route: withTarget(r, v) })]);
-                  }}
-                />
-                <div className="pnd-row-remove">
-                  <RemoveIcon
-                    label={`Remove TGW route ${r.destination}`}
-                    onClick={() => apply([removeTgwRoute({ routeTable: t.id, index: i })])}
-                  />
-                </div>
-              </Group>
-            ))}
-            <Button
-              size="compact-xs"
-              variant="light"
-              data-testid="add-tgw-route"
-              onClick={() => {
+            <RouteRows
+              routes={t.routes}
+              noun="TGW route"
+              rowTestId="tgw-route-row"
+              addTestId="add-tgw-route"
+              targetOf={targetOf}
+              targets={() => targets}
+              onDestination={(i, r, destination, burst) =>
+                apply([setTgwRoute({ routeTable: t.id, index: i, route: { ...r, destination } })], burst)
+              }
+              onTarget={(i, r, v) =>
+                apply([setTgwRoute({ routeTable: t.id, index: i, route: withTarget(r, v) })])
+              }
+              onRemove={(i) => apply([removeTgwRoute({ routeTable: t.id, index: i })])}
+              onAdd={() => {
                 // Preset: the CIDR of an attached VPC not yet routed, through its attachment.
                 const next = attachments
                   .map((a) => ({ a, cidr: design.vpcs.find((v) => v.id === a.vpc)?.cidr }))
@@ -121,9 +98,7 @@ export function TgwRouteTables({ tgw, design }: { tgw: TransitGateway; design: D
                   : { destination: '10.0.0.0/8', blackhole: true };
                 apply([addTgwRoute({ routeTable: t.id, route })]);
               }}
-            >
-              + route
-            </Button>
+            />
           </Stack>
         </Paper>
       ))}

@@ -4,13 +4,14 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps, type Node } from '@xyflow/react';
 import type { VpcNodeData } from '../../canvas/derive';
 import { useNodeIssues } from '../../canvas/issues';
-import { useCanvasDetailed } from '../../canvas/lod';
+import { useCanvasDetailed, useHandlesFollowDetail } from '../../canvas/lod';
 import { classes, FlowHandles, IssueBadge } from '../../canvas/node-parts';
 
 export const VpcNode = memo(function VpcNode({ data, selected }: NodeProps<Node<VpcNodeData>>) {
   const { vpc } = data;
   const issues = useNodeIssues(vpc.id);
   const detailed = useCanvasDetailed();
+  useHandlesFollowDetail(vpc.id, detailed);
   const label = vpc.name || vpc.id;
   if (!detailed)
     return (

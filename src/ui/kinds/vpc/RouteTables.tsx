@@ -5,9 +5,10 @@ import { addRoute, removeRoute, setRoute } from '../../../model/commands/route';
 import { addRouteTable, setMainRouteTable } from '../../../model/commands/route-table';
 import { newId } from '../../../model/commands/element';
 import type { Design, Peering, Route, Vpc } from '../../../model/schema';
-import { cidrError, SelectField, TextField } from '../../panels/fields';
+import { TextField } from '../../panels/fields';
 import { apply, set } from '../../inspector/helpers';
 import { Section, RemoveIcon } from '../../inspector/parts';
+import { RouteRows } from '../../inspector/RouteRows';
 
 function routeTarget(route: Route): string {
   if (route.transitGateway) return `transitGateway:${route.transitGateway}`;
@@ -107,60 +108,30 @@ export function RouteTables({ vpc, design }: { vpc: Vpc; design: Design }) {
             <Text size="xs" c="dimmed">
               local: {[vpc.cidr, ...vpc.secondaryCidrs].join(', ')} (implicit)
             </Text>
-            {t.routes.map((r, i) => (
-              <Group
-                key={`${i}:${r.destination}`}
-                gap={4}
-                align="flex-start"
-                wrap="nowrap"
-                data-testid="route-row"
-              >
-                <TextField
-                  label="Destination"
-                  aria-label="Route destination"
-                  value={r.destination}
-                  check={cidrError}
-                  mono
-                  onCommit={(destination, burst) =>
-                    apply([setRoute({ routeTable: t.id, index: i, route: { ...r, destination } })], burst)
-                  }
-                />
-                <SelectField
-                  label="Target"
-                  value={routeTarget(r)}
-                  data={
-                    routeTarget(r) && !targets.some((x) => x.value === routeTarget(r))
-                      ? [
-                          ...targets,
-                          {
-                            value: routeTarget(r),
-                            label: `${r.peering ?? r.transitGateway} (not this VPC's)`,
-                          },
-                        ]
-                      : targets
-                  }
-                  onChange={(v) => {
-                    if (!v) return;
-                    const { peering: _p, gateway: _g, transitGateway: _t, ...rest } = r;
-                    apply([setRoute({ routeTable: t.id, index: i, route: { ...rest, ...parseTarget(v) } })]);
-                  }}
-                />
-                <div className="pnd-row-remove">
-                  <RemoveIcon
-                    label={`Remove route ${r.destination}`}
-                    onClick={() => apply([removeRoute({ routeTable: t.id, index: i })])}
-                  />
-                </div>
-              </Group>
-            ))}
-            <Button
-              size="compact-xs"
-              variant="light"
-              onClick={() => addRoutePreset(t.id, t.routes)}
-              data-testid="add-route"
-            >
-              + route
-            </Button>
+            <RouteRows
+              routes={t.routes}
+              noun="route"
+              rowTestId="route-row"
+              addTestId="add-route"
+              targetOf={routeTarget}
+              targets={(r) =>
+                targets.some((x) => x.value === routeTarget(r))
+                  ? targets
+                  : [
+                      ...targets,
+                      { value: routeTarget(r), label: `${r.peering ?? r.transitGateway} (not this VPC's)` },
+                    ]
+              }
+              onDestination={(i, r, destination, burst) =>
+                apply([setRoute({ routeTable: t.id, index: i, route: { ...r, destination } })], burst)
+              }
+              onTarget={(i, r, v) => {
+                const { peering: _p, gateway: _g, transitGateway: _t, ...rest } = r;
+                apply([setRoute({ routeTable: t.id, index: i, route: { ...rest, ...parseTarget(v) } })]);
+              }}
+              onRemove={(i) => apply([removeRoute({ routeTable: t.id, index: i })])}
+              onAdd={() => addRoutePreset(t.id, t.routes)}
+            />
           </Stack>
         </Paper>
       ))}

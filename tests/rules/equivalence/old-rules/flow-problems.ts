@@ -94,7 +94,8 @@ export function describeHop(
   const { flow, source, endpoint, endpointVpc } = planned;
   const subnet = ctx.index.subnets.get(subnetId)?.element;
   const dest = cidrOf(subnet?.cidr);
-  if (hop.kind === 'transit-gateway') return describeTgwHop(ctx, a.net, planned, subnetId, hop);
+  if (hop.kind === 'transit-gateway' || hop.reason === 'tgw-sg-reference')
+    return describeTgwHop(ctx, a.net, planned, subnetId, hop);
   if (hop.kind === 'destination' || !subnet || !dest) return destinationProblem(ctx, planned, hop);
   const destBlock = blockHolding(a.net.blocksOf(endpointVpc), dest)?.text ?? dest.text;
 

@@ -5,15 +5,20 @@ import {
   associateTgwAttachment,
   attachTgwSubnet,
   propagateTgwAttachment,
+  connectTgwAttachment,
 } from '../../../../src/model/commands/tgw-attachment';
 import { setTgwRoute } from '../../../../src/model/commands/tgw-route';
 import { shareTgw } from '../../../../src/model/commands/transit-gateway';
+import { setFields } from '../../../../src/model/commands/element';
+import { freshId } from '../../../../src/model/command';
+import { createVpcAttachment } from '../../../../src/model/kinds';
 import type { TgwRouteTable, TransitGateway, Vpc } from '../../../../src/model/schema';
 import { blockHolding, cidrOf, type Cidr } from '../../../../src/network/cidr';
 import type { NetworkModel } from '../../../../src/network/model';
 import type { Hop } from '../../../../src/network/trace';
 import { tgwLookup, vpcAttachmentOf } from '../../../../src/network/transit';
 import type { PlannedFlow } from '../../../../src/veeam/flows';
+import { admit443Fix } from './sg-rule-fix';
 import type { Fix, RuleContext } from './types';
 
 export interface TgwProblem {
@@ -69,6 +74,54 @@ function routeFix(
   return { title, commands: [command] };
 }
 
+/**
+ * The attachment a VPC without one needs: one subnet per Availability Zone the flow uses in that
+ * VPC (the flow's own subnets there), associated and propagating by the TGW's defaults, and the
+ * RAM share first when the VPC's account needs one. None when AWS would refuse it (another region).
+ */
+function attachFix(
+  ctx: RuleContext,
+  planned: PlannedFlow,
+  subnetId: string,
+  tgw: TransitGateway,
+  vpcId: string,
+): Fix | undefined {
+  const name = (id: string) => q(ctx.index.nameOf(id));
+  const vpc = ctx.index.vpcs.get(vpcId)?.element;
+  if (!vpc || vpc.region !== tgw.region) return undefined;
+  if (ctx.design.transitGatewayAttachments.some((a) => a.vpc === vpc.id && a.transitGateway === tgw.id))
+    return undefined;
+  const { source, endpoint, endpointVpc } = planned;
+  const used =
+    vpc.id === source.vpc.id
+      ? source.subnets.map((s) => s.id)
+      : vpc.id === endpointVpc.id
+        ? [subnetId, ...endpoint.subnets]
+        : [];
+  const perAz = new Map<string, string>();
+  for (const id of used) {
+    const s = vpc.subnets.find((x) => x.id === id);
+    if (s && !perAz.has(s.az)) perAz.set(s.az, s.id);
+  }
+  if (!perAz.size) return undefined;
+  const attachment = createVpcAttachment({
+    id: freshId(ctx.design, `tgw-attach-${vpc.id.replace(/^vpc-/, '')}`),
+    name: vpc.name || vpc.id,
+    transitGateway: tgw.id,
+    vpc: vpc.id,
+    subnets: [...perAz.values()],
+  });
+  const share = vpc.account !== tgw.account && !tgw.sharedWith.includes(vpc.account);
+  const azs = [...perAz.keys()].join(', ');
+  return {
+    title: `${share ? `Share transit gateway ${name(tgw.id)} with account ${name(vpc.account)} and attach` : 'Attach'} VPC ${name(vpc.id)} to transit gateway ${name(tgw.id)} (subnets in ${azs}; its default association and propagation tables)`,
+    commands: [
+      ...(share ? [shareTgw({ transitGateway: tgw.id, account: vpc.account })] : []),
+      connectTgwAttachment({ attachment }),
+    ],
+  };
+}
+
 /** Another table of the TGW that would route `destination` on toward `to`: associating with it fixes a wrong association. */
 function betterTable(
   net: NetworkModel,
@@ -116,10 +169,12 @@ export function describeTgwHop(
   switch (hop.reason) {
     case 'tgw-no-attachment': {
       const vpc = hop.vpc ?? fromVpc.id;
+      const fix = tgw && !hop.attachment ? attachFix(ctx, planned, subnetId, tgw, vpc) : undefined;
       return {
         rule: 'tgw/no-attachment',
-        message: `${hop.detail}, so ${what} cannot use transit gateway ${name(hop.transitGateway ?? '')}. Attach VPC ${name(vpc)} to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment.`,
+        message: `${hop.detail}, so ${what} cannot use transit gateway ${name(hop.transitGateway ?? '')}. ${fix ? `${fix.title}.` : 'Attach VPC ' + name(vpc) + " to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment."}`,
         elements: [...elements, vpc],
+        ...(fix ? { fix } : {}),
       };
     }
     case 'tgw-not-shared': {
@@ -206,7 +261,64 @@ export function describeTgwHop(
         ...(fix ? { fix } : {}),
       };
     }
+    case 'tgw-sg-reference':
+      return sgReferenceProblem(ctx, planned, hop, wanted);
     default:
       return undefined;
   }
+}
+
+/**
+ * A flow that relies on a group reference AWS does not resolve across the TGW. Where turning
+ * referencing on would make AWS resolve it (an inbound rule, one region), the fix turns it on at
+ * the TGW and the attachments that have it off; otherwise it adds the address-range rule.
+ */
+function sgReferenceProblem(
+  ctx: RuleContext,
+  planned: PlannedFlow,
+  hop: Hop,
+  destBlock: string,
+): TgwProblem | undefined {
+  const ref = hop.reference;
+  if (!ref) return undefined;
+  const name = (id: string) => q(ctx.index.nameOf(id));
+  const { flow, source, endpoint } = planned;
+  const tgw = hop.transitGateway ?? '';
+  const ingress = hop.kind === 'sg-ingress';
+  let fix: Fix;
+  if (ref.enabling?.length) {
+    const things = ref.enabling.map((id) =>
+      id === tgw ? `transit gateway ${name(id)}` : `attachment ${name(id)}`,
+    );
+    fix = {
+      title: `Turn on security group referencing on ${things.join(' and ')}`,
+      commands: ref.enabling.map((id) => setFields({ id, fields: { securityGroupReferencing: true } })),
+    };
+  } else {
+    const range = ingress ? flow.fixRange : destBlock;
+    fix = admit443Fix(ctx.design, {
+      group: ref.group,
+      groupName: ctx.index.nameOf(ref.group),
+      direction: ingress ? 'ingress' : 'egress',
+      range,
+      description: ingress ? `HTTPS from ${source.label}` : `HTTPS to ${flow.service} endpoint`,
+      addTitle: ingress
+        ? `Admit tcp/443 from ${range} in security group ${name(ref.group)}`
+        : `Allow tcp/443 out to ${range} in security group ${name(ref.group)}`,
+    });
+  }
+  const why = !ingress
+    ? 'AWS does not resolve outbound rules that name a group across a transit gateway'
+    : ref.enabling?.length
+      ? `security group referencing is off on ${ref.enabling.map((id) => (id === tgw ? 'the TGW' : `attachment ${name(id)}`)).join(' and ')}`
+      : 'the VPCs are in different regions, and AWS resolves such references only within one region';
+  const refused = ingress
+    ? `endpoint ${name(endpoint.id)} refuses ${source.label}`
+    : `${source.label} cannot reach endpoint ${name(endpoint.id)}`;
+  return {
+    rule: 'tgw/sg-reference',
+    message: `The ${ingress ? 'inbound' : 'outbound'} rule of security group ${name(ref.group)} names group ${name(ref.securityGroup)} across transit gateway ${name(tgw)}, but ${why}: the rule matches nothing, so ${refused}. ${fix.title}.`,
+    elements: [ref.group, tgw, ...(ref.enabling ?? []).filter((id) => id !== tgw)],
+    fix,
+  };
 }

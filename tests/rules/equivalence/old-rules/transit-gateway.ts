@@ -1,5 +1,6 @@
 // Transit Gateway rules: the flow hops through a TGW that fail (transit.ts judges, tgw-problems.ts
-// words them), and what AWS refuses outright: propagation from a peering attachment.
+// words them), including security-group hops that rely on a group reference across the TGW, and
+// what AWS refuses outright: propagation from a peering attachment.
 import { hopFindings } from './flow-problems';
 import type { Finding, Rule } from './types';
 import { AWS, VEEAM } from './sources';
@@ -21,7 +22,7 @@ export const tgwNoAttachment = flowRule(
   'A VPC on a required path has no Transit Gateway attachment',
   "A route to a Transit Gateway only works from a VPC attached to it: the attachment must exist, be accepted, and the TGW must be in the VPC's region. On the far side, the destination VPC must be attached too.",
   [AWS.tgwAttachments, VEEAM.configureRouting],
-  false,
+  true,
 );
 
 export const tgwNotShared = flowRule(
@@ -89,63 +90,13 @@ export const tgwPeeringPropagation: Rule = {
   },
 };
 
-/**
- * A group rule naming a group of another VPC that this VPC reaches only through a Transit Gateway:
- * AWS resolves such a reference only when the TGW has security group referencing on and both VPCs
- * are in its region (peering attachments never carry it).
- */
-export const tgwSgReference: Rule = {
-  meta: {
-    id: 'tgw/sg-reference',
-    severity: 'warning',
-    title: 'A security-group reference across a Transit Gateway that AWS does not resolve',
-    explanation:
-      "A security-group rule may name a group of another VPC reached through a Transit Gateway only when the TGW has security group referencing turned on and both VPCs are attached to it in the same region; otherwise the rule matches nothing. Use the other VPC's address range instead, or turn referencing on.",
-    sources: [AWS.tgwSgReferencing],
-    fixable: false,
-  },
-  check({ design, index }) {
-    if (!design.transitGateways.length) return [];
-    const findings: Finding[] = [];
-    const peered = new Set(
-      design.peerings.flatMap((p) => [`${p.requester}|${p.accepter}`, `${p.accepter}|${p.requester}`]),
-    );
-    const tgwsOf = (vpc: string) =>
-      design.transitGatewayAttachments.filter((a) => a.vpc === vpc).map((a) => a.transitGateway);
-    for (const v of design.vpcs)
-      for (const g of v.securityGroups)
-        for (const rule of [...g.ingress, ...g.egress]) {
-          if (rule.securityGroup === undefined) continue;
-          const other = index.securityGroups.get(rule.securityGroup)?.vpc;
-          if (!other || other.id === v.id || peered.has(`${v.id}|${other.id}`)) continue;
-          const mine = tgwsOf(v.id);
-          const theirs = tgwsOf(other.id);
-          const shared = mine.filter((t) => theirs.includes(t));
-          // Over a peering attachment (another region) a reference never resolves.
-          const viaPeering = design.transitGatewayAttachments.find(
-            (a) =>
-              a.peerTransitGateway !== undefined &&
-              ((mine.includes(a.transitGateway) && theirs.includes(a.peerTransitGateway)) ||
-                (theirs.includes(a.transitGateway) && mine.includes(a.peerTransitGateway))),
-          );
-          if (!shared.length && !viaPeering) continue;
-          const resolves = shared.some((t) => {
-            const tgw = index.transitGateways.get(t)?.element;
-            return (
-              tgw?.securityGroupReferencing === true && tgw.region === v.region && tgw.region === other.region
-            );
-          });
-          if (resolves) continue;
-          findings.push({
-            rule: 'tgw/sg-reference',
-            severity: 'warning',
-            message: `Security group "${index.nameOf(g.id)}" (VPC "${index.nameOf(v.id)}") names group "${index.nameOf(rule.securityGroup)}" of VPC "${index.nameOf(other.id)}", which it reaches only through transit gateway "${index.nameOf(shared[0] ?? viaPeering!.transitGateway)}"${shared.length ? ' without security group referencing' : ' and a peering attachment'}, so the rule matches nothing. Name that VPC's address range instead, or turn security group referencing on.`,
-            elements: [g.id, shared[0] ?? viaPeering!.id],
-          });
-        }
-    return findings;
-  },
-};
+export const tgwSgReference = flowRule(
+  'tgw/sg-reference',
+  'A required flow relies on a security-group reference across a Transit Gateway that AWS does not resolve',
+  "A security-group rule may name a group of a VPC on the other side of a Transit Gateway only when security group referencing is on at the TGW and at both VPC attachments, both VPCs are in the TGW's region (a peering attachment never carries it), and the rule is inbound: AWS does not resolve outbound rules that name a group across a TGW. Otherwise the rule matches nothing and the flow is refused. Turn referencing on where that is enough, or admit the other VPC's address range instead.",
+  [AWS.tgwSgReferencing],
+  true,
+);
 
 export const TGW_RULES: readonly Rule[] = [
   tgwNoAttachment,
