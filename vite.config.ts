@@ -34,17 +34,22 @@ function preloadBoot(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: (_html, ctx) => {
+      handler: (html, ctx) => {
         const chunks = Object.values(ctx.bundle ?? {});
         const boot = chunks.find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'));
-        if (!boot || boot.type !== 'chunk') return [];
+        if (!boot || boot.type !== 'chunk') return html;
         const files = new Set([boot.fileName, ...boot.imports]);
         for (const c of chunks) if (c.type === 'chunk' && c.isEntry) files.delete(c.fileName);
-        return [...files].map((file) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-          injectTo: 'head' as const,
-        }));
+        return {
+          // Async: the first chunk runs as soon as it arrives, without waiting for the stylesheet
+          // (main.tsx waits for it before the app renders).
+          html: html.replace('<script type="module" crossorigin', '<script type="module" async crossorigin'),
+          tags: [...files].map((file) => ({
+            tag: 'link',
+            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+            injectTo: 'head' as const,
+          })),
+        };
       },
     },
   };

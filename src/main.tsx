@@ -7,4 +7,22 @@ import '@mantine/core/styles.css';
 import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
 
-void import('./boot');
+/** The page's body and stylesheets: the first chunk is async, so it may run before either is in. */
+async function pageReady(): Promise<void> {
+  if (document.readyState === 'loading')
+    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+  const loading = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter(
+    (link) => !link.sheet,
+  );
+  await Promise.all(
+    loading.map(
+      (link) =>
+        new Promise((resolve) => {
+          link.addEventListener('load', resolve, { once: true });
+          link.addEventListener('error', resolve, { once: true });
+        }),
+    ),
+  );
+}
+
+void pageReady().then(() => import('./boot'));

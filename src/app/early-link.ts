@@ -4,7 +4,8 @@
 // (decodeOffThread) or, when the fragment turns out to be this tab's own autosave, drops it.
 import type { DecodeResult } from '../share';
 import { carriesDesign } from '../share/fragment';
-import type { EncodeAnswer, ShareRequest } from './share.worker';
+import { DECODE_NAME_PREFIX } from './decode-name';
+import type { EncodeAnswer } from './share.worker';
 
 let pending: { fragment: string; worker: Worker; answer: Promise<DecodeResult | null> } | null = null;
 
@@ -14,7 +15,11 @@ function start(): void {
   if (!fragment || !carriesDesign(fragment)) return;
   let worker: Worker;
   try {
-    worker = new Worker(new URL('./share.worker.ts', import.meta.url), { type: 'module' });
+    // The link's text goes in as the worker's name, read as soon as the worker runs (share.worker.ts).
+    worker = new Worker(new URL('./share.worker.ts', import.meta.url), {
+      type: 'module',
+      name: `${DECODE_NAME_PREFIX}${fragment}`,
+    });
   } catch {
     return;
   }
@@ -29,7 +34,6 @@ function start(): void {
       resolve(null);
     };
   });
-  worker.postMessage({ id: 0, fragment } satisfies ShareRequest);
   pending = { fragment, worker, answer };
 }
 

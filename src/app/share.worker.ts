@@ -6,6 +6,7 @@
 import { loadDesign, type LoadResult } from '../model/parse';
 import type { Design } from '../model/schema';
 import { decode, encode, type DecodeResult } from '../share';
+import { DECODE_NAME_PREFIX } from './decode-name';
 
 export type ShareRequest =
   { id: number; design: Design } | { id: number; fragment: string } | { id: number; text: string };
@@ -19,8 +20,7 @@ export interface EncodeAnswer {
   error?: string;
 }
 
-self.onmessage = (event: MessageEvent<ShareRequest>) => {
-  const request = event.data;
+function answer(request: ShareRequest): void {
   try {
     if ('text' in request)
       self.postMessage({ id: request.id, loaded: loadDesign(request.text) } satisfies EncodeAnswer);
@@ -33,4 +33,9 @@ self.onmessage = (event: MessageEvent<ShareRequest>) => {
       error: error instanceof Error ? error.message : String(error),
     } satisfies EncodeAnswer);
   }
-};
+}
+
+self.onmessage = (event: MessageEvent<ShareRequest>) => answer(event.data);
+
+if (self.name.startsWith(DECODE_NAME_PREFIX))
+  answer({ id: 0, fragment: self.name.slice(DECODE_NAME_PREFIX.length) });
