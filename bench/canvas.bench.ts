@@ -280,6 +280,13 @@ const server = await preview({
 });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 try {
+  // One discarded opening of each page first: the server's and the browser's first requests are
+  // slow, and whichever page happened to come first would carry that cost alone.
+  {
+    const design = generateDesign({ vpcs: SIZES[0]!, seed: 7 });
+    await openBare(browser, bareGraph(design));
+    await openByLink(browser, design);
+  }
   const openRows: string[] = [];
   const editRows: string[] = [];
   for (const vpcs of SIZES) {
