@@ -193,7 +193,10 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
             source: {
               id: rc.subnet.id,
               flowKey: others === 0 ? undefined : `${rc.subnet.id}+${group}`,
-              label: `workers in subnet "${name(rc.subnet.id)}"`,
+              // Read by traces and findings only, which a passing source never has.
+              get label() {
+                return `workers in subnet "${name(rc.subnet.id)}"`;
+              },
               vpc: rc.vpc,
               subnets: [rc.subnet],
               range,
