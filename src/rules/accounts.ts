@@ -1,7 +1,7 @@
 // Identity and placement: account ids, region codes, Availability Zones.
 import { AWS_REGIONS, regionByCode, regionOfAz } from '../network/regions';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 import { AWS } from './sources';
 
 export const accountInvalidId: Rule = {
@@ -17,9 +17,7 @@ export const accountInvalidId: Rule = {
   check({ design, index }) {
     return design.accounts
       .filter((a) => !/^\d{12}$/.test(a.accountId))
-      .map<Finding>((a) => ({
-        rule: 'account/invalid-id',
-        severity: 'error',
+      .map<Report>((a) => ({
         message: `Account ${JSON.stringify(index.nameOf(a.id))} has account id ${JSON.stringify(a.accountId)}; an AWS account id is exactly 12 digits. Enter the 12-digit id.`,
         elements: [a.id],
       }));
@@ -36,12 +34,10 @@ export const regionUnknown: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     const report = (id: string, region: string, what: string) => {
       if (regionByCode(region)) return;
       findings.push({
-        rule: 'region/unknown',
-        severity: 'error',
         message: `${what} ${JSON.stringify(index.nameOf(id))} is in region ${JSON.stringify(region)}, which is not a known AWS region code. Pick a region such as us-east-1.`,
         elements: [id],
       });
@@ -67,7 +63,7 @@ export const subnetAzMismatch: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of design.vpcs) {
       const region = regionByCode(v.region);
       if (!region) continue;
@@ -75,8 +71,6 @@ export const subnetAzMismatch: Rule = {
         const az = regionOfAz(s.az);
         if (az?.code === region.code) continue;
         findings.push({
-          rule: 'subnet/az-mismatch',
-          severity: 'error',
           message: `Subnet ${JSON.stringify(index.nameOf(s.id))} is in Availability Zone ${JSON.stringify(s.az)}, but its VPC ${JSON.stringify(index.nameOf(v.id))} is in ${v.region}. Pick one of ${region.azLetters.map((l) => v.region + l).join(', ')}.`,
           elements: [s.id, v.id],
         });

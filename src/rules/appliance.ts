@@ -2,7 +2,7 @@
 import { cidrOf } from '../network/cidr';
 import { routeParts } from '../network/next-hop';
 import { analysisOf } from './analysis';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 import { VEEAM } from './sources';
 
 const name = JSON.stringify;
@@ -23,8 +23,6 @@ export const applianceMissing: Rule = {
     if (!used.length) return [];
     return [
       {
-        rule: 'appliance/missing',
-        severity: 'warning',
         message: `Operations use repositories ${used.map((r) => name(ctx.index.nameOf(r))).join(', ')}, but the design has no backup appliance, so its path to their S3 endpoints cannot be checked. Place the appliance in its VPC and subnet.`,
         elements: used,
       },
@@ -54,9 +52,7 @@ export const s3PublicEndpointNeeded: Rule = {
     if (!vpc || subnet?.vpc?.id !== vpc.id) return [];
     const parts = routeParts(net, vpc, net.tableOf(subnet.element, vpc), PUBLIC_S3_ADDRESS);
     if (parts[0]!.hop.kind === 'gateway') return [];
-    const finding: Finding = {
-      rule: 's3/public-endpoint-needed',
-      severity: 'info',
+    const finding: Report = {
       message: `Appliance ${name(ctx.index.nameOf(a.id))} has no route to the internet from subnet ${name(ctx.index.nameOf(subnet.element.id))}, but it still needs the public S3 endpoint to create or edit repositories, restore its configuration, export VPC configuration and back up RDS SQL Server. Add a route 0.0.0.0/0 to a NAT or internet gateway, or accept that those tasks fail.`,
       elements: [a.id, subnet.element.id],
     };

@@ -6,7 +6,7 @@ import { cidrOf, hostCidr } from '../network/cidr';
 import { partitionOf } from '../network/regions';
 import { networkOf } from './analysis';
 import { AWS, VEEAM } from './sources';
-import type { Finding, Rule } from './types';
+import type { Report, Rule, RuleContext } from './types';
 
 const name = JSON.stringify;
 
@@ -22,7 +22,7 @@ export const endpointOneSubnetPerAz: Rule = {
   },
   check(ctx) {
     const net = networkOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of ctx.design.vpcs)
       for (const e of v.endpoints) {
         if (e.type !== 'Interface' || e.subnets.length < 2 || !repeatsAz(v, e.subnets)) continue;
@@ -37,8 +37,6 @@ export const endpointOneSubnetPerAz: Rule = {
         for (const [az, subnets] of byAz)
           if (subnets.length > 1)
             findings.push({
-              rule: 'endpoint/one-subnet-per-az',
-              severity: 'error',
               message: `Endpoint ${name(ctx.index.nameOf(e.id))} has ${subnets.length} subnets in ${az} (${subnets.map((s) => name(ctx.index.nameOf(s))).join(', ')}); AWS allows one subnet per Availability Zone. Keep one of them.`,
               elements: [e.id, ...subnets],
             });
@@ -74,13 +72,11 @@ export const cidrSubnetSize: Rule = {
   },
   check(ctx) {
     const net = networkOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of ctx.design.vpcs)
       for (const { subnet, cidr } of net.subnetsOf(v))
         if (cidr && (cidr.prefix < 16 || cidr.prefix > 28))
           findings.push({
-            rule: 'cidr/subnet-size',
-            severity: 'error',
             message: `Subnet ${name(ctx.index.nameOf(subnet.id))} has block ${cidr.text}; AWS allows subnets of /16 to /28. Use a block between /16 and /28.`,
             elements: [subnet.id],
           });
@@ -89,7 +85,7 @@ export const cidrSubnetSize: Rule = {
 };
 
 /** The appliance's address and its subnet's block, when both parse and the subnet is found. */
-function applianceAddress(ctx: Parameters<Rule['check']>[0]) {
+function applianceAddress(ctx: RuleContext) {
   const a = ctx.design.appliance;
   const subnet = a && ctx.index.subnets.get(a.subnet)?.element;
   const ip = a && hostCidr(a.ip);
@@ -112,8 +108,6 @@ export const applianceIpOutsideSubnet: Rule = {
     if (!x || (x.block.first <= x.ip.first && x.ip.first <= x.block.last)) return [];
     return [
       {
-        rule: 'appliance/ip-outside-subnet',
-        severity: 'error',
         message: `Appliance ${name(ctx.index.nameOf(x.a.id))} has IP ${x.a.ip}, outside its subnet ${name(ctx.index.nameOf(x.subnet.id))} (${x.block.text}). Give it an address inside ${x.block.text}.`,
         elements: [x.a.id, x.subnet.id],
       },
@@ -145,8 +139,6 @@ export const applianceIpReserved: Rule = {
           : `network address + ${offset}`;
     return [
       {
-        rule: 'appliance/ip-reserved',
-        severity: 'error',
         message: `Appliance ${name(ctx.index.nameOf(x.a.id))} has IP ${x.a.ip}, ${which} of subnet ${name(ctx.index.nameOf(x.subnet.id))} (${x.block.text}), which AWS reserves. Use another address of the subnet.`,
         elements: [x.a.id, x.subnet.id],
       },
@@ -165,14 +157,12 @@ export const peeringCrossPartition: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const p of design.peerings) {
       const a = index.vpcs.get(p.requester)?.element;
       const b = index.vpcs.get(p.accepter)?.element;
       if (!a || !b || partitionOf(a.region) === partitionOf(b.region)) continue;
       findings.push({
-        rule: 'peering/cross-partition',
-        severity: 'error',
         message: `Peering ${name(index.nameOf(p.id))} joins VPC ${name(index.nameOf(a.id))} (${a.region}, partition ${partitionOf(a.region)}) and VPC ${name(index.nameOf(b.id))} (${b.region}, partition ${partitionOf(b.region)}); AWS cannot peer across partitions. Keep both VPCs in one partition.`,
         elements: [p.id, a.id, b.id],
       });

@@ -3,7 +3,7 @@
 import { cidrProblem, contains, hostCidr, isPrivate, overlaps, type Cidr } from '../network/cidr';
 import type { Subnet } from '../model/schema';
 import { networkOf } from './analysis';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 import { AWS, RFC1918 } from './sources';
 
 const name = JSON.stringify;
@@ -19,7 +19,7 @@ export const cidrInvalid: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     // The holder's description is spelled out only for a block that fails to parse.
     const what = (holder: Holder, id: string): string => {
       const n = name(index.nameOf(id));
@@ -40,8 +40,6 @@ export const cidrInvalid: Rule = {
       const reason = cidrProblem(text);
       if (reason === undefined) return;
       findings.push({
-        rule: 'cidr/invalid',
-        severity: 'error',
         message: `${what(holder, id)} has ${name(text)}: ${reason}. Enter a block like 10.0.0.0/16.`,
         elements: [id],
       });
@@ -59,8 +57,6 @@ export const cidrInvalid: Rule = {
     const a = design.appliance;
     if (a && !hostCidr(a.ip))
       findings.push({
-        rule: 'cidr/invalid',
-        severity: 'error',
         message: `Appliance ${name(index.nameOf(a.id))} has IP ${name(a.ip)}, which is not an IPv4 address. Enter its private address, e.g. 10.0.1.10.`,
         elements: [a.id],
       });
@@ -83,13 +79,11 @@ export const cidrVpcSize: Rule = {
   check(ctx) {
     const { design, index } = ctx;
     const net = networkOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of design.vpcs)
       for (const b of net.blocksOf(v))
         if (b.prefix < 16 || b.prefix > 28)
           findings.push({
-            rule: 'cidr/vpc-size',
-            severity: 'error',
             message: `VPC ${name(index.nameOf(v.id))} has block ${b.text}; AWS allows /16 to /28. Use a block between /16 and /28.`,
             elements: [v.id],
           });
@@ -110,15 +104,13 @@ export const cidrSubnetOutsideVpc: Rule = {
   check(ctx) {
     const { design, index } = ctx;
     const net = networkOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of design.vpcs) {
       const blocks = net.blocksOf(v);
       if (!blocks.length) continue;
       for (const { subnet: s, cidr: block } of net.subnetsOf(v)) {
         if (!block || blocks.some((b) => contains(b, block))) continue;
         findings.push({
-          rule: 'cidr/subnet-outside-vpc',
-          severity: 'error',
           message: `Subnet ${name(index.nameOf(s.id))} (${s.cidr}) is not inside VPC ${name(index.nameOf(v.id))} (${blocks.map((b) => b.text).join(', ')}). Pick a block inside the VPC or add a secondary block.`,
           elements: [s.id, v.id],
         });
@@ -154,7 +146,7 @@ export const cidrSubnetOverlap: Rule = {
   check(ctx) {
     const { design, index } = ctx;
     const net = networkOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of design.vpcs) {
       if (v.subnets.length < 2) continue;
       const subnets = net.subnetsOf(v);
@@ -167,8 +159,6 @@ export const cidrSubnetOverlap: Rule = {
       for (const cur of parsed) {
         if (widest && cur.c.first <= widest.c.last)
           findings.push({
-            rule: 'cidr/subnet-overlap',
-            severity: 'error',
             message: `Subnets ${name(index.nameOf(widest.s.id))} (${widest.s.cidr}) and ${name(index.nameOf(cur.s.id))} (${cur.s.cidr}) of VPC ${name(index.nameOf(v.id))} overlap. Give them disjoint blocks.`,
             elements: [widest.s.id, cur.s.id],
           });
@@ -192,13 +182,11 @@ export const cidrNonRfc1918: Rule = {
   check(ctx) {
     const { design, index } = ctx;
     const net = networkOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of design.vpcs)
       for (const b of net.blocksOf(v))
         if (!isPrivate(b))
           findings.push({
-            rule: 'cidr/non-rfc1918',
-            severity: 'info',
             message: `VPC ${name(index.nameOf(v.id))} uses ${b.text}, outside the private ranges 10.0.0.0/8, 172.16.0.0/12 and 192.168.0.0/16. That works, but hosts that own those public addresses become unreachable from the VPC.`,
             elements: [v.id],
           });

@@ -15,7 +15,7 @@ import { groupsAdmit443 } from '../network/security-groups';
 import { preferredEndpoint, type EndpointNeed } from '../veeam/flows';
 import { analysisOf } from './analysis';
 import { unmetFlowLabel } from './flow-problems';
-import type { Finding, Fix, Rule, RuleContext } from './types';
+import type { Report, Fix, Rule, RuleContext } from './types';
 import { AWS, VEEAM } from './sources';
 import { repositoryEndpointFix } from './missing-links';
 
@@ -79,14 +79,12 @@ export const endpointMissing: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const need of analysisOf(ctx).requirements.endpointNeeds) {
       if (need.endpoints.length) continue;
       const command = addEndpointFix(ctx, need);
       const subnets = onePerAz(need.subnets);
       findings.push({
-        rule: 'endpoint/missing',
-        severity: 'error',
         message: `VPC ${name(ctx.index.nameOf(need.vpc.id))} has no ${need.service} interface endpoint (com.amazonaws.${need.vpc.region}.${need.service}), which the workers of ${opsLabel(ctx, need.operations)} need. Add one in subnet ${subnets.map((s) => name(ctx.index.nameOf(s.id))).join(', ')} with private DNS on.`,
         elements: [need.vpc.id, ...need.operations],
         flow:
@@ -115,13 +113,11 @@ export const endpointPrivateDnsOff: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const need of analysisOf(ctx).requirements.endpointNeeds) {
       const e = preferredEndpoint(need.endpoints);
       if (!e || e.privateDns) continue;
       findings.push({
-        rule: 'endpoint/private-dns-off',
-        severity: 'error',
         message: `The ${need.service} endpoint ${name(ctx.index.nameOf(e.id))} in VPC ${name(ctx.index.nameOf(need.vpc.id))} has private DNS off, so workers of ${opsLabel(ctx, need.operations)} resolve the public ${need.service} name and fail without internet access. Turn private DNS on.`,
         elements: [e.id],
         flow: `${opsLabel(ctx, need.operations)}: workers → ${need.service}`,
@@ -146,7 +142,7 @@ export const endpointDnsAttributes: Rule = {
     fixable: true,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const v of design.vpcs) {
       if (v.dnsSupport && v.dnsHostnames) continue;
       const endpoints = v.endpoints.filter((e) => e.type === 'Interface' && e.privateDns);
@@ -155,8 +151,6 @@ export const endpointDnsAttributes: Rule = {
         .filter(Boolean)
         .join(' and ');
       findings.push({
-        rule: 'endpoint/dns-attributes',
-        severity: 'error',
         message: `VPC ${name(index.nameOf(v.id))} has ${off} off, so the private DNS names of ${endpoints.map((e) => name(index.nameOf(e.id))).join(', ')} do not resolve. Turn on DNS resolution and DNS hostnames for the VPC.`,
         elements: [v.id, ...endpoints.map((e) => e.id)],
         fix: {
@@ -193,7 +187,7 @@ export const endpointDuplicatePrivateDns: Rule = {
     fixable: true,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     const referenced = new Set(design.repositories.map((r) => r.s3Endpoint));
     for (const v of design.vpcs) {
       if (!hasRepeatedPrivateDnsService(v.endpoints)) continue;
@@ -209,8 +203,6 @@ export const endpointDuplicatePrivateDns: Rule = {
         const keep = list.find((e) => referenced.has(e.id)) ?? list[0]!;
         const drop = list.filter((e) => e !== keep);
         findings.push({
-          rule: 'endpoint/duplicate-private-dns',
-          severity: 'error',
           message: `VPC ${name(index.nameOf(v.id))} has ${list.length} ${service} endpoints with private DNS (${list.map((e) => name(index.nameOf(e.id))).join(', ')}); only one can own the service name. Keep ${name(index.nameOf(keep.id))} and remove the others.`,
           elements: list.map((e) => e.id),
           fix: {
@@ -240,7 +232,7 @@ export const endpointAzNotCovered: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     const { net, requirements } = analysisOf(ctx);
     for (const need of requirements.endpointNeeds) {
       const e = preferredEndpoint(need.endpoints);
@@ -249,8 +241,6 @@ export const endpointAzNotCovered: Rule = {
       for (const s of onePerAz(need.subnets)) {
         if (hasSubnetIn(ctx, e, need.vpc, s.az)) continue;
         findings.push({
-          rule: 'endpoint/az-not-covered',
-          severity: 'warning',
           message: `The ${need.service} endpoint ${name(ctx.index.nameOf(e.id))} has no subnet in ${s.az}, where workers of ${opsLabel(ctx, need.operations)} run in subnet ${name(ctx.index.nameOf(s.id))}. Add that subnet to the endpoint.`,
           elements: [e.id, s.id],
           flow: `${opsLabel(ctx, need.operations)}: workers → ${need.service}`,
@@ -292,9 +282,7 @@ export const endpointGatewayUnsupported: Rule = {
   check(ctx) {
     return repositoryEndpoints(ctx)
       .filter((x) => x.endpoint.type === 'Gateway')
-      .map<Finding>(({ repo, endpoint }) => ({
-        rule: 'endpoint/gateway-unsupported',
-        severity: 'error',
+      .map<Report>(({ repo, endpoint }) => ({
         message: `Repository ${name(ctx.index.nameOf(repo.id))} uses ${name(ctx.index.nameOf(endpoint.id))}, an S3 gateway endpoint; private network deployment needs an S3 interface endpoint. Create an S3 interface endpoint in ${repo.region} and pick it in the repository settings.`,
         elements: [repo.id, endpoint.id],
         ...flowOf(ctx, repo.id, 'gateway'),
@@ -315,9 +303,7 @@ export const endpointS3RegionMismatch: Rule = {
   check(ctx) {
     return repositoryEndpoints(ctx)
       .filter((x) => x.vpc.region !== x.repo.region)
-      .map<Finding>(({ repo, endpoint, vpc }) => ({
-        rule: 'endpoint/s3-region-mismatch',
-        severity: 'error',
+      .map<Report>(({ repo, endpoint, vpc }) => ({
         message: `Repository ${name(ctx.index.nameOf(repo.id))} keeps its bucket in ${repo.region}, but its S3 endpoint ${name(ctx.index.nameOf(endpoint.id))} is in ${vpc.region} (VPC ${name(ctx.index.nameOf(vpc.id))}). Use an S3 interface endpoint in a VPC of ${repo.region}.`,
         elements: [repo.id, endpoint.id],
       }));
@@ -336,13 +322,11 @@ export const repositoryNoEndpoint: Rule = {
   },
   check(ctx) {
     const { usedRepositories } = analysisOf(ctx).requirements;
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const [repoId, ops] of usedRepositories) {
       const repo = ctx.index.repositories.get(repoId)?.element;
       if (!repo || repo.s3Endpoint !== undefined) continue;
       findings.push({
-        rule: 'repository/no-endpoint',
-        severity: 'error',
         message: `Repository ${name(ctx.index.nameOf(repo.id))} has no S3 endpoint, but ${opsLabel(ctx, ops)} use it with private network deployment on. Create an S3 interface endpoint in ${repo.region} and pick it in the repository settings.`,
         elements: [repo.id, ...ops],
         ...flowOf(ctx, repo.id, 'no-s3-endpoint'),

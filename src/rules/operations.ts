@@ -2,7 +2,7 @@
 // what a half-made operation, or one whose repository or account was deleted, looks like; the
 // requirement rules skip it, so without this finding its network needs would go unchecked silently.
 import { OPERATION_FIELD_LABELS, OPERATION_REQUIREMENTS } from '../veeam/operations';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 import { DESIGN_FORMAT } from './sources';
 
 export const operationIncomplete: Rule = {
@@ -16,7 +16,7 @@ export const operationIncomplete: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const o of design.operations) {
       const req = OPERATION_REQUIREMENTS[o.kind];
       const lacks = (field: (typeof req.reads)[number]) => o[field] === undefined || o[field] === '';
@@ -24,8 +24,6 @@ export const operationIncomplete: Rule = {
       const missing = req.reads.filter(lacks);
       const what = missing.map((f) => OPERATION_FIELD_LABELS[f].inMessages).join(', ');
       findings.push({
-        rule: 'operation/incomplete',
-        severity: 'error',
         message: `Operation ${JSON.stringify(index.nameOf(o.id))} (${req.label}) has no ${what}, so its network needs cannot be checked. Set ${missing.length > 1 ? 'them' : 'it'} in the Inspector.`,
         elements: [o.id],
       });

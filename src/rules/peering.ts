@@ -2,8 +2,9 @@
 // carries traffic only once accepted.
 import { overlaps } from '../network/cidr';
 import { analysisOf } from './analysis';
-import { hopFindings } from './flow-problems';
-import type { Finding, Rule } from './types';
+import { acceptPeering } from '../model/commands/peering';
+import { endpointSide, quoted } from './flow-problems';
+import type { Report, Rule } from './types';
 import { AWS, VEEAM } from './sources';
 
 const name = JSON.stringify;
@@ -21,9 +22,7 @@ export const peeringSelf: Rule = {
   check({ design, index }) {
     return design.peerings
       .filter((p) => p.requester === p.accepter)
-      .map<Finding>((p) => ({
-        rule: 'peering/self',
-        severity: 'error',
+      .map<Report>((p) => ({
         message: `Peering ${name(index.nameOf(p.id))} joins VPC ${name(index.nameOf(p.requester))} with itself. Connect it to another VPC or delete it.`,
         elements: [p.id],
       }));
@@ -41,7 +40,7 @@ export const peeringDuplicate: Rule = {
   },
   check(ctx) {
     const { net } = analysisOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     const seen = new Set<string>();
     for (const p of ctx.design.peerings) {
       if (p.requester === p.accepter) continue;
@@ -50,8 +49,6 @@ export const peeringDuplicate: Rule = {
       if (all.length < 2 || seen.has(first.id)) continue;
       seen.add(first.id);
       findings.push({
-        rule: 'peering/duplicate',
-        severity: 'error',
         message: `VPCs ${name(ctx.index.nameOf(p.requester))} and ${name(ctx.index.nameOf(p.accepter))} are joined by ${all.length} peerings (${all.map((x) => name(ctx.index.nameOf(x.id))).join(', ')}); AWS allows one. Delete all but one and point routes at it.`,
         elements: all.map((x) => x.id),
       });
@@ -72,7 +69,7 @@ export const peeringCidrOverlap: Rule = {
   },
   check(ctx) {
     const { net } = analysisOf(ctx);
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const p of ctx.design.peerings) {
       if (p.requester === p.accepter) continue;
       const a = ctx.index.vpcs.get(p.requester)?.element;
@@ -83,8 +80,6 @@ export const peeringCidrOverlap: Rule = {
       if (!as.some((x) => bs.some((y) => overlaps(x, y)))) continue;
       const clash = as.flatMap((x) => bs.filter((y) => overlaps(x, y)).map((y) => `${x.text} and ${y.text}`));
       findings.push({
-        rule: 'peering/cidr-overlap',
-        severity: 'error',
         message: `Peering ${name(ctx.index.nameOf(p.id))} joins VPCs ${name(ctx.index.nameOf(a.id))} and ${name(ctx.index.nameOf(b.id))}, whose blocks overlap (${clash.join('; ')}); AWS fails the request. Re-address one of the VPCs.`,
         elements: [p.id, a.id, b.id],
       });
@@ -103,5 +98,20 @@ export const peeringNotActive: Rule = {
     sources: [AWS.peeringAccept, VEEAM.peering],
     fixable: true,
   },
-  check: (ctx) => hopFindings(ctx, 'peering/not-active', 'error'),
+  hops: [
+    {
+      kinds: ['peering'],
+      reasons: ['not-active'],
+      describe(ctx, at) {
+        const p = at.hop.peering ? ctx.index.peerings.get(at.hop.peering)?.element : undefined;
+        if (!p || !endpointSide(ctx, at)) return undefined;
+        const name = (id: string) => quoted(ctx, id);
+        return {
+          message: `Peering ${name(p.id)} between VPC ${name(p.requester)} and VPC ${name(p.accepter)} is still pending acceptance, so no traffic crosses it. Accept it in the accepter VPC's account.`,
+          elements: [p.id, p.accepter],
+          fix: { title: `Accept peering ${name(p.id)}`, commands: [acceptPeering({ peering: p.id })] },
+        };
+      },
+    },
+  ],
 };

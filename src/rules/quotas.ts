@@ -1,7 +1,7 @@
 // Default AWS quotas a design can exceed without noticing. Each is adjustable (Service Quotas
 // console or a support case), so exceeding one is a warning that names the element and the quota.
 import { AWS } from './sources';
-import type { Finding, Rule, RuleContext } from './types';
+import type { Report, Rule, RuleContext } from './types';
 
 const name = JSON.stringify;
 
@@ -16,8 +16,8 @@ export const QUOTAS = {
 const RAISE =
   'AWS refuses more until the quota is raised, which you can request in the Service Quotas console.';
 
-function warn(rule: string, message: string, elements: string[]): Finding {
-  return { rule, severity: 'warning', message: `${message} ${RAISE}`, elements };
+function warn(message: string, elements: string[]): Report {
+  return { message: `${message} ${RAISE}`, elements };
 }
 
 export const quotaRoutesPerTable: Rule = {
@@ -30,13 +30,12 @@ export const quotaRoutesPerTable: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const out: Finding[] = [];
+    const out: Report[] = [];
     for (const v of design.vpcs)
       for (const t of v.routeTables)
         if (t.routes.length > QUOTAS.routesPerTable)
           out.push(
             warn(
-              'quota/routes-per-table',
               `Route table ${name(index.nameOf(t.id))} in VPC ${name(index.nameOf(v.id))} has ${t.routes.length} routes; the default quota "Routes per route table" is ${QUOTAS.routesPerTable}.`,
               [t.id],
             ),
@@ -60,14 +59,13 @@ export const quotaSecurityGroupRules: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const out: Finding[] = [];
+    const out: Report[] = [];
     for (const v of design.vpcs)
       for (const g of v.securityGroups)
         for (const [direction, label] of DIRECTIONS)
           if (g[direction].length > QUOTAS.rulesPerGroupDirection)
             out.push(
               warn(
-                'quota/security-group-rules',
                 `Security group ${name(index.nameOf(g.id))} has ${g[direction].length} ${label.toLowerCase()} rules; the default quota "${label} rules per security group" is ${QUOTAS.rulesPerGroupDirection}.`,
                 [g.id],
               ),
@@ -94,12 +92,11 @@ export const quotaPeeringsPerVpc: Rule = {
       count.set(p.requester, (count.get(p.requester) ?? 0) + 1);
       count.set(p.accepter, (count.get(p.accepter) ?? 0) + 1);
     }
-    const out: Finding[] = [];
+    const out: Report[] = [];
     for (const [v, n] of count)
       if (n > QUOTAS.activePeeringsPerVpc)
         out.push(
           warn(
-            'quota/peerings-per-vpc',
             `VPC ${name(index.nameOf(v))} has ${n} active peerings; the default quota "Active VPC peering connections per VPC" is ${QUOTAS.activePeeringsPerVpc}.`,
             [v],
           ),
@@ -118,14 +115,13 @@ export const quotaInterfaceEndpointsPerVpc: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const out: Finding[] = [];
+    const out: Report[] = [];
     for (const v of design.vpcs) {
       if (v.endpoints.length <= QUOTAS.interfaceEndpointsPerVpc) continue;
       const n = v.endpoints.filter((e) => e.type === 'Interface').length;
       if (n > QUOTAS.interfaceEndpointsPerVpc)
         out.push(
           warn(
-            'quota/interface-endpoints-per-vpc',
             `VPC ${name(index.nameOf(v.id))} has ${n} interface endpoints; the default quota "Interface VPC endpoints per VPC" is ${QUOTAS.interfaceEndpointsPerVpc}.`,
             [v.id],
           ),

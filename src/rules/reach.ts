@@ -2,7 +2,7 @@
 // layout in which the standard and archive repositories' VPCs reach each other.
 import { analysisOf, flowOutcome } from './analysis';
 import { flowLabel, flowProblems } from './flow-problems';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 import { AWS, VEEAM } from './sources';
 
 const name = JSON.stringify;
@@ -18,13 +18,11 @@ export const reachPartial: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const { planned, result } of analysisOf(ctx).failing) {
       if (planned.kind === 'archive-peering' || flowOutcome(result) !== 'partial') continue;
       const { problems, fix, failing } = flowProblems(ctx, planned, result);
       findings.push({
-        rule: 'reach/partial',
-        severity: 'warning',
         message: `Endpoint ${name(ctx.index.nameOf(planned.endpoint.id))} is unreachable from ${planned.source.label} through subnet ${failing.map((s) => name(ctx.index.nameOf(s))).join(', ')} (${problems.map((p) => p.message).join(' ')}) Connections will fail intermittently.`,
         elements: [planned.endpoint.id, ...failing, ...new Set(problems.flatMap((p) => p.elements))],
         flow: flowLabel(ctx, result),
@@ -46,15 +44,13 @@ export const archiveRepositoryPeering: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     for (const { planned, result } of analysisOf(ctx).failing) {
       if (planned.kind !== 'archive-peering') continue;
       const outcome = flowOutcome(result);
       if (outcome === 'ok') continue;
       const { problems, fix } = flowProblems(ctx, planned, result);
       findings.push({
-        rule: 'archive/repository-peering',
-        severity: 'warning',
         message: `For archiving, ${planned.source.label} must reach S3 endpoint ${name(ctx.index.nameOf(planned.endpoint.id))}: ${problems.map((p) => p.message).join(' ')}`,
         elements: [
           ...new Set([planned.source.vpc.id, planned.endpoint.id, ...problems.flatMap((p) => p.elements)]),

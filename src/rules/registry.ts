@@ -38,7 +38,8 @@ import { sgCrossRegionReference, sgEgress443, sgIngress443 } from './security-gr
 import { operationIncomplete } from './operations';
 import { duplicateId, invalidReference } from './structure';
 import { TGW_RULES } from './transit-gateway';
-import type { Finding, Rule, RuleContext, RuleMeta } from './types';
+import { hopJudgesOf, hopReports } from './flow-problems';
+import type { Finding, Report, Rule, RuleContext, RuleMeta } from './types';
 import { workerNoConfiguration, workerProductionOnly, workerPublicIp } from './workers';
 
 export const RULES: readonly Rule[] = [
@@ -94,6 +95,8 @@ export const RULES: readonly Rule[] = [
 ];
 
 const META = new Map(RULES.map((r) => [r.meta.id, r.meta]));
+// Every rule's hop judges, whichever rules a run asks for: reach/partial quotes them all.
+const HOP_JUDGES = hopJudgesOf(RULES);
 
 /** A rule's meta for "learn more", or undefined for an unknown id. */
 export function ruleMeta(id: string): RuleMeta | undefined {
@@ -126,11 +129,25 @@ function mergeSameProblem(findings: Finding[]): Finding[] {
   return out;
 }
 
+/** A rule's reports, hop findings first, each stamped with the rule's id and severity. */
+function runRule(ctx: RuleContext, rule: Rule): Finding[] {
+  const { id, severity } = rule.meta;
+  const reports: Report[] = [
+    ...(rule.hops ? hopReports(ctx, id) : []),
+    ...(rule.check ? rule.check(ctx) : []),
+  ];
+  return reports.map((r) => ({ rule: id, severity, ...r }));
+}
+
+function contextOf(design: Design): RuleContext {
+  return { design, index: indexDesign(design), hopJudges: HOP_JUDGES };
+}
+
 function runRules(ctx: RuleContext, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
     try {
-      findings.push(...rule.check(ctx));
+      findings.push(...runRule(ctx, rule));
     } catch (err) {
       // A half-drawn design must never take the panel down: the rule's failure becomes a finding.
       findings.push({
@@ -145,7 +162,7 @@ function runRules(ctx: RuleContext, rules: readonly Rule[]): Finding[] {
 }
 
 export function validate(design: Design, rules: readonly Rule[] = RULES): Finding[] {
-  return runRules({ design, index: indexDesign(design) }, rules);
+  return runRules(contextOf(design), rules);
 }
 
 /** Findings plus every required flow with its per-endpoint-subnet traces (the canvas overlay). */
@@ -153,7 +170,7 @@ export function analyze(
   design: Design,
   rules: readonly Rule[] = RULES,
 ): { findings: Finding[]; flows: FlowResult[] } {
-  const ctx: RuleContext = { design, index: indexDesign(design) };
+  const ctx = contextOf(design);
   const findings = runRules(ctx, rules);
   let flows: FlowResult[];
   try {

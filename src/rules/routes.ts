@@ -1,11 +1,97 @@
 // Routing for required flows: the source's table must send the endpoint's subnet over the peering
 // that joins exactly the two VPCs, and the endpoint's table must route the source back over it.
+import type { Command } from '../model/command';
+import { addRoute, setRouteTarget } from '../model/commands/route';
 import type { DesignIndex } from '../model/design-index';
-import { hopFindings } from './flow-problems';
-import type { Finding, Rule } from './types';
+import { cidrOf } from '../network/cidr';
+import { createPeeringFix } from './missing-links';
+import { endpointSide, quoted, routeHop } from './flow-problems';
+import type { HopJudge, Report, Rule, RuleContext } from './types';
 import { AWS, VEEAM } from './sources';
 
 const name = JSON.stringify;
+const ROUTE_HOPS = ['route', 'return-route'] as const;
+
+/**
+ * The TGW a VPC is attached to that leads toward VPC `to` (attached to it too, or to a TGW it
+ * peers with); only designs with TGWs get past the first test.
+ */
+function attachedTgw(ctx: RuleContext, from: string, to: string): string | undefined {
+  const list = ctx.design.transitGatewayAttachments;
+  if (!list.length) return undefined;
+  const tgwsOf = (vpc: string) => list.filter((a) => a.vpc === vpc).map((a) => a.transitGateway);
+  const theirs = new Set(tgwsOf(to));
+  const ours = tgwsOf(from);
+  const direct = ours.find((t) => theirs.has(t));
+  if (direct) return direct;
+  return ours.find((t) =>
+    list.some(
+      (a) =>
+        a.vpc === undefined &&
+        ((a.transitGateway === t && theirs.has(a.peerTransitGateway ?? '')) ||
+          (a.peerTransitGateway === t && theirs.has(a.transitGateway))),
+    ),
+  );
+}
+
+const noRoute: HopJudge = {
+  kinds: ROUTE_HOPS,
+  reasons: ['no-route'],
+  describe(ctx, at) {
+    const r = routeHop(ctx, at);
+    if (!r) return undefined;
+    const { hop, planned } = at;
+    const name = (id: string) => quoted(ctx, id);
+    const { fromVpc, toVpc, wanted, where, peering } = r;
+    const elements = [hop.routeTable ?? fromVpc.id, ...(peering ? [peering] : [])];
+    const what = r.forward
+      ? `has no route to ${r.reaching}`
+      : `has no return route to ${r.reaching}, so replies cannot get back`;
+    const into = hop.routeTable ? `route table ${name(hop.routeTable)}` : `VPC ${name(fromVpc.id)}`;
+    const tgw = peering ? undefined : attachedTgw(ctx, fromVpc.id, toVpc.id);
+    if (tgw)
+      return {
+        message: `${where} ${what}. Add route ${wanted} → transit gateway ${name(tgw)}.`,
+        elements: [...elements, tgw],
+        fix: {
+          title: `Add route ${wanted} → transit gateway ${name(tgw)} to ${into}`,
+          commands: [
+            addRoute({
+              vpc: fromVpc.id,
+              ...(hop.routeTable ? { routeTable: hop.routeTable } : {}),
+              route: { destination: wanted, transitGateway: tgw },
+            }),
+          ],
+        },
+      };
+    if (!peering) {
+      const { source, flow, endpointVpc } = planned;
+      const fix = createPeeringFix(ctx.design, {
+        source: { vpc: source.vpc, subnets: source.subnets, range: flow.fixRange },
+        target: { vpc: endpointVpc, subnet: r.subnet, block: r.destBlock },
+      });
+      return {
+        message: `${where} ${what}. No peering joins VPC ${name(fromVpc.id)} and VPC ${name(toVpc.id)}: create one, then route ${wanted} over it.`,
+        elements: [...elements, toVpc.id],
+        ...(fix ? { fix } : {}),
+      };
+    }
+    return {
+      message: `${where} ${what}. Add route ${wanted} → peering ${name(peering)}.`,
+      elements,
+      fix: {
+        title: `Add route ${wanted} → peering ${name(peering)} to ${into}`,
+        commands: [
+          addRoute({
+            vpc: fromVpc.id,
+            ...(hop.routeTable ? { routeTable: hop.routeTable } : {}),
+            route: { destination: wanted, peering },
+          }),
+        ],
+      },
+    };
+  },
+};
 
 export const routeMissing: Rule = {
   meta: {
@@ -17,7 +103,76 @@ export const routeMissing: Rule = {
     sources: [VEEAM.configureRouting, AWS.peeringRoutes],
     fixable: true,
   },
-  check: (ctx) => hopFindings(ctx, 'route/missing', 'error'),
+  hops: [noRoute],
+};
+
+/** The most specific route names a peering that does not exist. */
+const unknownPeering: HopJudge = {
+  kinds: ROUTE_HOPS,
+  reasons: ['unknown-peering'],
+  describe(ctx, at) {
+    const r = routeHop(ctx, at);
+    if (!r) return undefined;
+    const { hop, planned } = at;
+    const name = (id: string) => quoted(ctx, id);
+    const route = hop.route!;
+    return {
+      message: `${r.where}: the most specific route to ${r.forward ? r.dest.text : planned.flow.sourceRange} is ${route.destination} → ${route.peering ?? '?'}, a peering that does not exist. Point it at a peering between VPC ${name(r.fromVpc.id)} and VPC ${name(r.toVpc.id)}.`,
+      elements: [hop.routeTable ?? r.fromVpc.id, r.toVpc.id],
+    };
+  },
+};
+
+/** The most specific route goes to a gateway, or to a peering with a third VPC. */
+const elsewhere: HopJudge = {
+  kinds: ROUTE_HOPS,
+  reasons: ['gateway', 'other-peering'],
+  describe(ctx, at) {
+    const r = routeHop(ctx, at);
+    if (!r) return undefined;
+    const { hop, planned } = at;
+    const { flow, source, endpoint } = planned;
+    const name = (id: string) => quoted(ctx, id);
+    const { forward, fromVpc, toVpc, wanted, where, peering, dest } = r;
+    const route = hop.route!;
+    const target =
+      route.gateway !== undefined
+        ? `the ${route.gateway} gateway`
+        : `peering ${name(route.peering ?? '')}, which leads to another VPC (peering is not transitive)`;
+    const elements = [
+      hop.routeTable ?? fromVpc.id,
+      ...(route.peering ? [route.peering] : []),
+      ...(peering ? [peering] : []),
+    ];
+    const toward = forward ? dest.text : flow.sourceRange;
+    if (hop.partial)
+      // Which change is right (retarget the route, remove it, re-address) depends on what the
+      // route is for, so this one has no fix.
+      return {
+        message: `${where}: the more specific route ${route.destination} → ${target} takes part of ${toward}, so traffic ${forward ? `for endpoint ${name(endpoint.id)}` : `back to ${source.label}`} to those addresses never reaches VPC ${name(toVpc.id)}. Send all of ${toward} over a peering to VPC ${name(toVpc.id)}: retarget or narrow that route.`,
+        elements: [...elements, toVpc.id],
+      };
+    const base = `${where}: the most specific route to ${toward} is ${route.destination} → ${target}, so traffic ${forward ? 'for' : 'back to'} ${forward ? `endpoint ${name(endpoint.id)}` : source.label} never reaches VPC ${name(toVpc.id)}.`;
+    if (!peering || !hop.routeTable)
+      return {
+        message: `${base} Peer the two VPCs and route ${wanted} over that peering.`,
+        elements: [...elements, toVpc.id],
+      };
+    const wrongPrefix = cidrOf(route.destination)!.prefix;
+    const wantedBlock = cidrOf(wanted);
+    const exact = forward ? dest : cidrOf(flow.sourceRange);
+    let command: Command;
+    let title: string;
+    if (route.destination === wanted || (exact && route.destination === exact.text)) {
+      command = setRouteTarget({ routeTable: hop.routeTable, destination: route.destination, peering });
+      title = `Point route ${route.destination} in route table ${name(hop.routeTable)} at peering ${name(peering)}`;
+    } else {
+      const destination = wantedBlock && wantedBlock.prefix > wrongPrefix ? wanted : exact!.text;
+      command = addRoute({ vpc: fromVpc.id, routeTable: hop.routeTable, route: { destination, peering } });
+      title = `Add route ${destination} → peering ${name(peering)} to route table ${name(hop.routeTable)}`;
+    }
+    return { message: `${base} ${title}.`, elements, fix: { title, commands: [command] } };
+  },
 };
 
 export const routeWrongTarget: Rule = {
@@ -30,7 +185,7 @@ export const routeWrongTarget: Rule = {
     sources: [AWS.routePriority, AWS.peeringLimitations],
     fixable: true,
   },
-  check: (ctx) => hopFindings(ctx, 'route/wrong-target', 'error'),
+  hops: [unknownPeering, elsewhere],
 };
 
 export const routeForeignPeering: Rule = {
@@ -42,10 +197,31 @@ export const routeForeignPeering: Rule = {
     sources: [AWS.peeringRoutes],
     fixable: false,
   },
-  check(ctx) {
-    const { design, index } = ctx;
-    // The flows such a route blocks report the same words, so the findings merge and name them.
-    const findings: Finding[] = hopFindings(ctx, 'route/foreign-peering', 'error');
+  // The flows such a route blocks report the same words as the route's own finding, so the two
+  // merge and the finding names them.
+  hops: [
+    {
+      kinds: ROUTE_HOPS,
+      reasons: ['foreign-peering'],
+      describe(ctx, at) {
+        const { planned, hop } = at;
+        if (!endpointSide(ctx, at) || !hop.routeTable || !hop.route?.peering) return undefined;
+        const fromVpc = hop.kind === 'route' ? planned.source.vpc : planned.endpointVpc;
+        return {
+          message: foreignPeeringMessage(
+            ctx.index,
+            fromVpc.id,
+            hop.routeTable,
+            hop.route.destination,
+            hop.route.peering,
+          ),
+          elements: [hop.routeTable, hop.route.peering],
+        };
+      },
+    },
+  ],
+  check({ design, index }) {
+    const findings: Report[] = [];
     for (const v of design.vpcs)
       for (const t of v.routeTables)
         for (const r of t.routes) {
@@ -53,8 +229,6 @@ export const routeForeignPeering: Rule = {
           const p = index.peerings.get(r.peering)?.element;
           if (!p || p.requester === v.id || p.accepter === v.id) continue;
           findings.push({
-            rule: 'route/foreign-peering',
-            severity: 'error',
             message: foreignPeeringMessage(index, v.id, t.id, r.destination, p.id),
             elements: [t.id, p.id],
           });
@@ -64,7 +238,7 @@ export const routeForeignPeering: Rule = {
 };
 
 /** What route/foreign-peering says, for its own finding and for the flows such a route blocks. */
-export function foreignPeeringMessage(
+function foreignPeeringMessage(
   index: DesignIndex,
   vpc: string,
   table: string,
@@ -88,5 +262,21 @@ export const routeLocalShadow: Rule = {
     sources: [AWS.routeTables, AWS.peeringLimitations],
     fixable: false,
   },
-  check: (ctx) => hopFindings(ctx, 'route/local-shadow', 'error'),
+  hops: [
+    {
+      kinds: ROUTE_HOPS,
+      reasons: ['local-shadow'],
+      describe(ctx, at) {
+        const r = routeHop(ctx, at);
+        if (!r) return undefined;
+        const { planned } = at;
+        const name = (id: string) => quoted(ctx, id);
+        const other = r.forward ? r.dest.text : planned.flow.sourceRange;
+        return {
+          message: `${other} (${r.forward ? `subnet ${name(at.subnet)} of endpoint ${name(planned.endpoint.id)}` : planned.source.label}) lies inside the blocks of VPC ${name(r.fromVpc.id)} itself, so its local route keeps that traffic inside VPC ${name(r.fromVpc.id)} and it never reaches VPC ${name(r.toVpc.id)}. Re-address one of the two VPCs so their blocks do not overlap.`,
+          elements: [r.fromVpc.id, r.toVpc.id],
+        };
+      },
+    },
+  ],
 };

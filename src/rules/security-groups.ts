@@ -1,8 +1,9 @@
 // Security groups on required flows: egress on the source side, ingress on the endpoint side
 // (groups are stateful, so replies need nothing more), and group references that cannot work.
-import { hopFindings } from './flow-problems';
 import type { SecurityGroup, Vpc } from '../model/schema';
-import type { Finding, Rule } from './types';
+import { endpointSide, quoted } from './flow-problems';
+import { admit443Fix } from './sg-rule-fix';
+import type { Report, Rule } from './types';
 import { AWS, VEEAM } from './sources';
 
 const name = JSON.stringify;
@@ -17,7 +18,36 @@ export const sgIngress443: Rule = {
     sources: [VEEAM.interfaceEndpoints, VEEAM.ports, AWS.sgRules],
     fixable: true,
   },
-  check: (ctx) => hopFindings(ctx, 'sg/ingress-443', 'error'),
+  hops: [
+    {
+      kinds: ['sg-ingress'],
+      reasons: ['no-rule'],
+      describe(ctx, at) {
+        if (!endpointSide(ctx, at)) return undefined;
+        const { flow, source, endpoint } = at.planned;
+        const name = (id: string) => quoted(ctx, id);
+        const groups = at.hop.groups ?? [];
+        const group = groups[0];
+        if (!group)
+          return {
+            message: `Endpoint ${name(endpoint.id)} has no security group, so nothing admits tcp/443 from ${source.label}. Attach a group that admits tcp/443 from ${flow.fixRange}.`,
+            elements: [endpoint.id],
+          };
+        return {
+          message: `Security group ${groups.map(name).join(', ')} of endpoint ${name(endpoint.id)} does not admit tcp/443 from ${flow.sourceRange} (${source.label}). Add an ingress rule for tcp/443 from ${flow.fixRange}.`,
+          elements: [...groups, endpoint.id],
+          fix: admit443Fix(ctx.design, {
+            group,
+            groupName: ctx.index.nameOf(group),
+            direction: 'ingress',
+            range: flow.fixRange,
+            description: `HTTPS from ${flow.kind === 'appliance-repository' ? 'the backup appliance' : flow.kind === 'archive-peering' ? 'the other repository VPC' : 'worker instances'}`,
+            addTitle: `Admit tcp/443 from ${flow.fixRange} in security group ${name(group)}`,
+          }),
+        };
+      },
+    },
+  ],
 };
 
 export const sgEgress443: Rule = {
@@ -30,7 +60,34 @@ export const sgEgress443: Rule = {
     sources: [VEEAM.workerGroups, VEEAM.ports, AWS.sgRules],
     fixable: true,
   },
-  check: (ctx) => hopFindings(ctx, 'sg/egress-443', 'error'),
+  hops: [
+    {
+      kinds: ['sg-egress'],
+      reasons: ['no-rule'],
+      describe(ctx, at) {
+        const side = endpointSide(ctx, at);
+        if (!side) return undefined;
+        const { flow, source, endpoint } = at.planned;
+        const name = (id: string) => quoted(ctx, id);
+        const groups = at.hop.groups ?? [];
+        const group = groups[0];
+        return {
+          message: `Security group ${groups.map(name).join(', ')} (${source.label}) does not let tcp/443 out to ${side.dest.text}, where endpoint ${name(endpoint.id)} sits. Add an egress rule for tcp/443 to ${side.destBlock}.`,
+          elements: groups,
+          fix: group
+            ? admit443Fix(ctx.design, {
+                group,
+                groupName: ctx.index.nameOf(group),
+                direction: 'egress',
+                range: side.destBlock,
+                description: `HTTPS to ${flow.service} endpoint`,
+                addTitle: `Allow tcp/443 out to ${side.destBlock} in security group ${name(group)}`,
+              })
+            : undefined,
+        };
+      },
+    },
+  ],
 };
 
 export const sgCrossRegionReference: Rule = {
@@ -44,15 +101,13 @@ export const sgCrossRegionReference: Rule = {
     fixable: false,
   },
   check({ design, index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     const judge = (v: Vpc, g: SecurityGroup, direction: 'ingress' | 'egress') => {
       for (const r of g[direction]) {
         if (r.securityGroup === undefined) continue;
         const other = index.securityGroups.get(r.securityGroup)?.vpc;
         if (!other || other.region === v.region) continue;
         findings.push({
-          rule: 'sg/cross-region-reference',
-          severity: 'error',
           message: `An ${direction} rule of security group ${name(index.nameOf(g.id))} (${v.region}) references group ${name(index.nameOf(r.securityGroup))} in ${other.region}; references work only within one region. Use the CIDR of VPC ${name(index.nameOf(other.id))} (${other.cidr}) instead.`,
           elements: [g.id, r.securityGroup],
         });

@@ -13,7 +13,7 @@ import {
 } from '../model/kinds';
 import type { Vpc } from '../model/schema';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 import { DESIGN_FORMAT } from './sources';
 
 const KIND_LABEL: Record<ElementKind, string> = Object.fromEntries(
@@ -198,7 +198,7 @@ export const invalidReference: Rule = {
     fixable: false,
   },
   check({ index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     forEachReference(index, (from, field, targetId, kind, withinVpc) => {
       // The typed maps hold the first element of each kind per id, so a hit there is exactly
       // "some element with this id has the expected kind".
@@ -224,8 +224,6 @@ export const invalidReference: Rule = {
             ? 'The design'
             : `${KIND_LABEL[index.kindOf(from) ?? 'vpc']} "${index.nameOf(from)}"`;
         findings.push({
-          rule: 'design/invalid-reference',
-          severity: 'error',
           message: `${holder}: ${problem}. Pick an existing ${want} or remove the reference.`,
           elements: from === 'design' ? [] : [from],
         });
@@ -237,12 +235,11 @@ export const invalidReference: Rule = {
 };
 
 /** References that name an element of the right type but the wrong sort, and fields a kind needs. */
-function kindMismatches(index: DesignIndex): Finding[] {
-  const findings: Finding[] = [];
+function kindMismatches(index: DesignIndex): Report[] {
+  const findings: Report[] = [];
   const d = index.design;
   const name = (id: string) => JSON.stringify(index.nameOf(id));
-  const report = (element: string, message: string) =>
-    findings.push({ rule: 'design/invalid-reference', severity: 'error', message, elements: [element] });
+  const report = (element: string, message: string) => findings.push({ message, elements: [element] });
   for (const o of d.operations) {
     const req = OPERATION_REQUIREMENTS[o.kind];
     // A field the kind reads but lacks (e.g. no repository yet, or cleared when its repository was
@@ -292,13 +289,11 @@ export const duplicateId: Rule = {
     fixable: false,
   },
   check({ index }) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     if (!index.hasDuplicateIds) return findings;
     for (const [id, seen] of index.all) {
       if (seen.length < 2) continue;
       findings.push({
-        rule: 'design/duplicate-id',
-        severity: 'error',
         message: `The id "${id}" is used ${seen.length} times (${seen.map((s) => `${KIND_LABEL[s.kind]} at ${s.path}`).join(', ')}). Rename all but one.`,
         elements: [id],
       });

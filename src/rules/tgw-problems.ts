@@ -1,15 +1,10 @@
-// What a failed Transit Gateway hop means for the user (message, elements, fix): one place, read by
-// describeHop (flow-problems.ts) for the tgw/* rules (transit-gateway.ts).
+// What the tgw/* rules (transit-gateway.ts) share when they word a failed Transit Gateway hop: which
+// way the traffic goes, the TGW and table that decided, and the fixes that route it on.
 import type { Command } from '../model/command';
-import {
-  associateTgwAttachment,
-  attachTgwSubnet,
-  propagateTgwAttachment,
-  connectTgwAttachment,
-} from '../model/commands/tgw-attachment';
+import { setFields } from '../model/commands/element';
+import { connectTgwAttachment, propagateTgwAttachment } from '../model/commands/tgw-attachment';
 import { setTgwRoute } from '../model/commands/tgw-route';
 import { shareTgw } from '../model/commands/transit-gateway';
-import { setFields } from '../model/commands/element';
 import { freshId } from '../model/command';
 import { createVpcAttachment } from '../model/kinds';
 import type { TgwRouteTable, TransitGateway, Vpc } from '../model/schema';
@@ -18,20 +13,14 @@ import type { NetworkModel } from '../network/model';
 import type { Hop } from '../network/trace';
 import { tgwLookup, vpcAttachmentOf } from '../network/transit';
 import type { PlannedFlow } from '../veeam/flows';
+import { analysisOf } from './analysis';
 import { admit443Fix } from './sg-rule-fix';
-import type { Fix, RuleContext } from './types';
-
-export interface TgwProblem {
-  rule: string;
-  message: string;
-  elements: string[];
-  fix?: Fix;
-}
+import type { FailedHop, Fix, HopReport, RuleContext } from './types';
 
 const q = (s: string) => `"${s}"`;
 
 /** How `tgw` can send traffic on toward VPC `to`: its VPC attachment, or a peering attachment to the TGW that has one. */
-function onwardAttachment(
+export function onwardAttachment(
   ctx: RuleContext,
   net: NetworkModel,
   tgw: TransitGateway,
@@ -54,7 +43,7 @@ function onwardAttachment(
 }
 
 /** The fix that makes `table` send `block` toward `to`: a propagation, or a static route over peering. */
-function routeFix(
+export function routeFix(
   ctx: RuleContext,
   net: NetworkModel,
   tgw: TransitGateway,
@@ -79,7 +68,7 @@ function routeFix(
  * VPC (the flow's own subnets there), associated and propagating by the TGW's defaults, and the
  * RAM share first when the VPC's account needs one. None when AWS would refuse it (another region).
  */
-function attachFix(
+export function attachFix(
   ctx: RuleContext,
   planned: PlannedFlow,
   subnetId: string,
@@ -123,7 +112,7 @@ function attachFix(
 }
 
 /** Another table of the TGW that would route `destination` on toward `to`: associating with it fixes a wrong association. */
-function betterTable(
+export function betterTable(
   net: NetworkModel,
   tgw: TransitGateway,
   current: TgwRouteTable,
@@ -140,13 +129,24 @@ function betterTable(
   });
 }
 
-export function describeTgwHop(
-  ctx: RuleContext,
-  net: NetworkModel,
-  planned: PlannedFlow,
-  subnetId: string,
-  hop: Hop,
-): TgwProblem | undefined {
+/** A failed TGW hop seen from the side it failed on. */
+export interface TgwHop {
+  net: NetworkModel;
+  back: boolean;
+  fromVpc: Vpc;
+  toVpc: Vpc;
+  /** The addresses the TGW looked up: the endpoint subnet's, or the source range on the way back. */
+  destination?: Cidr;
+  /** The block a fix should route: the endpoint VPC's block holding the subnet, or the fix range. */
+  wanted: string;
+  tgw?: TransitGateway;
+  table?: TgwRouteTable;
+  /** "traffic from … to VPC …" or "replies from VPC … back to …". */
+  what: string;
+}
+
+export function tgwHop(ctx: RuleContext, { planned, subnet: subnetId, hop }: FailedHop): TgwHop {
+  const { net } = analysisOf(ctx);
   const name = (id: string) => q(ctx.index.nameOf(id));
   const { flow, source, endpointVpc } = planned;
   const back = hop.returning === true;
@@ -154,118 +154,24 @@ export function describeTgwHop(
   const toVpc = back ? source.vpc : endpointVpc;
   const subnet = ctx.index.subnets.get(subnetId)?.element;
   const dest = cidrOf(subnet?.cidr);
-  const destination = back ? cidrOf(flow.sourceRange) : dest;
-  const wanted = back
-    ? flow.fixRange
-    : ((dest && blockHolding(net.blocksOf(endpointVpc), dest)?.text) ?? dest?.text ?? '');
   const tgw = hop.transitGateway
     ? ctx.design.transitGateways.find((t) => t.id === hop.transitGateway)
     : undefined;
-  const table = hop.tgwRouteTable ? tgw?.routeTables.find((t) => t.id === hop.tgwRouteTable) : undefined;
-  const what = back
-    ? `replies from VPC ${name(fromVpc.id)} back to ${source.label}`
-    : `traffic from ${source.label} to VPC ${name(toVpc.id)}`;
-  const elements = hop.elements;
-  switch (hop.reason) {
-    case 'tgw-no-attachment': {
-      const vpc = hop.vpc ?? fromVpc.id;
-      const fix = tgw && !hop.attachment ? attachFix(ctx, planned, subnetId, tgw, vpc) : undefined;
-      return {
-        rule: 'tgw/no-attachment',
-        message: `${hop.detail}, so ${what} cannot use transit gateway ${name(hop.transitGateway ?? '')}. ${fix ? `${fix.title}.` : 'Attach VPC ' + name(vpc) + " to it (one subnet per Availability Zone), in the TGW's region, and accept the attachment."}`,
-        elements: [...elements, vpc],
-        ...(fix ? { fix } : {}),
-      };
-    }
-    case 'tgw-not-shared': {
-      const vpc = ctx.index.vpcs.get(hop.vpc ?? '')?.element;
-      return {
-        rule: 'tgw/not-shared',
-        message: `${hop.detail}. Share transit gateway ${name(hop.transitGateway ?? '')} with account ${name(vpc?.account ?? '')} through AWS RAM.`,
-        elements: [...elements, ...(vpc ? [vpc.id] : [])],
-        ...(tgw && vpc
-          ? {
-              fix: {
-                title: `Share transit gateway ${name(tgw.id)} with account ${name(vpc.account)}`,
-                commands: [shareTgw({ transitGateway: tgw.id, account: vpc.account })],
-              },
-            }
-          : {}),
-      };
-    }
-    case 'tgw-az-not-attached': {
-      const vpc = ctx.index.vpcs.get(hop.vpc ?? '')?.element;
-      const inAz = vpc?.subnets.find((s) => s.az === hop.az);
-      return {
-        rule: 'tgw/az-not-attached',
-        message: `${hop.detail}: ${what} is dropped in ${hop.az}. Add a subnet of ${hop.az} to attachment ${name(hop.attachment ?? '')}.`,
-        elements,
-        ...(inAz && hop.attachment
-          ? {
-              fix: {
-                title: `Add subnet ${name(inAz.id)} (${hop.az}) to attachment ${name(hop.attachment)}`,
-                commands: [attachTgwSubnet({ attachment: hop.attachment, subnet: inAz.id })],
-              },
-            }
-          : {}),
-      };
-    }
-    case 'tgw-blackhole': {
-      const fix =
-        tgw && table ? routeFix(ctx, net, tgw, table, toVpc, hop.tgwRoute?.destination ?? wanted) : undefined;
-      const onward = tgw && onwardAttachment(ctx, net, tgw, toVpc);
-      return {
-        rule: 'tgw/blackhole',
-        message: `${hop.detail}: ${what} never arrives. Point that route at an attachment toward VPC ${name(toVpc.id)}, or remove it.`,
-        elements,
-        ...(onward && table && hop.tgwRoute
-          ? {
-              fix: {
-                title: `Point TGW route ${hop.tgwRoute.destination} in ${name(table.id)} at attachment ${name(onward.attachment)}`,
-                commands: [
-                  setTgwRoute({
-                    routeTable: table.id,
-                    route: { destination: hop.tgwRoute.destination, attachment: onward.attachment },
-                  }),
-                ],
-              },
-            }
-          : fix
-            ? { fix }
-            : {}),
-      };
-    }
-    case 'tgw-no-route': {
-      const rule = back ? 'tgw/no-return-route' : 'tgw/no-route';
-      let fix: Fix | undefined;
-      if (tgw && table && destination) {
-        const better = hop.attachment ? betterTable(net, tgw, table, destination, toVpc, ctx) : undefined;
-        const arriving = hop.attachment;
-        fix =
-          better &&
-          arriving &&
-          tgw.routeTables.includes(table) &&
-          ctx.design.transitGatewayAttachments.some(
-            (a) => a.id === arriving && a.transitGateway === tgw.id && a.vpc !== undefined,
-          )
-            ? {
-                title: `Associate attachment ${name(arriving)} with TGW route table ${name(better.id)}`,
-                commands: [associateTgwAttachment({ attachment: arriving, routeTable: better.id })],
-              }
-            : routeFix(ctx, net, tgw, table, toVpc, wanted);
-      }
-      return {
-        rule,
-        message: `${hop.detail}, so ${what} is dropped at transit gateway ${name(hop.transitGateway ?? '')}. ${fix ? `${fix.title}.` : `Route ${wanted} toward VPC ${name(toVpc.id)} in that table (a propagation from its attachment, or a static route over a peering attachment).`}`,
-        elements,
-        ...(fix ? { fix } : {}),
-      };
-    }
-    case 'tgw-sg-reference':
-      return sgReferenceProblem(ctx, planned, hop, wanted);
-    default:
-      return undefined;
-  }
+  return {
+    net,
+    back,
+    fromVpc,
+    toVpc,
+    destination: back ? cidrOf(flow.sourceRange) : dest,
+    wanted: back
+      ? flow.fixRange
+      : ((dest && blockHolding(net.blocksOf(endpointVpc), dest)?.text) ?? dest?.text ?? ''),
+    tgw,
+    table: hop.tgwRouteTable ? tgw?.routeTables.find((t) => t.id === hop.tgwRouteTable) : undefined,
+    what: back
+      ? `replies from VPC ${name(fromVpc.id)} back to ${source.label}`
+      : `traffic from ${source.label} to VPC ${name(toVpc.id)}`,
+  };
 }
 
 /**
@@ -273,12 +179,12 @@ export function describeTgwHop(
  * referencing on would make AWS resolve it (an inbound rule, one region), the fix turns it on at
  * the TGW and the attachments that have it off; otherwise it adds the address-range rule.
  */
-function sgReferenceProblem(
+export function sgReferenceProblem(
   ctx: RuleContext,
   planned: PlannedFlow,
   hop: Hop,
   destBlock: string,
-): TgwProblem | undefined {
+): HopReport | undefined {
   const ref = hop.reference;
   if (!ref) return undefined;
   const name = (id: string) => q(ctx.index.nameOf(id));
@@ -316,7 +222,6 @@ function sgReferenceProblem(
     ? `endpoint ${name(endpoint.id)} refuses ${source.label}`
     : `${source.label} cannot reach endpoint ${name(endpoint.id)}`;
   return {
-    rule: 'tgw/sg-reference',
     message: `The ${ingress ? 'inbound' : 'outbound'} rule of security group ${name(ref.group)} names group ${name(ref.securityGroup)} across transit gateway ${name(tgw)}, but ${why}: the rule matches nothing, so ${refused}. ${fix.title}.`,
     elements: [ref.group, tgw, ...(ref.enabling ?? []).filter((id) => id !== tgw)],
     fix,

@@ -2,9 +2,9 @@
 // through an element that is invalid or missing. Every required flow that does not reach carries
 // an error naming it; these rules own the cases no route, peering or group rule explains.
 import { analysisOf } from './analysis';
-import { flowLabel, hopFindings } from './flow-problems';
+import { endpointSide, flowLabel, quoted } from './flow-problems';
 import { AWS, VEEAM } from './sources';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 
 const name = JSON.stringify;
 
@@ -18,7 +18,16 @@ export const endpointNoSubnets: Rule = {
     sources: [AWS.interfaceEndpoint, VEEAM.interfaceEndpoints],
     fixable: false,
   },
-  check: (ctx) => hopFindings(ctx, 'endpoint/no-subnets', 'error'),
+  hops: [
+    {
+      kinds: ['destination'],
+      reasons: ['no-subnets'],
+      describe: (ctx, { planned }) => ({
+        message: `Endpoint ${quoted(ctx, planned.endpoint.id)} has no subnet in VPC ${quoted(ctx, planned.endpointVpc.id)}, so it has no network interface and nothing reaches it. Add a subnet of each Availability Zone its clients use.`,
+        elements: [planned.endpoint.id],
+      }),
+    },
+  ],
 };
 
 export const reachInvalidElement: Rule = {
@@ -31,18 +40,39 @@ export const reachInvalidElement: Rule = {
     sources: [AWS.subnetSizing, VEEAM.addS3Endpoint],
     fixable: false,
   },
+  hops: [
+    {
+      kinds: ['destination'],
+      reasons: ['invalid'],
+      describe: (_, { planned, hop }) => ({
+        message: `The flow ${planned.flow.description} cannot be made: ${hop.detail}. Give the subnet a valid block.`,
+        elements: hop.elements,
+      }),
+    },
+    {
+      kinds: ['route', 'return-route'],
+      reasons: ['invalid'],
+      describe(ctx, at) {
+        if (!endpointSide(ctx, at)) return undefined;
+        const { planned, hop } = at;
+        const toVpc = hop.kind === 'route' ? planned.endpointVpc : planned.source.vpc;
+        return {
+          message: `The flow ${planned.flow.description} cannot be made: ${hop.detail}. Fix the address plan of VPC ${quoted(ctx, toVpc.id)}.`,
+          elements: hop.elements,
+        };
+      },
+    },
+  ],
   check(ctx) {
-    const findings = hopFindings(ctx, 'reach/invalid-element', 'error');
+    const findings: Report[] = [];
     for (const { unmet, result } of analysisOf(ctx).unmet) {
       if (unmet.reason !== 'not-s3-interface') continue;
       const repo = ctx.index.repositories.get(unmet.at)?.element;
       findings.push({
-        rule: 'reach/invalid-element',
-        severity: 'error',
         message: `Repository ${name(ctx.index.nameOf(unmet.at))} names ${name(repo?.s3Endpoint ?? '')} as its S3 endpoint, which is not an S3 interface endpoint of any VPC, so nothing reaches the repository. Pick an S3 interface endpoint in its settings.`,
         elements: [unmet.at],
         flow: flowLabel(ctx, result),
-      } satisfies Finding);
+      });
     }
     return findings;
   },

@@ -4,7 +4,7 @@
 import { setSubnetPublicIp } from '../model/commands/subnet';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import { analysisOf } from './analysis';
-import type { Finding, Rule } from './types';
+import type { Report, Rule } from './types';
 import { VEEAM } from './sources';
 
 const name = JSON.stringify;
@@ -28,9 +28,7 @@ export const workerNoConfiguration: Rule = {
       g.ops.push(p.operation.id);
       groups.set(k, g);
     }
-    return [...groups.values()].map<Finding>((g) => ({
-      rule: 'worker/no-configuration',
-      severity: 'warning',
+    return [...groups.values()].map<Report>((g) => ({
       message: `No worker configuration for account ${name(ctx.index.nameOf(g.account))} in ${g.region}, where ${g.ops.map((o) => name(ctx.index.nameOf(o))).join(', ')} deploy workers. Veeam would fall back to default network settings, which need public access. Add a worker configuration with a private subnet and a security group.`,
       elements: [g.account, ...g.ops],
     }));
@@ -48,7 +46,7 @@ export const workerPublicIp: Rule = {
     fixable: true,
   },
   check(ctx) {
-    const findings: Finding[] = [];
+    const findings: Report[] = [];
     const seen = new Set<string>();
     for (const p of analysisOf(ctx).requirements.placements)
       for (const c of p.configurations) {
@@ -56,8 +54,6 @@ export const workerPublicIp: Rule = {
         if (!subnet?.mapPublicIpOnLaunch || seen.has(subnet.id)) continue;
         seen.add(subnet.id);
         findings.push({
-          rule: 'worker/public-ip',
-          severity: 'warning',
           message: `Subnet ${name(ctx.index.nameOf(subnet.id))} of worker configuration ${name(ctx.index.nameOf(c.id))} assigns public IPs on launch, but private network deployment expects workers without them. Turn off public IP mapping for the subnet.`,
           elements: [subnet.id, c.id],
           fix: {
@@ -83,11 +79,9 @@ export const workerProductionOnly: Rule = {
   check(ctx) {
     return analysisOf(ctx)
       .requirements.placements.filter((p) => p.problem === 'production-only')
-      .map<Finding>((p) => {
+      .map<Report>((p) => {
         const op = p.operation;
         return {
-          rule: 'worker/production-only',
-          severity: 'error',
           message: `${OPERATION_REQUIREMENTS[op.kind].label} ${name(ctx.index.nameOf(op.id))} runs workers only in account ${name(ctx.index.nameOf(op.account ?? ''))} inside VPC ${name(ctx.index.nameOf(op.vpc ?? ''))}, but no worker configuration of ${p.region} is there. Add a worker configuration for that account, region and VPC.`,
           elements: [op.id, ...(op.vpc ? [op.vpc] : []), ...(op.account ? [op.account] : [])],
         };

@@ -26,7 +26,7 @@ export { createRepository } from './repository';
 export { createRouteTable } from './route-table';
 export { createEndpointGroup, createSecurityGroup, createWorkerGroup } from './security-group';
 export { createSubnet } from './subnet';
-export { createVpcAttachment } from './tgw-attachment';
+export { createPeeringAttachment, createVpcAttachment } from './tgw-attachment';
 export { createTransitGateway } from './transit-gateway';
 export { createVpc } from './vpc';
 export { createWorkerConfiguration } from './worker-configuration';

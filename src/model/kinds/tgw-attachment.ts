@@ -53,3 +53,20 @@ export function createVpcAttachment(p: {
     status: 'active',
   };
 }
+
+/** A TGW peering attachment between two Transit Gateways (in different regions). */
+export function createPeeringAttachment(p: {
+  id: string;
+  name?: string;
+  transitGateway: string;
+  peerTransitGateway: string;
+}): TgwAttachment {
+  return {
+    id: p.id,
+    ...(p.name !== undefined ? { name: p.name } : {}),
+    transitGateway: p.transitGateway,
+    peerTransitGateway: p.peerTransitGateway,
+    subnets: [],
+    status: 'active',
+  };
+}

@@ -9,6 +9,7 @@ import {
   connectTgwAttachment,
   defaultAttachmentSubnets,
 } from '../../../model/commands/tgw-attachment';
+import { createPeeringAttachment, createVpcAttachment } from '../../../model/kinds';
 import type { Design, TgwAttachment } from '../../../model/schema';
 
 /** Whether the drag ends on a Transit Gateway (and so is an attachment, not a VPC peering). */
@@ -19,23 +20,20 @@ export const endsOnTgw = (design: Design, target: string) =>
 export function plannedAttachment(design: Design, source: string, target: string): TgwAttachment {
   const nameOf = (id: string) =>
     design.vpcs.find((v) => v.id === id)?.name || design.transitGateways.find((t) => t.id === id)?.name || id;
-  const isVpc = design.vpcs.some((v) => v.id === source);
-  const base = { transitGateway: target, status: 'active' as const };
-  return isVpc
-    ? {
-        ...base,
+  return design.vpcs.some((v) => v.id === source)
+    ? createVpcAttachment({
         id: newId(design, `tgw-attach-${source}`),
         name: `${nameOf(source)} → ${nameOf(target)}`,
+        transitGateway: target,
         vpc: source,
         subnets: defaultAttachmentSubnets(design, source),
-      }
-    : {
-        ...base,
+      })
+    : createPeeringAttachment({
         id: newId(design, `tgw-peer-${source}-${target}`),
         name: `${nameOf(source)} ↔ ${nameOf(target)}`,
+        transitGateway: target,
         peerTransitGateway: source,
-        subnets: [],
-      };
+      });
 }
 
 export function connectToTgw(source: string, target: string): void {
