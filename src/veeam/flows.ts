@@ -193,10 +193,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
             source: {
               id: rc.subnet.id,
               flowKey: others === 0 ? undefined : `${rc.subnet.id}+${group}`,
-              // Read by traces and findings only, which a passing source never has.
-              get label() {
-                return `workers in subnet "${name(rc.subnet.id)}"`;
-              },
+              label: `workers in subnet "${name(rc.subnet.id)}"`,
               vpc: rc.vpc,
               subnets: [rc.subnet],
               range,
