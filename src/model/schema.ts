@@ -58,7 +58,11 @@ export const RouteSchema = z
   })
   .check((ctx) => {
     const r = ctx.value;
-    const targets = [r.peering, r.gateway, r.transitGateway].filter((t) => t !== undefined).length;
+    // Counted without an array: every route of a design passes here on each load.
+    const targets =
+      Number(r.peering !== undefined) +
+      Number(r.gateway !== undefined) +
+      Number(r.transitGateway !== undefined);
     if (targets !== 1) {
       ctx.issues.push({
         code: 'custom',

@@ -67,21 +67,33 @@ interface WorkerSource {
   flows: PlannedFlow[];
   /** The same by kind and target endpoint id, once there are too many to scan. */
   byTarget?: Map<string, PlannedFlow>;
+  /** The workers' group, and the next source in the same subnet (with another group). */
+  group: string;
+  sameSubnet: WorkerSource | undefined;
 }
 
-/** A worker VPC's endpoint needs, one per service, in the order they arose. */
+/**
+ * A need as derivation builds it: the next need of the same VPC, the last operation added (to skip
+ * repeats without a scan) and which of its three arrays it owns already (bits OPERATIONS, SUBNETS,
+ * GROUPS). A worker VPC's needs form a chain, one per service in the order they arose: a large
+ * design has thousands of worker VPCs, and per-VPC arrays were most of what needs allocated.
+ */
+interface NeedInProgress extends EndpointNeed {
+  next: NeedInProgress | undefined;
+  lastOp: string;
+  owned: number;
+}
+
+/** A worker VPC's needs: the chain's ends and the arrays the needs created last share. */
 interface VpcNeeds {
-  list: EndpointNeed[];
-  /** The last operation added to each need, to skip repeats without a scan. */
-  lastOps: string[];
+  first: NeedInProgress;
+  last: NeedInProgress;
   /**
    * The one-element operations, subnets and groups arrays of the need created last. The needs one
    * operation's workers create together start with the same three, so they share them until one
    * need gains another element: its first growth copies the array (see `grow`).
    */
-  fresh?: { operations: string[]; subnets: Subnet[]; groups: string[] };
-  /** Per need, which of its three arrays it owns already (bits OPERATIONS, SUBNETS, GROUPS). */
-  owned: number[];
+  fresh: { operations: string[]; subnets: Subnet[]; groups: string[] };
 }
 
 const OPERATIONS = 1;
@@ -157,34 +169,45 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   const sources = new Map<string, WorkerSource | null>();
   // Configurations placing workers in the same subnet with the same group are one flow source;
   // the same subnet with another group is another source, whose flows get ids of their own.
+  // By subnet id, a chain of one source per group.
   const sourcesAt = new Map<string, WorkerSource>();
-  const groupsInSubnet = new Map<string, number>();
   const workerSource = (config: WorkerConfiguration): WorkerSource | null => {
     let hit = sources.get(config.id);
     if (hit === undefined) {
       const rc = resolveConfiguration(index, config);
       const range = rc && cidrOf(rc.subnet.cidr);
-      const at = rc && `${rc.subnet.id}\u0000${config.securityGroup}`;
-      hit = (at && sourcesAt.get(at)) || null;
-      if (!hit && rc && range) {
-        const others = groupsInSubnet.get(rc.subnet.id) ?? 0;
-        groupsInSubnet.set(rc.subnet.id, others + 1);
-        hit = {
-          rc,
-          source: {
-            id: rc.subnet.id,
-            flowKey: others === 0 ? undefined : `${rc.subnet.id}+${config.securityGroup}`,
-            label: `workers in subnet "${name(rc.subnet.id)}"`,
-            vpc: rc.vpc,
-            subnets: [rc.subnet],
-            range,
-            groups: [config.securityGroup],
-            checkEgress: true,
-          },
-          workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
-          flows: [],
-        };
-        sourcesAt.set(at!, hit);
+      hit = null;
+      if (rc) {
+        const group = config.securityGroup;
+        const first = sourcesAt.get(rc.subnet.id);
+        let others = 0;
+        let last: WorkerSource | undefined;
+        for (let s = first; s; s = s.sameSubnet) {
+          if (s.group === group) hit = s;
+          others++;
+          last = s;
+        }
+        if (!hit && range) {
+          hit = {
+            rc,
+            source: {
+              id: rc.subnet.id,
+              flowKey: others === 0 ? undefined : `${rc.subnet.id}+${group}`,
+              label: `workers in subnet "${name(rc.subnet.id)}"`,
+              vpc: rc.vpc,
+              subnets: [rc.subnet],
+              range,
+              groups: [group],
+              checkEgress: true,
+            },
+            workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
+            flows: [],
+            group,
+            sameSubnet: undefined,
+          };
+          if (last) last.sameSubnet = hit;
+          else sourcesAt.set(rc.subnet.id, hit);
+        }
       }
       sources.set(config.id, hit);
     }
@@ -193,50 +216,56 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   // Arrays start at their exact size (a push onto [] reserves room for 16), and the needs created
   // together share them: a large design has thousands of needs, and what validation allocates it
   // also pays for in garbage collection.
-  /** `array` with `item` added; copied first unless slot need `i` owns that array already. */
-  const grow = <T>(slot: VpcNeeds, i: number, bit: number, array: T[], item: T): T[] => {
+  /** `array` with `item` added; copied first unless the need owns that array already. */
+  const grow = <T>(need: NeedInProgress, bit: number, array: T[], item: T): T[] => {
     if (array.includes(item)) return array;
-    if (slot.owned[i]! & bit) {
+    if (need.owned & bit) {
       array.push(item);
       return array;
     }
-    slot.owned[i]! |= bit;
+    need.owned |= bit;
     return [...array, item];
   };
+  const newNeed = (vpc: Vpc, service: string, opId: string, start: VpcNeeds['fresh']): NeedInProgress => ({
+    vpc,
+    service,
+    operations: start.operations,
+    subnets: start.subnets,
+    groups: start.groups,
+    endpoints: interfaceEndpointsOf(vpc, service),
+    next: undefined,
+    lastOp: opId,
+    owned: 0,
+  });
   const needFor = (vpc: Vpc, service: string, opId: string, subnet: Subnet, group: string): EndpointNeed => {
-    let slot = needs.get(vpc.id);
-    if (!slot) needs.set(vpc.id, (slot = { list: [], lastOps: [], owned: [] }));
-    const { list, lastOps } = slot;
-    let i = 0;
-    while (i < list.length && list[i]!.service !== service) i++;
-    if (i === list.length) {
+    const slot = needs.get(vpc.id);
+    if (!slot) {
+      const fresh = { operations: [opId], subnets: [subnet], groups: [group] };
+      const need = newNeed(vpc, service, opId, fresh);
+      needs.set(vpc.id, { first: need, last: need, fresh });
+      return need;
+    }
+    let need: NeedInProgress | undefined = slot.first;
+    while (need !== undefined && need.service !== service) need = need.next;
+    if (need === undefined) {
       // The fresh arrays are never changed in place (a need's first growth copies), so they
       // still hold just the operation, subnet and group they were made for.
       const last = slot.fresh;
       const start =
-        last && last.operations[0] === opId && last.subnets[0] === subnet && last.groups[0] === group
+        last.operations[0] === opId && last.subnets[0] === subnet && last.groups[0] === group
           ? last
           : (slot.fresh = { operations: [opId], subnets: [subnet], groups: [group] });
-      const need: EndpointNeed = {
-        vpc,
-        service,
-        operations: start.operations,
-        subnets: start.subnets,
-        groups: start.groups,
-        endpoints: interfaceEndpointsOf(vpc, service),
-      };
-      list.push(need);
-      lastOps.push(opId);
-      slot.owned.push(0);
+      need = newNeed(vpc, service, opId, start);
+      slot.last.next = need;
+      slot.last = need;
       return need;
     }
-    const need = list[i]!;
-    if (lastOps[i] !== opId) {
-      need.operations = grow(slot, i, OPERATIONS, need.operations, opId);
-      lastOps[i] = opId;
+    if (need.lastOp !== opId) {
+      need.operations = grow(need, OPERATIONS, need.operations, opId);
+      need.lastOp = opId;
     }
-    need.subnets = grow(slot, i, SUBNETS, need.subnets, subnet);
-    need.groups = grow(slot, i, GROUPS, need.groups, group);
+    need.subnets = grow(need, SUBNETS, need.subnets, subnet);
+    need.groups = grow(need, GROUPS, need.groups, group);
     return need;
   };
 
@@ -438,7 +467,9 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
   }
 
-  for (const { list } of needs.values()) for (const need of list) result.endpointNeeds.push(need);
+  for (const { first } of needs.values())
+    for (let need: NeedInProgress | undefined = first; need; need = need.next)
+      result.endpointNeeds.push(need);
   for (const f of applianceFlows.values()) workerFlows.push(f);
   for (const f of archiveFlows.values()) workerFlows.push(f);
   result.flows = workerFlows;
