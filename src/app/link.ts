@@ -16,6 +16,7 @@
 // - A link pasted into the address bar of an open tab (hashchange) opens the same way, as one
 //   undoable step.
 import { takeEarlyDecode } from './early-link';
+import { offThread } from './load-off-thread';
 import { rememberLinkText } from './link-text';
 import { EXAMPLES } from './examples';
 import {
@@ -31,7 +32,7 @@ import { useDesignStore } from './store';
 import type { LoadError } from '../model/parse';
 import type { Design } from '../model/schema';
 import { carriesDesign, decode, encode, shareLink, type DecodeResult, type LinkError } from '../share';
-import type { EncodeAnswer, EncodeRequest, ShareRequest } from './share.worker';
+import type { EncodeAnswer, EncodeRequest } from './share.worker';
 
 /** Longer fragments are left out of the address bar (the design is still autosaved). */
 export const FRAGMENT_LIMIT = 100_000;
@@ -102,26 +103,11 @@ export function decideFirstDesign(decodeLink: LinkDecoder = decode): BootOutcome
 export function decodeOffThread(fragment: string): Promise<DecodeResult> {
   const early = takeEarlyDecode(fragment);
   if (early) return early.then((result) => result ?? decode(fragment));
-  if (typeof Worker === 'undefined') return Promise.resolve(decode(fragment));
-  return new Promise((resolve) => {
-    let worker: Worker;
-    try {
-      worker = new Worker(new URL('./share.worker.ts', import.meta.url), { type: 'module' });
-    } catch {
-      resolve(decode(fragment));
-      return;
-    }
-    const done = (result: DecodeResult) => {
-      worker.terminate();
-      resolve(result);
-    };
-    worker.onmessage = (event: MessageEvent<EncodeAnswer>) => done(event.data.decoded ?? decode(fragment));
-    worker.onerror = (event) => {
-      event.preventDefault();
-      done(decode(fragment));
-    };
-    worker.postMessage({ id: 0, fragment } satisfies ShareRequest);
-  });
+  return offThread(
+    { id: 0, fragment },
+    (answer) => answer.decoded,
+    () => decode(fragment),
+  );
 }
 
 /** Puts the design into the address bar (or takes a too-long one out) without a history entry. */
