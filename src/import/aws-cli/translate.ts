@@ -240,7 +240,7 @@ export function awsCliSteps(design: Design, commands: readonly Command[]): AwsCl
     const lines = translate(ctx, command);
     steps.push({
       title: describeCommand(current, command),
-      lines: ctx.unresolved.size ? lines.map((l) => `# ${l}`) : lines,
+      lines: ctx.unresolved.size ? lines.map((l) => (l.startsWith('#') ? l : `# ${l}`)) : lines,
       accounts: [...ctx.accounts],
       unresolved: [...ctx.unresolved],
     });
