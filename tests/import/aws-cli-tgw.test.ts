@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { awsCliScript } from '../../src/import/aws-cli/script';
 import { associateTgwAttachment, attachTgwSubnet } from '../../src/model/commands/tgw-attachment';
 import { setFields } from '../../src/model/commands/element';
+import { removeTgwRoute } from '../../src/model/commands/tgw-route';
 import type { Command } from '../../src/model/command';
 import type { Design } from '../../src/model/schema';
 import { validate } from '../../src/rules/registry';
@@ -213,6 +214,19 @@ describe('Transit Gateway fixes as AWS CLI calls', () => {
       ),
       words(
         `aws ec2 modify-transit-gateway-vpc-attachment --transit-gateway-attachment-id ${id('tgw-attach-worker')} --options SecurityGroupReferencingSupport=disable --profile 222222222222 --region us-east-1`,
+      ),
+    ]);
+  });
+
+  it('a TGW route removed in the Inspector: delete-transit-gateway-route by its destination', () => {
+    const script = awsCliScript(
+      hub.design,
+      [removeTgwRoute({ routeTable: id('tgw-rtb-usw2'), index: 1 })],
+      'x',
+    );
+    expect(calls(script)).toEqual([
+      words(
+        `aws ec2 delete-transit-gateway-route --transit-gateway-route-table-id ${id('tgw-rtb-usw2')} --destination-cidr-block 172.16.0.0/16 --profile 222222222222 --region us-west-2`,
       ),
     ]);
   });

@@ -10,6 +10,7 @@ type TgwCommandType =
   | 'transit-gateway/share'
   | 'tgw-route/add'
   | 'tgw-route/set'
+  | 'tgw-route/remove'
   | 'tgw-attachment/connect'
   | 'tgw-attachment/associate'
   | 'tgw-attachment/propagate'
@@ -104,10 +105,14 @@ export const TGW_TRANSLATORS: { readonly [T in TgwCommandType]: Translator } = {
     const lines = [tgwRouteCall(ctx, exists ? 'replace' : 'create', p.routeTable, p.route)];
     // A row edited to a new destination: the old destination's route goes once the new one is in.
     if (old && old.destination !== p.route.destination)
-      lines.push(
-        `aws ec2 delete-transit-gateway-route --transit-gateway-route-table-id ${ref(ctx, p.routeTable)} --destination-cidr-block ${shellQuote(old.destination)} ${tgwWhere(ctx, tgwOfTable(ctx.before, p.routeTable))}`,
-      );
+      lines.push(deleteRoute(ctx, p.routeTable, old.destination));
     return lines;
+  },
+  'tgw-route/remove'(ctx, c) {
+    const p = params<{ routeTable: string; index: number }>(c);
+    const table = tgwOfTable(ctx.before, p.routeTable)?.routeTables.find((t) => t.id === p.routeTable);
+    const old = table?.routes[p.index];
+    return old ? [deleteRoute(ctx, p.routeTable, old.destination)] : [];
   },
   'tgw-attachment/connect'(ctx, c) {
     const a = params<{ attachment: Design['transitGatewayAttachments'][number] }>(c).attachment;
@@ -165,6 +170,11 @@ export const TGW_TRANSLATORS: { readonly [T in TgwCommandType]: Translator } = {
     ];
   },
 };
+
+/** AWS names a static TGW route by its table and destination. */
+function deleteRoute(ctx: Context, table: string, destination: string): string {
+  return `aws ec2 delete-transit-gateway-route --transit-gateway-route-table-id ${ref(ctx, table)} --destination-cidr-block ${shellQuote(destination)} ${tgwWhere(ctx, tgwOfTable(ctx.before, table))}`;
+}
 
 function disassociate(ctx: Context, tgw: TransitGateway, attachment: string, table: string): string {
   return `aws ec2 disassociate-transit-gateway-route-table --transit-gateway-route-table-id ${ref(ctx, table)} --transit-gateway-attachment-id ${ref(ctx, attachment)} ${tgwWhere(ctx, tgw)}`;

@@ -62,7 +62,7 @@ function groupName(vpc: Vpc, groupId: string): string {
 /**
  * Every command type (src/model/commands/index.ts), so a new one cannot be forgotten: a translator,
  * or `byHand` where the script only says to make the change by hand (canvas edits, and what has no
- * single call: creating a TGW or its tables, a TGW peering, removing a TGW route by row).
+ * single call: creating a TGW or its tables, a TGW peering).
  */
 const TRANSLATORS: { readonly [T in CommandType]: Translator } = {
   'route/add'(ctx, c) {
@@ -218,7 +218,6 @@ const TRANSLATORS: { readonly [T in CommandType]: Translator } = {
   'peering/connect': byHand,
   'transit-gateway/add': byHand,
   'tgw-route-table/add': byHand,
-  'tgw-route/remove': byHand,
   ...TGW_TRANSLATORS,
   'appliance/set': byHand,
   'repository/add': byHand,
