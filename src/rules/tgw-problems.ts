@@ -93,17 +93,23 @@ export function attachFix(
     if (s && !perAz.has(s.az)) perAz.set(s.az, s.id);
   }
   if (!perAz.size) return undefined;
-  const attachment = createVpcAttachment({
-    id: freshId(ctx.design, `tgw-attach-${vpc.id.replace(/^vpc-/, '')}`),
-    name: vpc.name || vpc.id,
-    transitGateway: tgw.id,
-    vpc: vpc.id,
-    subnets: [...perAz.values()],
-  });
+  // A TGW with default association off (as the Terraform export makes them) leaves a new
+  // attachment unassociated, so nothing it carries is routed: with one table, name it.
+  const only = tgw.defaultAssociationRouteTable === undefined && tgw.routeTables.length === 1;
+  const attachment = {
+    ...createVpcAttachment({
+      id: freshId(ctx.design, `tgw-attach-${vpc.id.replace(/^vpc-/, '')}`),
+      name: vpc.name || vpc.id,
+      transitGateway: tgw.id,
+      vpc: vpc.id,
+      subnets: [...perAz.values()],
+    }),
+    ...(only ? { routeTable: tgw.routeTables[0]!.id } : {}),
+  };
   const share = vpc.account !== tgw.account && !tgw.sharedWith.includes(vpc.account);
   const azs = [...perAz.keys()].join(', ');
   return {
-    title: `${share ? `Share transit gateway ${name(tgw.id)} with account ${name(vpc.account)} and attach` : 'Attach'} VPC ${name(vpc.id)} to transit gateway ${name(tgw.id)} (subnets in ${azs}; its default association and propagation tables)`,
+    title: `${share ? `Share transit gateway ${name(tgw.id)} with account ${name(vpc.account)} and attach` : 'Attach'} VPC ${name(vpc.id)} to transit gateway ${name(tgw.id)} (subnets in ${azs}; ${only ? `associated with TGW route table ${name(tgw.routeTables[0]!.id)}` : 'its default association and propagation tables'})`,
     commands: [
       ...(share ? [shareTgw({ transitGateway: tgw.id, account: vpc.account })] : []),
       connectTgwAttachment({ attachment }),

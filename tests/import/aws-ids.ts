@@ -3,6 +3,9 @@
 import type { Design } from '../../src/model/schema';
 
 const PREFIX: [RegExp, string][] = [
+  [/^tgw-rtb-/, 'tgw-rtb'],
+  [/^tgw-attach-/, 'tgw-attach'],
+  [/^tgw-/, 'tgw'],
   [/^vpce-/, 'vpce'],
   [/^vpc-/, 'vpc'],
   [/^sn-/, 'subnet'],
@@ -24,6 +27,8 @@ export function withAwsIds(design: Design): { design: Design; ids: Map<string, s
   const network = [
     ...design.vpcs.flatMap((v) => [v, ...v.subnets, ...v.routeTables, ...v.securityGroups, ...v.endpoints]),
     ...design.peerings,
+    ...design.transitGateways.flatMap((t) => [t, ...t.routeTables]),
+    ...design.transitGatewayAttachments,
   ];
   for (const { id } of network) {
     const prefix = PREFIX.find(([re]) => re.test(id))?.[1];

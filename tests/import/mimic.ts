@@ -3,6 +3,7 @@
 // each call would do to the account. It knows only the calls the fixes generate and fails on
 // anything else, so a script with a call it cannot mimic fails the test.
 import { editFile, type Folder } from './describe';
+import { applyTgw, type TgwState } from './mimic-tgw';
 
 /** Words of one shell line: single and double quotes, `"$VAR"`, `'…'"$VAR"'…'` concatenation. */
 export function shellWords(line: string, vars: ReadonlyMap<string, string>): string[] {
@@ -45,7 +46,8 @@ export interface Call {
 }
 
 function parseCall(words: string[]): Call {
-  if (words[0] !== 'aws' || words[1] !== 'ec2') throw new Error(`not an aws ec2 call: ${words.join(' ')}`);
+  if (words[0] !== 'aws' || (words[1] !== 'ec2' && words[1] !== 'ram'))
+    throw new Error(`not an aws ec2 or ram call: ${words.join(' ')}`);
   const options = new Map<string, string[]>();
   let key = '';
   for (const w of words.slice(3)) {
@@ -69,6 +71,7 @@ const newId = (prefix: string) => `${prefix}-${(0x10000000 + ++counter).toString
 export function playScript(script: string, folder: Folder): { folder: Folder; calls: Call[] } {
   const vars = new Map<string, string>();
   const calls: Call[] = [];
+  const state: TgwState = { shares: new Set(), newId };
   let f = folder;
   for (const raw of script.split('\n')) {
     const line = raw.trim();
@@ -81,7 +84,7 @@ export function playScript(script: string, folder: Folder): { folder: Folder; ca
     const capture = /^([A-Z0-9_]+)=\$\((.*)\)$/.exec(line);
     const call = parseCall(shellWords(capture ? capture[2]! : line, vars));
     calls.push(call);
-    const out = apply(f, call);
+    const out = apply(f, call, state);
     f = out.folder;
     if (capture) vars.set(capture[1]!, out.result ?? '');
   }
@@ -94,16 +97,22 @@ function one(call: Call, option: string): string {
   return v;
 }
 
-function apply(folder: Folder, call: Call): { folder: Folder; result?: string } {
+function apply(folder: Folder, call: Call, state: TgwState): { folder: Folder; result?: string } {
   const dir = `${call.account}/${call.region}`;
   const file = (name: string) => `${dir}/${name}`;
   switch (call.operation) {
     case 'create-route':
     case 'replace-route': {
       const table = one(call, '--route-table-id');
+      const targets = ['--vpc-peering-connection-id', '--transit-gateway-id'].filter((k) =>
+        call.options.has(k),
+      );
+      if (targets.length !== 1) throw new Error(`${call.operation}: one target, got ${targets.join(' ')}`);
       const route = {
         DestinationCidrBlock: one(call, '--destination-cidr-block'),
-        VpcPeeringConnectionId: one(call, '--vpc-peering-connection-id'),
+        ...(targets[0] === '--transit-gateway-id'
+          ? { TransitGatewayId: one(call, '--transit-gateway-id') }
+          : { VpcPeeringConnectionId: one(call, '--vpc-peering-connection-id') }),
         Origin: 'CreateRoute',
         State: 'active',
       };
@@ -278,7 +287,10 @@ function apply(folder: Folder, call: Call): { folder: Folder; result?: string } 
         }),
       };
     }
-    default:
-      throw new Error(`the mimic does not know aws ec2 ${call.operation}`);
+    default: {
+      const tgw = applyTgw(folder, call, state);
+      if (!tgw) throw new Error(`the mimic does not know aws ${call.operation}`);
+      return tgw;
+    }
   }
 }

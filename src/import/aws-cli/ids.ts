@@ -1,6 +1,6 @@
 // Which design ids are real AWS ids: an import keeps them (`vpc-0a1b2c3d`, 8 or 17 hex digits after
 // the resource prefix); elements drawn by hand carry made-up ids no AWS call would accept.
-const AWS_ID = /^(vpc|subnet|rtb|sg|vpce|pcx)-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
+const AWS_ID = /^(vpc|subnet|rtb|sg|vpce|pcx|tgw|tgw-rtb|tgw-attach)-[0-9a-f]{8}(?:[0-9a-f]{9})?$/;
 
 export function isAwsId(id: string): boolean {
   return AWS_ID.test(id);

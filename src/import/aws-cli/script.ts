@@ -35,6 +35,6 @@ export function awsCliScript(design: Design, commands: readonly Command[], title
 /** Whether any of the commands touches an element that carries an AWS id (so a script is worth offering). */
 export function hasAwsTargets(design: Design, commands: readonly Command[]): boolean {
   return awsCliSteps(design, commands).some(
-    (s) => s.unresolved.length === 0 && s.lines.some((l) => l.includes('aws ec2')),
+    (s) => s.unresolved.length === 0 && s.lines.some((l) => /^(\w+=\$\()?aws (ec2|ram) /.test(l)),
   );
 }

@@ -5,8 +5,10 @@
 import { applyCommand, describeCommand, vpcHolding, type Command } from '../../model/command';
 import type { CommandType } from '../../model/commands';
 import type { Design, Route, SgRule, Vpc } from '../../model/schema';
+import { byHand, ref, where, type Context, type Translator } from './context';
 import { isAwsId } from './ids';
-import { createdVariable, profileVariable, shellQuote } from './shell';
+import { createdVariable, shellQuote } from './shell';
+import { setReferencing, TGW_TRANSLATORS, vpcRouteToTgw } from './translate-tgw';
 
 export interface AwsCliStep {
   /** The design change, in words (describeCommand). */
@@ -17,28 +19,6 @@ export interface AwsCliStep {
   accounts: string[];
   /** Design ids the lines need that are not AWS ids (drawn by hand, never imported). */
   unresolved: string[];
-}
-
-interface Context {
-  before: Design;
-  after: Design;
-  created: Map<string, string>;
-  unresolved: Set<string>;
-  accounts: Set<string>;
-}
-
-function ref(ctx: Context, id: string): string {
-  const variable = ctx.created.get(id);
-  if (variable) return `"$${variable}"`;
-  if (!isAwsId(id)) ctx.unresolved.add(id);
-  return shellQuote(id);
-}
-
-function where(ctx: Context, vpc: Vpc | undefined): string {
-  if (!vpc) return '--profile "$PROFILE_UNKNOWN" --region REGION';
-  const number = ctx.before.accounts.find((a) => a.id === vpc.account)?.accountId ?? vpc.account;
-  ctx.accounts.add(number);
-  return `--profile "$${profileVariable(number)}" --region ${shellQuote(vpc.region)}`;
 }
 
 function ipPermissions(ctx: Context, rule: SgRule, groupVpc: Vpc | undefined): string {
@@ -79,29 +59,25 @@ function groupName(vpc: Vpc, groupId: string): string {
   return n <= 0 ? base : `${base} ${n + 1}`;
 }
 
-type Translator = (ctx: Context, command: Command) => string[];
-
-const byHand: Translator = (_ctx, c) => [
-  `# no AWS CLI equivalent is generated for ${c.type}: make this change by hand`,
-];
-
 /**
  * Every command type (src/model/commands/index.ts), so a new one cannot be forgotten: a translator,
- * or `byHand` where the script only says to make the change by hand (canvas edits and the Transit
- * Gateway fixes, whose CLI calls are not generated yet).
+ * or `byHand` where the script only says to make the change by hand (canvas edits, and what has no
+ * single call: creating a TGW or its tables, a TGW peering).
  */
 const TRANSLATORS: { readonly [T in CommandType]: Translator } = {
   'route/add'(ctx, c) {
     const p = c as unknown as { vpc?: string; routeTable?: string; route: Route };
-    if (p.route.peering === undefined) return byHand(ctx, c);
+    if (p.route.peering === undefined && p.route.transitGateway === undefined) return byHand(ctx, c);
     const vpc = p.vpc
       ? ctx.before.vpcs.find((v) => v.id === p.vpc)
       : vpcHolding(ctx.before, p.routeTable ?? '');
     const table = p.routeTable ?? vpc?.routeTables.find((t) => t.main)?.id;
     if (!table)
       return ['# the VPC has no main route table in the design: pick the table for this route by hand'];
+    if (p.route.transitGateway !== undefined)
+      return [vpcRouteToTgw(ctx, table, p.route.destination, p.route.transitGateway, where(ctx, vpc))];
     return [
-      `aws ec2 create-route --route-table-id ${ref(ctx, table)} --destination-cidr-block ${shellQuote(p.route.destination)} --vpc-peering-connection-id ${ref(ctx, p.route.peering)} ${where(ctx, vpc)}`,
+      `aws ec2 create-route --route-table-id ${ref(ctx, table)} --destination-cidr-block ${shellQuote(p.route.destination)} --vpc-peering-connection-id ${ref(ctx, p.route.peering!)} ${where(ctx, vpc)}`,
     ];
   },
   'route/set-target'(ctx, c) {
@@ -225,7 +201,7 @@ const TRANSLATORS: { readonly [T in CommandType]: Translator } = {
     ];
   },
   'design/set': byHand,
-  'element/set': byHand,
+  'element/set': setReferencing,
   'element/delete': byHand,
   'layout/set': byHand,
   'layout/tidy': byHand,
@@ -241,15 +217,8 @@ const TRANSLATORS: { readonly [T in CommandType]: Translator } = {
   'sg-rule/remove': byHand,
   'peering/connect': byHand,
   'transit-gateway/add': byHand,
-  'transit-gateway/share': byHand,
   'tgw-route-table/add': byHand,
-  'tgw-route/add': byHand,
-  'tgw-route/set': byHand,
-  'tgw-route/remove': byHand,
-  'tgw-attachment/connect': byHand,
-  'tgw-attachment/associate': byHand,
-  'tgw-attachment/propagate': byHand,
-  'tgw-attachment/add-subnet': byHand,
+  ...TGW_TRANSLATORS,
   'appliance/set': byHand,
   'repository/add': byHand,
   'worker-configuration/add': byHand,
@@ -270,7 +239,7 @@ export function awsCliSteps(design: Design, commands: readonly Command[]): AwsCl
     const lines = translate(ctx, command);
     steps.push({
       title: describeCommand(current, command),
-      lines: ctx.unresolved.size ? lines.map((l) => `# ${l}`) : lines,
+      lines: ctx.unresolved.size ? lines.map((l) => (l.startsWith('#') ? l : `# ${l}`)) : lines,
       accounts: [...ctx.accounts],
       unresolved: [...ctx.unresolved],
     });
