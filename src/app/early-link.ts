@@ -5,41 +5,26 @@
 import type { DecodeResult } from '../share';
 import { carriesDesign } from '../share/fragment';
 import { DECODE_NAME_PREFIX } from './decode-name';
-import type { EncodeAnswer } from './share.worker';
+import { shareWorkerOnce, type OffThread } from './off-thread';
 
-let pending: { fragment: string; worker: Worker; answer: Promise<DecodeResult | null> } | null = null;
+let pending: { fragment: string; decoding: OffThread<DecodeResult | null> } | null = null;
 
 function start(): void {
   if (typeof window === 'undefined' || typeof Worker === 'undefined') return;
   const fragment = window.location.hash.slice(1);
   if (!fragment || !carriesDesign(fragment)) return;
-  let worker: Worker;
-  try {
-    // The link's text goes in as the worker's name, read as soon as the worker runs (share.worker.ts).
-    worker = new Worker(new URL('./share.worker.ts', import.meta.url), {
-      type: 'module',
-      name: `${DECODE_NAME_PREFIX}${fragment}`,
-    });
-  } catch {
-    return;
-  }
-  const answer = new Promise<DecodeResult | null>((resolve) => {
-    worker.onmessage = (event: MessageEvent<EncodeAnswer>) => {
-      worker.terminate();
-      resolve(event.data.decoded ?? null);
-    };
-    worker.onerror = (event) => {
-      event.preventDefault();
-      worker.terminate();
-      resolve(null);
-    };
-  });
-  pending = { fragment, worker, answer };
+  // The link's text goes in as the worker's name, read as soon as the worker runs (share.worker.ts).
+  const decoding = shareWorkerOnce<DecodeResult | null>(
+    { name: `${DECODE_NAME_PREFIX}${fragment}` },
+    (answer) => answer.decoded,
+    () => null,
+  );
+  pending = { fragment, decoding };
 }
 
 /** The early decoding of `fragment`, if one was started (null: the worker failed, decode here). */
 export function takeEarlyDecode(fragment: string): Promise<DecodeResult | null> | null {
-  const taken = pending?.fragment === fragment ? pending.answer : null;
+  const taken = pending?.fragment === fragment ? pending.decoding.answer : null;
   if (!taken) dropEarlyDecode();
   pending = null;
   return taken;
@@ -47,7 +32,7 @@ export function takeEarlyDecode(fragment: string): Promise<DecodeResult | null> 
 
 /** Stops an early decoding nobody will take (the page reopened its own design). */
 export function dropEarlyDecode(): void {
-  pending?.worker.terminate();
+  pending?.decoding.stop();
   pending = null;
 }
 

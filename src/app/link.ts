@@ -16,7 +16,7 @@
 // - A link pasted into the address bar of an open tab (hashchange) opens the same way, as one
 //   undoable step.
 import { takeEarlyDecode } from './early-link';
-import { offThread } from './load-off-thread';
+import { shareWorkerOnce } from './off-thread';
 import { rememberLinkText } from './link-text';
 import { EXAMPLES } from './examples';
 import {
@@ -103,11 +103,11 @@ export function decideFirstDesign(decodeLink: LinkDecoder = decode): BootOutcome
 export function decodeOffThread(fragment: string): Promise<DecodeResult> {
   const early = takeEarlyDecode(fragment);
   if (early) return early.then((result) => result ?? decode(fragment));
-  return offThread(
-    { id: 0, fragment },
+  return shareWorkerOnce(
+    { request: { id: 0, fragment } },
     (answer) => answer.decoded,
     () => decode(fragment),
-  );
+  ).answer;
 }
 
 /** Puts the design into the address bar (or takes a too-long one out) without a history entry. */
