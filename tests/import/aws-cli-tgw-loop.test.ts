@@ -4,16 +4,14 @@
 // "Fix all", played by the mimic, gives a folder that imports with 0 errors.
 import { describe, expect, it } from 'vitest';
 import { exportTerraform } from '../../src/export/index';
-import { awsCliScript } from '../../src/import/aws-cli/script';
 import { importAws } from '../../src/import/aws/index';
 import { importInto } from '../../src/import/into';
 import type { Design } from '../../src/model/schema';
-import { fixAllWithReport } from '../../src/rules/fix';
 import { validate } from '../../src/rules/registry';
 import { example } from '../rules/helpers';
 import { withAwsIds } from './aws-ids';
 import { editFile, type Folder } from './describe';
-import { playScript } from './mimic';
+import { playFixAll } from './mimic';
 import { describeTerraform } from './terraform-apply';
 
 const drawn = withAwsIds(example(3)).design;
@@ -98,10 +96,8 @@ describe('Transit Gateway fixes as AWS CLI, played on the JSON', () => {
     (fault) => {
       const broken = importedInto(fault.folder);
       expect(errors(broken).length).toBeGreaterThan(0);
-      const { commands } = fixAllWithReport(broken);
-      const script = awsCliScript(broken, commands, 'Fix all');
-      expect(script).not.toMatch(/not runnable|by hand/);
-      const played = playScript(script, fault.folder);
+      const played = playFixAll(broken, fault.folder);
+      expect(played.script).not.toMatch(/not runnable|by hand/);
       expect(played.calls.map((c) => c.operation)).toEqual(expect.arrayContaining(fault.calls));
       expect(errors(importedInto(played.folder))).toEqual([]);
     },

@@ -15,7 +15,7 @@ import { validate } from '../../src/rules/registry';
 import { example } from '../rules/helpers';
 import { withAwsIds } from './aws-ids';
 import { describeAsCli, editFile, type Folder } from './describe';
-import { playScript, shellWords } from './mimic';
+import { playFixAll, shellWords } from './mimic';
 
 const { design: drawn, ids } = withAwsIds(example(1));
 const id = (designId: string) => ids.get(designId)!;
@@ -102,10 +102,8 @@ describe('fix commands as AWS CLI', () => {
     (fault) => {
       const broken = importedInto(fault.folder);
       expect(errors(broken).length).toBeGreaterThan(0);
-      const { commands } = fixAllWithReport(broken);
-      const script = awsCliScript(broken, commands, 'Fix all');
-      expect(script).not.toMatch(/not runnable/);
-      const played = playScript(script, fault.folder);
+      const played = playFixAll(broken, fault.folder);
+      expect(played.script).not.toMatch(/not runnable/);
       expect(played.calls.map((c) => c.operation)).toEqual(expect.arrayContaining(fault.calls));
       expect(errors(importedInto(played.folder))).toEqual([]);
     },

@@ -2,6 +2,9 @@
 // Test helper: plays a generated AWS CLI script against a collection folder, doing to the JSON what
 // each call would do to the account. It knows only the calls the fixes generate and fails on
 // anything else, so a script with a call it cannot mimic fails the test.
+import { awsCliScript } from '../../src/import/aws-cli/script';
+import type { Design } from '../../src/model/schema';
+import { fixAllWithReport } from '../../src/rules/fix';
 import { editFile, type Folder } from './describe';
 import { applyTgw, type TgwState } from './mimic-tgw';
 
@@ -293,4 +296,13 @@ function apply(folder: Folder, call: Call, state: TgwState): { folder: Folder; r
       return tgw;
     }
   }
+}
+
+/** "Fix all" on a design imported from `folder`, as the AWS CLI script, played on that folder. */
+export function playFixAll(
+  broken: Design,
+  folder: Folder,
+): { script: string; folder: Folder; calls: Call[] } {
+  const script = awsCliScript(broken, fixAllWithReport(broken).commands, 'Fix all');
+  return { script, ...playScript(script, folder) };
 }
