@@ -19,10 +19,10 @@ export interface ParsedRoute {
   whole?: readonly RoutePart[];
 }
 
-/** A VPC block and the implicit local route's answer for destinations inside it. */
-export interface LocalRoute {
-  block: Cidr;
-  parts: readonly RoutePart[];
+/** The VPC blocks, and the implicit local route's answer for destinations inside each (made on first use). */
+export interface LocalRoutes {
+  readonly blocks: readonly Cidr[];
+  readonly parts: (readonly RoutePart[] | undefined)[];
 }
 
 export interface NetworkModel {
@@ -30,7 +30,7 @@ export interface NetworkModel {
   /** A VPC's valid blocks: the primary CIDR then the secondary ones. */
   blocksOf(vpc: Vpc): Cidr[];
   /** The same blocks, each with the local route as the whole answer for destinations inside it. */
-  localRoutesOf(vpc: Vpc): readonly LocalRoute[];
+  localRoutesOf(vpc: Vpc): LocalRoutes;
   /** The table that routes a subnet: its explicit table (in its own VPC), else the VPC's main table. */
   tableOf(subnet: Subnet, vpc: Vpc): RouteTable | undefined;
   /** The VPC's subnets in order, each with its block (undefined when not a valid CIDR). */
@@ -61,7 +61,7 @@ const SCAN_LIMIT = 12;
 /** What the reachability questions ask of one VPC, worked out on first use. */
 interface VpcFacts {
   blocks: Cidr[];
-  locals: LocalRoute[];
+  locals: LocalRoutes;
   main: RouteTable | undefined;
   /** Each subnet with its parsed block, in the VPC's order. */
   subnets: { subnet: Subnet; cidr: Cidr | undefined }[];
@@ -83,7 +83,9 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     if (list) list.push(p);
     else inner.set(b, [p]);
   };
-  for (const p of index.design.peerings) {
+  const peerings = index.design.peerings;
+  for (let i = 0; i < peerings.length; i++) {
+    const p = peerings[i]!;
     note(p.requester, p.accepter, p);
     if (p.requester !== p.accepter) note(p.accepter, p.requester, p);
   }
@@ -98,15 +100,14 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
       const blocks: Cidr[] = [];
       const primary = cidrOf(vpc.cidr);
       if (primary) blocks.push(primary);
-      for (const c of vpc.secondaryCidrs) {
-        const block = cidrOf(c);
+      const secondary = vpc.secondaryCidrs;
+      for (let i = 0; i < secondary.length; i++) {
+        const block = cidrOf(secondary[i]);
         if (block) blocks.push(block);
       }
       const subnets = vpc.subnets.map((subnet) => ({ subnet, cidr: cidrOf(subnet.cidr) }));
-      const locals = blocks.map((block): LocalRoute => ({
-        block,
-        parts: [{ hop: { kind: 'local', block }, partial: false }],
-      }));
+      // Most VPCs are only ever asked about destinations outside their blocks.
+      const locals: LocalRoutes = { blocks, parts: [] };
       hit = { blocks, locals, main: vpc.routeTables.find((t) => t.main), subnets };
       if (subnets.length > SCAN_LIMIT) {
         hit.subnetById = new Map();

@@ -89,10 +89,12 @@ function partsOf(
   let parts: RoutePart[] | undefined;
   // Indexed loops here and below: this runs for every flow, before the engine has optimised it.
   const locals = net.localRoutesOf(vpc);
-  for (let i = 0; i < locals.length; i++) {
-    const { block, parts: whole } = locals[i]!;
+  const blocks = locals.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     if (overlaps(block, destination)) {
-      if (contains(block, destination)) return whole;
+      if (contains(block, destination))
+        return (locals.parts[i] ??= [{ hop: { kind: 'local', block }, partial: false }]);
       (parts ??= []).push({ hop: { kind: 'local', block }, partial: true });
     }
   }

@@ -5,14 +5,20 @@
 // in two modes: without a recorder it stops at the first failure (validation asks it for every
 // flow); with one it judges every hop and records it, so a single trace names everything that
 // blocks (see trace.ts) — a missing forward and a missing return route are both reported.
-import type { Endpoint, Peering, SgRule, Subnet, Vpc } from '../model/schema';
+import type { Endpoint, Peering, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
 import { localBothWays, routeStep } from './next-hop';
 import { crossingResolvesReferences, isTgwCrossing, type TgwCrossing } from './transit';
 import { destinationHop, egressHop, ingressHop, peeringHop, sourceHop, tableHop } from './hops';
 import { sgReferenceHop } from './hops-tgw';
-import { groupsAdmit443, ruleNaming, rulesAdmit443, rulesOfGroups } from './security-groups';
+import {
+  groupsAdmit443,
+  parsedRulesAdmit443,
+  ruleNaming,
+  rulesOfGroups,
+  type HttpsRule,
+} from './security-groups';
 import type { Hop, HopReason, Trace } from './trace';
 
 export interface FlowSource {
@@ -29,14 +35,15 @@ export interface FlowSource {
   groups: readonly string[];
   /** Whether the source's own groups are part of the requirement. */
   checkEgress: boolean;
-  /** Its groups' egress rules, gathered on the first flow judged (a source has several). */
-  egressRules?: readonly SgRule[];
   /**
-   * The last security-group answers given for this source. Its flows are judged one after the
-   * other, and the endpoints of one VPC usually share subnets and a group, so the next flow
-   * mostly asks the same question again.
+   * Its groups' tcp/443 egress rules, parsed on the first flow judged: a source has several flows,
+   * each judged on every endpoint subnet.
    */
-  lastEgress?: { destination: Cidr; peers: readonly string[]; ok: boolean };
+  egressRules?: readonly HttpsRule[];
+  /**
+   * The last ingress answer given for this source. Its flows are judged one after the other, and
+   * the endpoints of one VPC usually share a group, so the next flow mostly asks it again.
+   */
   lastIngress?: { vpc: Vpc; groups: readonly string[]; peers: readonly string[]; ok: boolean };
 }
 
@@ -186,18 +193,28 @@ export function endpointSubnetsOf(net: NetworkModel, endpoint: Endpoint, vpc: Vp
 
 /**
  * Whether a flow passes on every one of endpointSubnetsOf: an endpoint without a subnet in its
- * VPC has no network interface, so nothing reaches it.
+ * VPC has no network interface, so nothing reaches it. `scratch`, when given, is the target object
+ * the walk is handed (its fields rewritten): the caller judges every flow with one.
  */
-export function flowPasses(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
+export function flowPasses(
+  net: NetworkModel,
+  source: FlowSource,
+  endpoint: Endpoint,
+  vpc: Vpc,
+  scratch?: FlowTarget,
+): boolean {
   let judged = false;
-  // One target object, its subnet swapped per endpoint subnet: this runs for every flow.
-  let target: FlowTarget | undefined;
-  for (const id of endpoint.subnets) {
-    const local = net.subnetIn(vpc, id);
+  let target = scratch;
+  const ids = endpoint.subnets;
+  for (let i = 0; i < ids.length; i++) {
+    const local = net.subnetIn(vpc, ids[i]!);
     if (!local) continue;
     judged = true;
-    if (target) target.subnet = local.subnet;
-    else target = { endpoint, vpc, subnet: local.subnet };
+    if (target) {
+      target.endpoint = endpoint;
+      target.vpc = vpc;
+      target.subnet = local.subnet;
+    } else target = { endpoint, vpc, subnet: local.subnet };
     if (!walk(net, source, target, local.cidr, undefined)) return false;
   }
   return judged;
@@ -242,17 +259,10 @@ function egressAllows(
   destination: Cidr,
 ): boolean {
   if (source.groups.length === 0) return true;
-  const last = source.lastEgress;
-  if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
-  const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
-  const ok = rulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
-  // The memo is rewritten in place: a flow that misses it must not leave an object behind.
-  if (last) {
-    last.destination = destination;
-    last.peers = peers;
-    last.ok = ok;
-  } else source.lastEgress = { destination, peers, ok };
-  return ok;
+  const rules = (source.egressRules ??= net.httpsRules(
+    rulesOfGroups(net, source.groups, 'egress', source.vpc),
+  ));
+  return parsedRulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
 }
 
 /** The endpoint has a group, and one of its groups admits tcp/443 from the source; `peers`: the source's groups a rule may name. */
