@@ -22,7 +22,7 @@ export interface ParsedRoute {
 /** The VPC blocks, and the implicit local route's answer for destinations inside each (made on first use). */
 export interface LocalRoutes {
   readonly blocks: readonly Cidr[];
-  readonly parts: (readonly RoutePart[] | undefined)[];
+  localParts: (readonly RoutePart[] | undefined)[] | undefined;
 }
 
 export interface NetworkModel {
@@ -59,9 +59,8 @@ const NONE: Peering[] = [];
 const SCAN_LIMIT = 12;
 
 /** What the reachability questions ask of one VPC, worked out on first use. */
-interface VpcFacts {
+interface VpcFacts extends LocalRoutes {
   blocks: Cidr[];
-  locals: LocalRoutes;
   main: RouteTable | undefined;
   /** Each subnet with its parsed block, in the VPC's order. */
   subnets: { subnet: Subnet; cidr: Cidr | undefined }[];
@@ -97,18 +96,14 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     if (vpc === lastVpc) return lastFacts!;
     let hit = facts.get(vpc.id);
     if (!hit) {
-      const blocks: Cidr[] = [];
       const primary = cidrOf(vpc.cidr);
-      if (primary) blocks.push(primary);
       const secondary = vpc.secondaryCidrs;
-      for (let i = 0; i < secondary.length; i++) {
-        const block = cidrOf(secondary[i]);
-        if (block) blocks.push(block);
-      }
+      // Usually just the primary block: an array of that size (a push onto [] reserves room for 16).
+      let blocks: Cidr[] = primary ? [primary] : [];
+      if (secondary.length) blocks = [...blocks, ...secondary.map(cidrOf).filter((b) => b !== undefined)];
       const subnets = vpc.subnets.map((subnet) => ({ subnet, cidr: cidrOf(subnet.cidr) }));
       // Most VPCs are only ever asked about destinations outside their blocks.
-      const locals: LocalRoutes = { blocks, parts: [] };
-      hit = { blocks, locals, main: vpc.routeTables.find((t) => t.main), subnets };
+      hit = { blocks, localParts: undefined, main: mainOf(vpc.routeTables), subnets };
       if (subnets.length > SCAN_LIMIT) {
         hit.subnetById = new Map();
         for (let i = subnets.length - 1; i >= 0; i--) hit.subnetById.set(subnets[i]!.subnet.id, subnets[i]!);
@@ -130,7 +125,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
   return {
     index,
     blocksOf: (vpc) => factsOf(vpc).blocks,
-    localRoutesOf: (vpc) => factsOf(vpc).locals,
+    localRoutesOf: factsOf,
     subnetsOf: (vpc) => factsOf(vpc).subnets,
     mainTableOf,
     tableOf(subnet, vpc) {
@@ -154,11 +149,12 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     routesOf(table) {
       let hit = sortedRoutes.get(table);
       if (!hit) {
-        hit = [];
-        for (const route of table.routes) {
+        // Exact-size arrays: most tables hold a route or two, and every table in use gets one.
+        const all = table.routes.map((route): ParsedRoute | undefined => {
           const cidr = cidrOf(route.destination);
-          if (cidr) hit.push({ route, cidr, hop: undefined, whole: undefined });
-        }
+          return cidr && { route, cidr, hop: undefined, whole: undefined };
+        });
+        hit = all.includes(undefined) ? all.filter((r) => r !== undefined) : (all as ParsedRoute[]);
         sortByPrefixDescending(hit);
         sortedRoutes.set(table, hit);
       }
@@ -191,6 +187,12 @@ function localGroup(vpc: Vpc, id: string): SecurityGroup | undefined {
   const groups = vpc.securityGroups;
   if (groups.length > SCAN_LIMIT) return undefined;
   for (let i = 0; i < groups.length; i++) if (groups[i]!.id === id) return groups[i];
+  return undefined;
+}
+
+/** The VPC's main table (the first marked main). */
+function mainOf(tables: readonly RouteTable[]): RouteTable | undefined {
+  for (let i = 0; i < tables.length; i++) if (tables[i]!.main) return tables[i];
   return undefined;
 }
 

@@ -5,20 +5,14 @@
 // in two modes: without a recorder it stops at the first failure (validation asks it for every
 // flow); with one it judges every hop and records it, so a single trace names everything that
 // blocks (see trace.ts) — a missing forward and a missing return route are both reported.
-import type { Endpoint, Peering, Subnet, Vpc } from '../model/schema';
+import type { Endpoint, Peering, SgRule, Subnet, Vpc } from '../model/schema';
 import { cidrOf, type Cidr } from './cidr';
 import type { NetworkModel } from './model';
 import { localBothWays, routeStep } from './next-hop';
 import { crossingResolvesReferences, isTgwCrossing, type TgwCrossing } from './transit';
 import { destinationHop, egressHop, ingressHop, peeringHop, sourceHop, tableHop } from './hops';
 import { sgReferenceHop } from './hops-tgw';
-import {
-  groupsAdmit443,
-  parsedRulesAdmit443,
-  ruleNaming,
-  rulesOfGroups,
-  type HttpsRule,
-} from './security-groups';
+import { groupsAdmit443, ruleNaming, rulesAdmit443, rulesOfGroups } from './security-groups';
 import type { Hop, HopReason, Trace } from './trace';
 
 export interface FlowSource {
@@ -35,15 +29,14 @@ export interface FlowSource {
   groups: readonly string[];
   /** Whether the source's own groups are part of the requirement. */
   checkEgress: boolean;
+  /** Its groups' egress rules, gathered on the first flow judged (a source has several). */
+  egressRules?: readonly SgRule[];
   /**
-   * Its groups' tcp/443 egress rules, parsed on the first flow judged: a source has several flows,
-   * each judged on every endpoint subnet.
+   * The last security-group answers given for this source. Its flows are judged one after the
+   * other, and the endpoints of one VPC usually share subnets and a group, so the next flow
+   * mostly asks the same question again.
    */
-  egressRules?: readonly HttpsRule[];
-  /**
-   * The last ingress answer given for this source. Its flows are judged one after the other, and
-   * the endpoints of one VPC usually share a group, so the next flow mostly asks it again.
-   */
+  lastEgress?: { destination: Cidr; peers: readonly string[]; ok: boolean };
   lastIngress?: { vpc: Vpc; groups: readonly string[]; peers: readonly string[]; ok: boolean };
 }
 
@@ -103,12 +96,11 @@ function walk(
   const local =
     !rec && source.vpc === target.vpc && localBothWays(net, source.vpc, destination, source.range);
   if (!local) {
-    const forward = [target.subnet];
     for (const subnet of source.subnets) {
       const table = rec && net.tableOf(subnet, source.vpc);
       const tHop = rec && tableHop(net, 'route-table', subnet, table);
       if (tHop) rec!.push(tHop);
-      const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec, forward);
+      const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec, target.subnet);
       if (!out) {
         if (!rec) return false;
         if (tHop && !table) tHop.verdict = 'fail';
@@ -259,10 +251,17 @@ function egressAllows(
   destination: Cidr,
 ): boolean {
   if (source.groups.length === 0) return true;
-  const rules = (source.egressRules ??= net.httpsRules(
-    rulesOfGroups(net, source.groups, 'egress', source.vpc),
-  ));
-  return parsedRulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
+  const last = source.lastEgress;
+  if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
+  const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
+  const ok = rulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
+  // The memo is rewritten in place: a flow that misses it must not leave an object behind.
+  if (last) {
+    last.destination = destination;
+    last.peers = peers;
+    last.ok = ok;
+  } else source.lastEgress = { destination, peers, ok };
+  return ok;
 }
 
 /** The endpoint has a group, and one of its groups admits tcp/443 from the source; `peers`: the source's groups a rule may name. */

@@ -100,28 +100,17 @@ function someRule(
   home: Vpc | undefined,
   visit: (rule: SgRule, verdict: 'admit' | 'cross-region' | undefined) => boolean,
 ): boolean {
-  if (rules.length > LONG_RULE_LIST)
-    return someParsedRule(net, net.httpsRules(rules), peerRange, peerGroups, region, home, visit);
+  if (rules.length > LONG_RULE_LIST) {
+    const parsed = net.httpsRules(rules);
+    for (let i = 0; i < parsed.length; i++) {
+      const { rule, block } = parsed[i]!;
+      if (visit(rule, httpsVerdict(net, rule, block, peerRange, peerGroups, region, home))) return true;
+    }
+    return false;
+  }
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;
     if (visit(rule, ruleVerdict(net, rule, peerRange, peerGroups, region, home))) return true;
-  }
-  return false;
-}
-
-/** someRule over a list's parsed tcp/443 rules. */
-function someParsedRule(
-  net: NetworkModel,
-  parsed: readonly HttpsRule[],
-  peerRange: Cidr,
-  peerGroups: readonly string[],
-  region: string,
-  home: Vpc | undefined,
-  visit: (rule: SgRule, verdict: 'admit' | 'cross-region' | undefined) => boolean,
-): boolean {
-  for (let i = 0; i < parsed.length; i++) {
-    const { rule, block } = parsed[i]!;
-    if (visit(rule, httpsVerdict(net, rule, block, peerRange, peerGroups, region, home))) return true;
   }
   return false;
 }
@@ -205,18 +194,6 @@ export function rulesAdmit443(
   home?: Vpc,
 ): boolean {
   return someRule(net, rules, peerRange, peerGroups, region, home, admits);
-}
-
-/** rulesAdmit443 for rules parsed already (a side asked about for many flows keeps them so). */
-export function parsedRulesAdmit443(
-  net: NetworkModel,
-  parsed: readonly HttpsRule[],
-  peerRange: Cidr,
-  peerGroups: readonly string[],
-  region: string,
-  home?: Vpc,
-): boolean {
-  return someParsedRule(net, parsed, peerRange, peerGroups, region, home, admits);
 }
 
 const admits = (_rule: SgRule, verdict: 'admit' | 'cross-region' | undefined) => verdict === 'admit';

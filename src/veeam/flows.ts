@@ -4,13 +4,13 @@
 import type { DesignIndex } from '../model/design-index';
 import { backupAccountOf } from '../model/roles';
 import type { Endpoint, Operation, Repository, Subnet, Vpc, WorkerConfiguration } from '../model/schema';
-import { blockHolding, cidrOf, hostCidr, type Cidr } from '../network/cidr';
+import { cidrOf, hostCidr } from '../network/cidr';
 import type { NetworkModel } from '../network/model';
-import type { FlowSource } from '../network/reachability';
 import type { FlowKind } from './flow-types';
 import { OPERATION_REQUIREMENTS } from './operations';
 import { PlannedFlow, type FlowEnd, type PlannedSource } from './planned-flow';
 import { repositoryTarget, UnmetFlows, type UnmetFlow, type UnmetReason } from './unmet-flows';
+import { WorkerSource } from './worker-source';
 
 export { PlannedFlow };
 
@@ -49,57 +49,6 @@ export interface Requirements {
   flows: PlannedFlow[];
   /** Required flows whose endpoint does not exist (see unmet-flows.ts). */
   unmet: UnmetFlow[];
-}
-
-/**
- * Workers of one subnet with one group: the source of their flows, made once however many
- * configurations and operations place workers there. Its flows form a chain (PlannedFlow's
- * `nextOfSource`), a handful per source.
- */
-class WorkerSource implements PlannedSource {
-  readonly checkEgress = true;
-  egressRules: FlowSource['egressRules'];
-  lastIngress: FlowSource['lastIngress'];
-  first: PlannedFlow | undefined;
-  last: PlannedFlow | undefined;
-  count: number;
-  /** The source's flows by kind and target endpoint id, once there are too many to scan. */
-  byTarget: Map<string, PlannedFlow> | undefined;
-  /** The next source in the same subnet (with another group). */
-  sameSubnet: WorkerSource | undefined;
-  private text: string | undefined;
-
-  constructor(
-    readonly id: string,
-    readonly flowKey: string | undefined,
-    readonly vpc: Vpc,
-    readonly subnet: Subnet,
-    readonly range: Cidr,
-    /** The workers' group. */
-    readonly group: string,
-    /** The worker VPC block holding the worker subnet: what fixes admit and route back. */
-    readonly fixRange: string,
-    readonly nameOf: (id: string) => string,
-  ) {
-    this.subnets = [subnet];
-    this.groups = [group];
-    this.egressRules = undefined;
-    this.lastIngress = undefined;
-    this.first = undefined;
-    this.last = undefined;
-    this.count = 0;
-    this.byTarget = undefined;
-    this.sameSubnet = undefined;
-    this.text = undefined;
-  }
-
-  readonly subnets: readonly Subnet[];
-  readonly groups: readonly string[];
-
-  /** Read only for failing flows and traces, so spelled out then. */
-  get label(): string {
-    return (this.text ??= `workers in subnet "${this.nameOf(this.id)}"`);
-  }
 }
 
 /** A used repository and where its S3 endpoint is, or why it has none usable. */
@@ -153,7 +102,8 @@ export function interfaceEndpointsOf(vpc: Vpc, service: string): Endpoint[] {
 
 /** The endpoint clients resolve for a service: the one with private DNS, else the first. */
 export function preferredEndpoint(endpoints: readonly Endpoint[]): Endpoint | undefined {
-  return endpoints.find((e) => e.privateDns) ?? endpoints[0];
+  for (let i = 0; i < endpoints.length; i++) if (endpoints[i]!.privateDns) return endpoints[i];
+  return endpoints[0];
 }
 
 const NO_SERVICES: readonly string[] = [];
@@ -222,8 +172,8 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
           subnet,
           range,
           group,
-          blockHolding(net.blocksOf(vpc), range)?.text ?? range.text,
           name,
+          net,
         );
         if (last) last.sameSubnet = hit;
         else sourcesAt.set(subnet.id, hit);
@@ -488,9 +438,10 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
   }
 
-  for (const { first } of needs.values())
+  needs.forEach(({ first }) => {
     for (let need: NeedInProgress | undefined = first; need; need = need.next)
       result.endpointNeeds.push(need);
+  });
   for (const f of applianceFlows.values()) flows.push(f);
   for (const f of archiveFlows.values()) flows.push(f);
   result.flows = flows;
