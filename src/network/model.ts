@@ -70,7 +70,10 @@ interface VpcFacts extends LocalRoutes {
 }
 
 export function buildNetwork(index: DesignIndex): NetworkModel {
-  const facts = new Map<string, VpcFacts>();
+  // Keyed by the VPC itself when ids are unique (the object is then as good as its id, and found
+  // without reading the id string); by id otherwise, so VPCs sharing an id share their facts.
+  const facts = new Map<Vpc | string, VpcFacts>();
+  const keyOf: (vpc: Vpc) => Vpc | string = index.hasDuplicateIds ? (vpc) => vpc.id : (vpc) => vpc;
   const sortedRoutes = new Map<RouteTable, ParsedRoute[]>();
   const parsedRules = new Map<readonly SgRule[], HttpsRule[]>();
   // Keyed both ways round, so a lookup needs no key string built per question.
@@ -94,7 +97,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
   let lastFacts: VpcFacts | undefined;
   const factsOf = (vpc: Vpc): VpcFacts => {
     if (vpc === lastVpc) return lastFacts!;
-    let hit = facts.get(vpc.id);
+    let hit = facts.get(keyOf(vpc));
     if (!hit) {
       const primary = cidrOf(vpc.cidr);
       const secondary = vpc.secondaryCidrs;
@@ -113,7 +116,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
         for (let i = vpc.routeTables.length - 1; i >= 0; i--)
           hit.tableById.set(vpc.routeTables[i]!.id, vpc.routeTables[i]!);
       }
-      facts.set(vpc.id, hit);
+      facts.set(keyOf(vpc), hit);
     }
     lastVpc = vpc;
     lastFacts = hit;

@@ -140,16 +140,21 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     regionsWithConfigs.add(c.region);
   }
 
-  const needs = new Map<string, VpcNeeds>();
+  // By the element itself when ids are unique (found without reading the id string), by id
+  // otherwise, so elements sharing an id share an entry.
+  const keyOf: <T extends { id: string }>(element: T) => T | string = index.hasDuplicateIds
+    ? (element) => element.id
+    : (element) => element;
+  const needs = new Map<Vpc | string, VpcNeeds>();
   const flows: PlannedFlow[] = [];
   // Per worker configuration: its flow source, computed once however many operations use it.
-  const sources = new Map<string, WorkerSource | null>();
+  const sources = new Map<WorkerConfiguration | string, WorkerSource | null>();
   // Configurations placing workers in the same subnet with the same group are one flow source;
   // the same subnet with another group is another source, whose flows get ids of their own.
   // By subnet id, a chain of one source per group.
-  const sourcesAt = new Map<string, WorkerSource>();
+  const sourcesAt = new Map<Subnet | string, WorkerSource>();
   const workerSource = (config: WorkerConfiguration): WorkerSource | null => {
-    let hit = sources.get(config.id);
+    let hit = sources.get(keyOf(config));
     if (hit !== undefined) return hit;
     hit = null;
     // The subnet and group must be the VPC's own, so they are looked for there.
@@ -158,7 +163,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     const group = config.securityGroup;
     if (subnet && findById(vpc.securityGroups, group)) {
       const range = cidrOf(subnet.cidr);
-      const first = sourcesAt.get(subnet.id);
+      const first = sourcesAt.get(keyOf(subnet));
       let last: WorkerSource | undefined;
       for (let s = first; s; s = s.sameSubnet) {
         if (s.group === group) hit = s;
@@ -176,10 +181,10 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
           net,
         );
         if (last) last.sameSubnet = hit;
-        else sourcesAt.set(subnet.id, hit);
+        else sourcesAt.set(keyOf(subnet), hit);
       }
     }
-    sources.set(config.id, hit);
+    sources.set(keyOf(config), hit);
     return hit;
   };
   // Arrays start at their exact size (a push onto [] reserves room for 16), and the needs created
@@ -216,11 +221,11 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     subnet: Subnet,
     group: string,
   ): NeedInProgress => {
-    const slot = needs.get(vpc.id);
+    const slot = needs.get(keyOf(vpc));
     if (!slot) {
       const fresh = { operations: [opId], subnets: [subnet], groups: [group] };
       const need = newNeed(vpc, service, fresh);
-      needs.set(vpc.id, { first: need, last: need, fresh });
+      needs.set(keyOf(vpc), { first: need, last: need, fresh });
       return need;
     }
     let need: NeedInProgress | undefined = slot.first;
