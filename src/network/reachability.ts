@@ -36,8 +36,16 @@ export interface FlowSource {
    * other, and the endpoints of one VPC usually share subnets and a group, so the next flow
    * mostly asks the same question again.
    */
-  lastEgress?: { destination: Cidr; peers: readonly string[]; ok: boolean };
+  lastEgress?: EgressAnswer;
+  /** The egress answer before it: an endpoint usually sits in two subnets, asked about in turn. */
+  priorEgress?: EgressAnswer;
   lastIngress?: { vpc: Vpc; groups: readonly string[]; peers: readonly string[]; ok: boolean };
+}
+
+interface EgressAnswer {
+  destination: Cidr;
+  peers: readonly string[];
+  ok: boolean;
 }
 
 export interface FlowTarget {
@@ -253,14 +261,23 @@ function egressAllows(
   if (source.groups.length === 0) return true;
   const last = source.lastEgress;
   if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
+  const prior = source.priorEgress;
+  if (prior && prior.destination === destination && sameIds(prior.peers, peers)) {
+    source.priorEgress = last;
+    source.lastEgress = prior;
+    return prior.ok;
+  }
   const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
   const ok = rulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
-  // The memo is rewritten in place: a flow that misses it must not leave an object behind.
-  if (last) {
-    last.destination = destination;
-    last.peers = peers;
-    last.ok = ok;
-  } else source.lastEgress = { destination, peers, ok };
+  // The older answer is rewritten in place: a flow that misses must not leave an object behind.
+  const into = last && prior ? prior : undefined;
+  if (into) {
+    into.destination = destination;
+    into.peers = peers;
+    into.ok = ok;
+  }
+  source.priorEgress = last;
+  source.lastEgress = into ?? { destination, peers, ok };
   return ok;
 }
 

@@ -14,6 +14,7 @@ export class WorkerSource implements PlannedSource {
   readonly checkEgress = true;
   egressRules: FlowSource['egressRules'];
   lastEgress: FlowSource['lastEgress'];
+  priorEgress: FlowSource['priorEgress'];
   lastIngress: FlowSource['lastIngress'];
   first: PlannedFlow | undefined;
   last: PlannedFlow | undefined;
@@ -39,6 +40,7 @@ export class WorkerSource implements PlannedSource {
     this.groups = [group];
     this.egressRules = undefined;
     this.lastEgress = undefined;
+    this.priorEgress = undefined;
     this.lastIngress = undefined;
     this.first = undefined;
     this.last = undefined;
