@@ -146,6 +146,8 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     ? (element) => element.id
     : (element) => element;
   const needs = new Map<Vpc | string, VpcNeeds>();
+  // With unique ids, two endpoints are the same flow target only when they are the same element.
+  const sharedIds = index.hasDuplicateIds;
   const flows: PlannedFlow[] = [];
   // Per worker configuration: its flow source, computed once however many operations use it.
   const sources = new Map<WorkerConfiguration | string, WorkerSource | null>();
@@ -263,7 +265,10 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     if (ws.byTarget) existing = ws.byTarget.get(targetKey(kind, endpoint));
     else
       for (let f = ws.first; f; f = f.nextOfSource)
-        if (f.kind === kind && (f.end.endpoint === endpoint || f.end.endpoint.id === endpoint.id)) {
+        if (
+          f.kind === kind &&
+          (f.end.endpoint === endpoint || (sharedIds && f.end.endpoint.id === endpoint.id))
+        ) {
           existing = f;
           break;
         }
