@@ -153,7 +153,7 @@ test('a damaged link shows no preview and says what is wrong, as before', async 
   expect(consoleErrors).toEqual([]);
 });
 
-test("reloading the tab's own link leaves no preview over the canvas", async ({ page, consoleErrors }) => {
+test("reloading the tab's own link paints no preview of it", async ({ page, consoleErrors }) => {
   await page.goto(shareLink(design, '/'));
   await expect(page.getByTestId('overview')).toHaveAttribute('data-vpcs', String(design.vpcs.length));
   await expect(page.getByTestId('summary-errors')).toHaveText('0 errors');
@@ -163,8 +163,9 @@ test("reloading the tab's own link leaves no preview over the canvas", async ({ 
   await page.reload();
   await expect(page.getByTestId('overview')).toHaveAttribute('data-vpcs', String(design.vpcs.length));
   await expect(page.getByTestId('summary-errors')).toHaveText('0 errors');
-  await expect(page.getByTestId('preview')).toHaveCount(0);
-  // Reopened from the tab's own autosave, not as a received link.
+  // Reopened from the tab's own autosave, not as a received link, and never pictured as one.
   await expect(page.getByText('Opened the design from the link')).toHaveCount(0);
+  expect((await record(page)).seen).toBeNull();
+  await expect(page.getByTestId('preview')).toHaveCount(0);
   expect(consoleErrors).toEqual([]);
 });

@@ -8,6 +8,9 @@ import type { Size } from '../ui/canvas/view';
 
 export const DECODE_NAME_PREFIX = 'decode:';
 
+/** The window size that asks for no preview. */
+export const NO_PREVIEW: Size = { width: 0, height: 0 };
+
 /** `decode:<width>x<height>:<fragment>`; a size of 0 × 0 asks for no preview. */
 export function decodeName(fragment: string, inner: Size): string {
   return `${DECODE_NAME_PREFIX}${Math.round(inner.width)}x${Math.round(inner.height)}:${fragment}`;

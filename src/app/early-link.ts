@@ -5,8 +5,9 @@
 // large design the worker also sends the picture the page paints at once (preview.ts).
 import type { DecodeResult } from '../share';
 import { carriesDesign } from '../share/fragment';
-import { decodeName } from './decode-name';
+import { decodeName, NO_PREVIEW } from './decode-name';
 import { shareWorkerOnce, type OffThread } from './off-thread';
+import { isOwnFragment } from './own-fragments';
 import { removePreview, showPreview } from './preview';
 
 let pending: { fragment: string; decoding: OffThread<DecodeResult | null> } | null = null;
@@ -27,14 +28,22 @@ function start(): void {
   if (typeof window === 'undefined' || typeof Worker === 'undefined') return;
   const fragment = window.location.hash.slice(1);
   if (!fragment || !carriesDesign(fragment)) return;
+  // A reload of this tab's own link reopens its autosave (link.ts): a picture of the link could
+  // show what the autosave no longer holds.
+  const wantsPreview = !isOwnFragment(fragment);
   let settle = () => {};
-  if (fragment.length >= PREVIEW_WORTH_WAITING) {
+  if (wantsPreview && fragment.length >= PREVIEW_WORTH_WAITING) {
     firstPicture = new Promise((resolve) => (settle = resolve));
     setTimeout(settle, PREVIEW_WAIT_MS);
   }
   // The link's text goes in as the worker's name, read as soon as the worker runs (share.worker.ts).
   const decoding = shareWorkerOnce<DecodeResult | null>(
-    { name: decodeName(fragment, { width: window.innerWidth, height: window.innerHeight }) },
+    {
+      name: decodeName(
+        fragment,
+        wantsPreview ? { width: window.innerWidth, height: window.innerHeight } : NO_PREVIEW,
+      ),
+    },
     (answer) => answer.decoded,
     () => null,
     (preview) => void showPreview(preview).then(settle),
