@@ -1,7 +1,9 @@
 // Canvas opening and responsiveness on generated designs, in real Chromium driven by Playwright.
 //
 // Opening: from navigation (a share link) or from choosing a file, to the first frame in which the
-// fitted canvas is painted, for 300 and 1,000 VPCs; beside it a bare React Flow page (bench/bare)
+// fitted design is painted — by the canvas, or by a large link's preview (app/preview.ts), which is
+// recognised by its own element — and, printed beside it, to the first frame of React Flow's own
+// fitted canvas, for 300 and 1,000 VPCs; beside them a bare React Flow page (bench/bare)
 // with the same nodes and edges and trivial node components, opened in the same run, so the ratio
 // to the library's own floor is printed, not guessed. Every main-thread task over 50 ms
 // (PerformanceObserver "longtask") is collected while a design opens and settles, while the
