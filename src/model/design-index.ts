@@ -78,6 +78,15 @@ const LOOKUP_OF: Partial<Record<ElementKind, keyof DesignIndex>> = {
   tgwAttachment: 'tgwAttachments',
 };
 
+/** The JSON path of an element from where it sits (see Entry). */
+function pathOf(kind: ElementKind, at: number, inVpc: number): string {
+  if (at < 0) return `$.${ARRAY_OF[kind]}`;
+  if (inVpc < 0) return `$.${ARRAY_OF[kind]}[${at}]`;
+  if (KINDS[kind].place.in === 'transitGateway')
+    return `$.transitGateways[${at}].${ARRAY_OF[kind]}[${inVpc}]`;
+  return `$.vpcs[${at}].${ARRAY_OF[kind]}[${inVpc}]`;
+}
+
 /**
  * One indexed element. Its JSON path is spelled out only when read (findings about the element,
  * the duplicate-id rule): the index is rebuilt on every edit, and most paths are never needed.
@@ -94,70 +103,147 @@ class Entry<T> implements Located<T> {
   ) {}
 
   get path(): string {
-    if (this.at < 0) return `$.${ARRAY_OF[this.kind]}`;
-    if (this.inVpc < 0) return `$.${ARRAY_OF[this.kind]}[${this.at}]`;
-    if (KINDS[this.kind].place.in === 'transitGateway')
-      return `$.transitGateways[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
-    return `$.vpcs[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
+    return pathOf(this.kind, this.at, this.inVpc);
   }
-}
-
-/** Calls `visit` for every element in document order but the design's single slots (the appliance). */
-function forEachElement(design: Design, visit: (entry: Entry<{ id: string }>) => void): void {
-  forEachOf(
-    design,
-    (element, kind, vpc, at, inVpc) => visit(new Entry(element, kind, vpc, at, inVpc)),
-    'skip',
-  );
 }
 
 const nameField = (element: unknown): string | undefined => (element as { name?: string }).name;
 
-type AnyEntry = Entry<{ id: string }>;
+type AnyElement = { id: string; name?: string };
+type AnyEntry = Entry<AnyElement>;
+
+/** Kinds by number, so the index keeps each element's kind in a byte. */
+const KIND_AT = Object.keys(KINDS) as ElementKind[];
+const CODE_OF = Object.fromEntries(KIND_AT.map((k, i) => [k, i])) as Record<ElementKind, number>;
+
+/**
+ * Every element of a design in document order (the appliance last), each in a numbered slot:
+ * the element, its kind, where it sits and the slot of its VPC. Rules look up a few thousand of a
+ * design's elements, so the index keeps numbers in typed arrays and makes an element's Located
+ * wrapper only when a lookup asks for it, instead of one per element held for the whole validation.
+ */
+class Slots {
+  readonly elements: AnyElement[];
+  readonly kinds: Uint8Array;
+  readonly at: Int32Array;
+  readonly inVpc: Int32Array;
+  /** Slot of the holding VPC, or -1. */
+  readonly holder: Int32Array;
+  private readonly entries: (AnyEntry | undefined)[];
+  count = 0;
+
+  constructor(size: number) {
+    this.elements = new Array<AnyElement>(size);
+    this.kinds = new Uint8Array(size);
+    this.at = new Int32Array(size);
+    this.inVpc = new Int32Array(size);
+    this.holder = new Int32Array(size);
+    this.entries = new Array<AnyEntry | undefined>(size);
+  }
+
+  add(element: AnyElement, kind: ElementKind, holder: number, at: number, inVpc: number): number {
+    const slot = this.count++;
+    this.elements[slot] = element;
+    this.kinds[slot] = CODE_OF[kind];
+    this.holder[slot] = holder;
+    this.at[slot] = at;
+    this.inVpc[slot] = inVpc;
+    return slot;
+  }
+
+  kindOf(slot: number): ElementKind {
+    return KIND_AT[this.kinds[slot]!]!;
+  }
+
+  entry(slot: number): AnyEntry {
+    let e = this.entries[slot];
+    if (e === undefined) {
+      const holder = this.holder[slot]!;
+      const vpc = holder < 0 ? undefined : (this.elements[holder] as Vpc);
+      e = new Entry(this.elements[slot]!, this.kindOf(slot), vpc, this.at[slot]!, this.inVpc[slot]!);
+      this.entries[slot] = e;
+    }
+    return e;
+  }
+
+  path(slot: number): string {
+    return pathOf(this.kindOf(slot), this.at[slot]!, this.inVpc[slot]!);
+  }
+}
 
 /** A kind's lookup as a view of the one id map: right whenever every id is unique. */
-function view<T>(byId: Map<string, AnyEntry>, kind: ElementKind): Lookup<T> {
-  const get = (id: string) => {
-    const e = byId.get(id);
-    return e !== undefined && e.kind === kind ? (e as unknown as Located<T>) : undefined;
+function view<T>(slots: Slots, bySlot: Map<string, number>, kind: ElementKind): Lookup<T> {
+  const code = CODE_OF[kind];
+  return {
+    get: (id) => {
+      const slot = bySlot.get(id);
+      return slot !== undefined && slots.kinds[slot] === code
+        ? (slots.entry(slot) as unknown as Located<T>)
+        : undefined;
+    },
+    has: (id) => {
+      const slot = bySlot.get(id);
+      return slot !== undefined && slots.kinds[slot] === code;
+    },
   };
-  return { get, has: (id) => get(id) !== undefined };
+}
+
+/** A kind's own map, first element wins (designs that repeat ids). */
+function own<T>(slots: Slots, byId: Map<string, number>): Lookup<T> {
+  return {
+    get: (id) => {
+      const slot = byId.get(id);
+      return slot === undefined ? undefined : (slots.entry(slot) as unknown as Located<T>);
+    },
+    has: (id) => byId.has(id),
+  };
 }
 
 export function indexDesign(design: Design): DesignIndex {
-  // One map from id to the element holding it. With unique ids (the normal case) each kind's
-  // lookup is a view of it; only a design that repeats ids gets the map rebuilt first-one-wins and a
-  // map per kind. One map is a third of the work of a map per kind plus a map of first elements,
-  // and the index is rebuilt on every edit.
-  const byId = new Map<string, AnyEntry>();
+  // One map from id to the slot holding it. With unique ids (the normal case) each kind's lookup
+  // is a view of it; only a design that repeats ids gets the map redone first-one-wins and a map
+  // per kind. The index is rebuilt on every edit.
+  // Counted first, so each array is allocated once at its size (one more slot: the appliance).
+  let size = 1;
+  forEachOf(design, () => size++, 'skip');
+  const slots = new Slots(size);
+  const bySlot = new Map<string, number>();
   let duplicates = false;
-  forEachElement(design, (e) => {
-    const size = byId.size;
-    byId.set(e.element.id, e);
-    if (byId.size === size) duplicates = true;
-  });
+  let vpcSlot = -1;
+  forEachOf(
+    design,
+    (element, kind, vpc, at, inVpc) => {
+      const slot = slots.add(element, kind, vpc === undefined ? -1 : vpcSlot, at, inVpc);
+      if (kind === 'vpc') vpcSlot = slot;
+      const known = bySlot.size;
+      bySlot.set(element.id, slot);
+      if (bySlot.size === known) duplicates = true;
+    },
+    'skip',
+  );
+  const elements = slots.count;
 
-  let byKind: Map<ElementKind, Map<string, AnyEntry>> | undefined;
+  let byKind: Map<string, number>[] | undefined;
   if (duplicates) {
-    byId.clear();
-    byKind = new Map();
-    forEachElement(design, (e) => {
-      const id = e.element.id;
-      if (!byId.has(id)) byId.set(id, e);
-      let map = byKind!.get(e.kind);
-      if (!map) byKind!.set(e.kind, (map = new Map()));
-      if (!map.has(id)) map.set(id, e);
-    });
+    bySlot.clear();
+    byKind = KIND_AT.map(() => new Map<string, number>());
+    for (let slot = 0; slot < elements; slot++) {
+      const id = slots.elements[slot]!.id;
+      if (!bySlot.has(id)) bySlot.set(id, slot);
+      const map = byKind[slots.kinds[slot]!]!;
+      if (!map.has(id)) map.set(id, slot);
+    }
   }
   const lookup = <T>(kind: ElementKind): Lookup<T> =>
-    byKind ? ((byKind.get(kind) ?? new Map()) as unknown as Lookup<T>) : view<T>(byId, kind);
+    byKind ? own<T>(slots, byKind[CODE_OF[kind]]!) : view<T>(slots, bySlot, kind);
   const vpcs = lookup<Vpc>('vpc');
   let appliance: Entry<Appliance> | undefined;
   if (design.appliance) {
     const a = design.appliance;
+    const slot = slots.add(a, 'appliance', -1, -1, -1);
     appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, -1, -1);
-    if (byId.has(a.id)) duplicates = true;
-    else byId.set(a.id, appliance);
+    if (bySlot.has(a.id)) duplicates = true;
+    else bySlot.set(a.id, slot);
   }
 
   let all: DesignIndex['all'] | undefined;
@@ -167,17 +253,16 @@ export function indexDesign(design: Design): DesignIndex {
   const walk = () => {
     all = new Map();
     names = new Map();
-    const note = (entry: AnyEntry) => {
-      const id = entry.element.id;
-      const item = { kind: entry.kind, path: entry.path };
-      const seen = all!.get(id);
+    for (let slot = 0; slot < slots.count; slot++) {
+      const element = slots.elements[slot]!;
+      const id = element.id;
+      const item = { kind: slots.kindOf(slot), path: slots.path(slot) };
+      const seen = all.get(id);
       if (seen) seen.push(item);
-      else all!.set(id, [item]);
-      const name = nameField(entry.element);
-      if (name && !names!.has(id)) names!.set(id, name);
-    };
-    forEachElement(design, note);
-    if (appliance) note(appliance);
+      else all.set(id, [item]);
+      const name = nameField(element);
+      if (name && !names.has(id)) names.set(id, name);
+    }
   };
 
   // Spelled out, not spread from the kind table: rules read these on every lookup, and a literal
@@ -205,13 +290,16 @@ export function indexDesign(design: Design): DesignIndex {
     hasDuplicateIds: duplicates,
     nameOf(id) {
       if (!duplicates) {
-        const entry = byId.get(id);
-        return (entry && nameField(entry.element)) || id;
+        const slot = bySlot.get(id);
+        return (slot !== undefined && nameField(slots.elements[slot])) || id;
       }
       if (!names) walk();
       return names!.get(id) || id;
     },
-    kindOf: (id) => byId.get(id)?.kind,
+    kindOf: (id) => {
+      const slot = bySlot.get(id);
+      return slot === undefined ? undefined : slots.kindOf(slot);
+    },
   };
 }
 /** The first element of `kind` with this id (the appliance only by its own id). */
@@ -223,4 +311,11 @@ export function locate(
   const list = LOOKUP_OF[kind];
   if (list !== undefined) return (index[list] as Lookup<{ id: string }>).get(id);
   return index.appliance?.element.id === id ? index.appliance : undefined;
+}
+
+/** Whether some element of `kind` has this id: locate without making the element's Located. */
+export function holds(index: DesignIndex, kind: ElementKind, id: string): boolean {
+  const list = LOOKUP_OF[kind];
+  if (list !== undefined) return (index[list] as Lookup<{ id: string }>).has(id);
+  return index.appliance?.element.id === id;
 }
