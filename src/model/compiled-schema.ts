@@ -28,11 +28,13 @@ interface Payload {
 const payload: Payload = { value: undefined, issues: [] };
 
 /**
- * The test of a check zod defines by a plain predicate, read from its definition: a regex (an
- * id's pattern) or a refine's function. zod runs both through an issue payload; calling them
- * directly spares that for every id of a design. Any other check runs as zod's own (below).
+ * A check zod defines by a plain predicate, read from its definition: a regex (an id's pattern)
+ * or a refine's function. zod runs both through an issue payload; calling them directly spares
+ * that for every id of a design. Any other check runs as zod's own (below).
  */
-function predicateOf(check: Check): ((value: unknown) => boolean) | null {
+type Plain = { pattern: RegExp; fn?: undefined } | { pattern?: undefined; fn: (value: unknown) => unknown };
+
+function plainOf(check: Check): Plain | null {
   const def = check._zod.def as z.core.$ZodCheckDef & {
     format?: string;
     pattern?: RegExp;
@@ -43,24 +45,52 @@ function predicateOf(check: Check): ((value: unknown) => boolean) | null {
   const pattern = def.pattern;
   if (def.check === 'string_format' && def.format === 'regex' && pattern instanceof RegExp) {
     if (pattern.global || pattern.sticky) return null;
-    return (value) => pattern.test(value as string);
+    return { pattern };
   }
   const fn = def.fn;
   // A refine whose function answers a Promise is refused here, so zod (which owns async) judges it.
-  if (def.check === 'custom' && def.type === 'custom' && typeof fn === 'function')
-    return (value) => fn(value) === true;
+  if (def.check === 'custom' && def.type === 'custom' && typeof fn === 'function') return { fn };
   return null;
+}
+
+/** The plain checks of a schema, or null when it has one zod must run itself. */
+function plainChecksOf(schema: Schema): Plain[] | null {
+  const plain = ((schema._zod.def.checks ?? []) as Check[]).map(plainOf);
+  return plain.every((p) => p !== null) ? (plain as Plain[]) : null;
+}
+
+const test = (p: Plain, value: unknown): boolean =>
+  p.pattern ? p.pattern.test(value as string) : p.fn(value) === true;
+
+/**
+ * A string with plain checks as one closure. Ids (a pattern, then a refine) are most of a
+ * design's strings, so their two tests are written into it rather than called through others.
+ */
+function plainString(plain: readonly Plain[]): Checker {
+  const [first, second] = plain;
+  if (!first) return (v) => (typeof v === 'string' ? v : REJECT);
+  if (plain.length === 1) {
+    const { pattern, fn } = first;
+    if (pattern) return (v) => (typeof v === 'string' && pattern.test(v) ? v : REJECT);
+    return (v) => (typeof v === 'string' && fn!(v) === true ? v : REJECT);
+  }
+  if (plain.length === 2 && first.pattern && second!.fn) {
+    const { pattern } = first;
+    const { fn } = second!;
+    return (v) => (typeof v === 'string' && pattern.test(v) && fn(v) === true ? v : REJECT);
+  }
+  return (v) => (typeof v === 'string' && plain.every((p) => test(p, v)) ? v : REJECT);
 }
 
 function checksOf(schema: Schema): ((value: unknown) => boolean) | null {
   const checks = (schema._zod.def.checks ?? []) as Check[];
   if (checks.length === 0) return null;
-  const predicates = checks.map(predicateOf);
-  if (predicates.every((p) => p !== null)) {
-    const [first, second] = predicates as ((value: unknown) => boolean)[];
-    if (predicates.length === 1) return first!;
-    if (predicates.length === 2) return (value) => first!(value) && second!(value);
-    return (value) => predicates.every((p) => p!(value));
+  const plain = plainChecksOf(schema);
+  if (plain) {
+    const [first, second] = plain;
+    if (plain.length === 1) return (value) => test(first!, value);
+    if (plain.length === 2) return (value) => test(first!, value) && test(second!, value);
+    return (value) => plain.every((p) => test(p, value));
   }
   const runs = checks.map((check) => {
     const run = check._zod.check as (p: Payload) => unknown;
@@ -184,8 +214,10 @@ function compileRecord(schema: Schema): Checker {
 function compileBase(schema: Schema): Checker {
   const def = schema._zod.def;
   switch (def.type) {
-    case 'string':
-      return primitive(schema, (v) => typeof v === 'string');
+    case 'string': {
+      const plain = plainChecksOf(schema);
+      return plain ? plainString(plain) : primitive(schema, (v) => typeof v === 'string');
+    }
     case 'number':
       return primitive(schema, (v) => typeof v === 'number' && Number.isFinite(v));
     case 'boolean':
