@@ -123,32 +123,51 @@ const CODE_OF = Object.fromEntries(KIND_AT.map((k, i) => [k, i])) as Record<Elem
  * wrapper only when a lookup asks for it, instead of one per element held for the whole validation.
  */
 class Slots {
-  readonly elements: AnyElement[];
-  readonly kinds: Uint8Array;
-  readonly at: Int32Array;
-  readonly inVpc: Int32Array;
+  readonly elements: AnyElement[] = [];
+  kinds: Uint8Array;
+  at: Int32Array;
+  inVpc: Int32Array;
   /** Slot of the holding VPC, or -1. */
-  readonly holder: Int32Array;
-  private readonly entries: (AnyEntry | undefined)[];
+  holder: Int32Array;
+  /** Made once every element is in (entries are made on lookups, after the index is built). */
+  private entries: (AnyEntry | undefined)[] = [];
   count = 0;
 
-  constructor(size: number) {
-    this.elements = new Array<AnyElement>(size);
-    this.kinds = new Uint8Array(size);
-    this.at = new Int32Array(size);
-    this.inVpc = new Int32Array(size);
-    this.holder = new Int32Array(size);
-    this.entries = new Array<AnyEntry | undefined>(size);
+  /** `capacity` is a guess: the arrays double when it is short. */
+  constructor(capacity: number) {
+    this.kinds = new Uint8Array(capacity);
+    this.at = new Int32Array(capacity);
+    this.inVpc = new Int32Array(capacity);
+    this.holder = new Int32Array(capacity);
   }
 
   add(element: AnyElement, kind: ElementKind, holder: number, at: number, inVpc: number): number {
     const slot = this.count++;
-    this.elements[slot] = element;
+    if (slot === this.kinds.length) this.grow();
+    this.elements.push(element);
     this.kinds[slot] = CODE_OF[kind];
     this.holder[slot] = holder;
     this.at[slot] = at;
     this.inVpc[slot] = inVpc;
     return slot;
+  }
+
+  private grow(): void {
+    const size = this.kinds.length * 2;
+    const wider = <A extends Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.kinds = wider(this.kinds, (n) => new Uint8Array(n));
+    this.at = wider(this.at, (n) => new Int32Array(n));
+    this.inVpc = wider(this.inVpc, (n) => new Int32Array(n));
+    this.holder = wider(this.holder, (n) => new Int32Array(n));
+  }
+
+  /** Called once the last element is in. */
+  done(): void {
+    this.entries = new Array<AnyEntry | undefined>(this.count);
   }
 
   kindOf(slot: number): ElementKind {
@@ -203,10 +222,8 @@ export function indexDesign(design: Design): DesignIndex {
   // One map from id to the slot holding it. With unique ids (the normal case) each kind's lookup
   // is a view of it; only a design that repeats ids gets the map redone first-one-wins and a map
   // per kind. The index is rebuilt on every edit.
-  // Counted first, so each array is allocated once at its size (one more slot: the appliance).
-  let size = 1;
-  forEachOf(design, () => size++, 'skip');
-  const slots = new Slots(size);
+  // A guess from the VPCs (each brings its subnets, tables, groups and endpoints); the arrays grow past it.
+  const slots = new Slots(64 + design.vpcs.length * 16);
   const bySlot = new Map<string, number>();
   let duplicates = false;
   let vpcSlot = -1;
@@ -237,13 +254,14 @@ export function indexDesign(design: Design): DesignIndex {
   const lookup = <T>(kind: ElementKind): Lookup<T> =>
     byKind ? own<T>(slots, byKind[CODE_OF[kind]]!) : view<T>(slots, bySlot, kind);
   const vpcs = lookup<Vpc>('vpc');
+  const a = design.appliance;
+  const applianceSlot = a ? slots.add(a, 'appliance', -1, -1, -1) : -1;
+  slots.done();
   let appliance: Entry<Appliance> | undefined;
-  if (design.appliance) {
-    const a = design.appliance;
-    const slot = slots.add(a, 'appliance', -1, -1, -1);
+  if (a) {
     appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, -1, -1);
     if (bySlot.has(a.id)) duplicates = true;
-    else bySlot.set(a.id, slot);
+    else bySlot.set(a.id, applianceSlot);
   }
 
   let all: DesignIndex['all'] | undefined;
