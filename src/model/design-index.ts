@@ -78,15 +78,6 @@ const LOOKUP_OF: Partial<Record<ElementKind, keyof DesignIndex>> = {
   tgwAttachment: 'tgwAttachments',
 };
 
-/** The JSON path of an element from where it sits (see Entry). */
-function pathOf(kind: ElementKind, at: number, inVpc: number): string {
-  if (at < 0) return `$.${ARRAY_OF[kind]}`;
-  if (inVpc < 0) return `$.${ARRAY_OF[kind]}[${at}]`;
-  if (KINDS[kind].place.in === 'transitGateway')
-    return `$.transitGateways[${at}].${ARRAY_OF[kind]}[${inVpc}]`;
-  return `$.vpcs[${at}].${ARRAY_OF[kind]}[${inVpc}]`;
-}
-
 /**
  * One indexed element. Its JSON path is spelled out only when read (findings about the element,
  * the duplicate-id rule): the index is rebuilt on every edit, and most paths are never needed.
@@ -103,165 +94,70 @@ class Entry<T> implements Located<T> {
   ) {}
 
   get path(): string {
-    return pathOf(this.kind, this.at, this.inVpc);
+    if (this.at < 0) return `$.${ARRAY_OF[this.kind]}`;
+    if (this.inVpc < 0) return `$.${ARRAY_OF[this.kind]}[${this.at}]`;
+    if (KINDS[this.kind].place.in === 'transitGateway')
+      return `$.transitGateways[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
+    return `$.vpcs[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
   }
+}
+
+/** Calls `visit` for every element in document order but the design's single slots (the appliance). */
+function forEachElement(design: Design, visit: (entry: Entry<{ id: string }>) => void): void {
+  forEachOf(
+    design,
+    (element, kind, vpc, at, inVpc) => visit(new Entry(element, kind, vpc, at, inVpc)),
+    'skip',
+  );
 }
 
 const nameField = (element: unknown): string | undefined => (element as { name?: string }).name;
 
-type AnyElement = { id: string; name?: string };
-type AnyEntry = Entry<AnyElement>;
-
-/** Kinds by number, so the index keeps each element's kind in a byte. */
-const KIND_AT = Object.keys(KINDS) as ElementKind[];
-const CODE_OF = Object.fromEntries(KIND_AT.map((k, i) => [k, i])) as Record<ElementKind, number>;
-
-/**
- * Every element of a design in document order (the appliance last), each in a numbered slot:
- * the element, its kind, where it sits and the slot of its VPC. Rules look up a few thousand of a
- * design's elements, so the index keeps numbers in typed arrays and makes an element's Located
- * wrapper only when a lookup asks for it, instead of one per element held for the whole validation.
- */
-class Slots {
-  readonly elements: AnyElement[] = [];
-  kinds: Uint8Array;
-  at: Int32Array;
-  inVpc: Int32Array;
-  /** Slot of the holding VPC, or -1. */
-  holder: Int32Array;
-  /** Made once every element is in (entries are made on lookups, after the index is built). */
-  private entries: (AnyEntry | undefined)[] = [];
-  count = 0;
-
-  /** `capacity` is a guess: the arrays double when it is short. */
-  constructor(capacity: number) {
-    this.kinds = new Uint8Array(capacity);
-    this.at = new Int32Array(capacity);
-    this.inVpc = new Int32Array(capacity);
-    this.holder = new Int32Array(capacity);
-  }
-
-  add(element: AnyElement, kind: ElementKind, holder: number, at: number, inVpc: number): number {
-    const slot = this.count++;
-    if (slot === this.kinds.length) this.grow();
-    this.elements.push(element);
-    this.kinds[slot] = CODE_OF[kind];
-    this.holder[slot] = holder;
-    this.at[slot] = at;
-    this.inVpc[slot] = inVpc;
-    return slot;
-  }
-
-  private grow(): void {
-    const size = this.kinds.length * 2;
-    const wider = <A extends Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(size);
-      b.set(a);
-      return b;
-    };
-    this.kinds = wider(this.kinds, (n) => new Uint8Array(n));
-    this.at = wider(this.at, (n) => new Int32Array(n));
-    this.inVpc = wider(this.inVpc, (n) => new Int32Array(n));
-    this.holder = wider(this.holder, (n) => new Int32Array(n));
-  }
-
-  /** Called once the last element is in. */
-  done(): void {
-    this.entries = new Array<AnyEntry | undefined>(this.count);
-  }
-
-  kindOf(slot: number): ElementKind {
-    return KIND_AT[this.kinds[slot]!]!;
-  }
-
-  entry(slot: number): AnyEntry {
-    let e = this.entries[slot];
-    if (e === undefined) {
-      const holder = this.holder[slot]!;
-      const vpc = holder < 0 ? undefined : (this.elements[holder] as Vpc);
-      e = new Entry(this.elements[slot]!, this.kindOf(slot), vpc, this.at[slot]!, this.inVpc[slot]!);
-      this.entries[slot] = e;
-    }
-    return e;
-  }
-
-  path(slot: number): string {
-    return pathOf(this.kindOf(slot), this.at[slot]!, this.inVpc[slot]!);
-  }
-}
+type AnyEntry = Entry<{ id: string }>;
 
 /** A kind's lookup as a view of the one id map: right whenever every id is unique. */
-function view<T>(slots: Slots, bySlot: Map<string, number>, kind: ElementKind): Lookup<T> {
-  const code = CODE_OF[kind];
-  return {
-    get: (id) => {
-      const slot = bySlot.get(id);
-      return slot !== undefined && slots.kinds[slot] === code
-        ? (slots.entry(slot) as unknown as Located<T>)
-        : undefined;
-    },
-    has: (id) => {
-      const slot = bySlot.get(id);
-      return slot !== undefined && slots.kinds[slot] === code;
-    },
+function view<T>(byId: Map<string, AnyEntry>, kind: ElementKind): Lookup<T> {
+  const get = (id: string) => {
+    const e = byId.get(id);
+    return e !== undefined && e.kind === kind ? (e as unknown as Located<T>) : undefined;
   };
-}
-
-/** A kind's own map, first element wins (designs that repeat ids). */
-function own<T>(slots: Slots, byId: Map<string, number>): Lookup<T> {
-  return {
-    get: (id) => {
-      const slot = byId.get(id);
-      return slot === undefined ? undefined : (slots.entry(slot) as unknown as Located<T>);
-    },
-    has: (id) => byId.has(id),
-  };
+  return { get, has: (id) => get(id) !== undefined };
 }
 
 export function indexDesign(design: Design): DesignIndex {
-  // One map from id to the slot holding it. With unique ids (the normal case) each kind's lookup
-  // is a view of it; only a design that repeats ids gets the map redone first-one-wins and a map
-  // per kind. The index is rebuilt on every edit.
-  // A guess from the VPCs (each brings its subnets, tables, groups and endpoints); the arrays grow past it.
-  const slots = new Slots(64 + design.vpcs.length * 16);
-  const bySlot = new Map<string, number>();
+  // One map from id to the element holding it. With unique ids (the normal case) each kind's
+  // lookup is a view of it; only a design that repeats ids gets the map rebuilt first-one-wins and a
+  // map per kind. One map is a third of the work of a map per kind plus a map of first elements,
+  // and the index is rebuilt on every edit.
+  const byId = new Map<string, AnyEntry>();
   let duplicates = false;
-  let vpcSlot = -1;
-  forEachOf(
-    design,
-    (element, kind, vpc, at, inVpc) => {
-      const slot = slots.add(element, kind, vpc === undefined ? -1 : vpcSlot, at, inVpc);
-      if (kind === 'vpc') vpcSlot = slot;
-      const known = bySlot.size;
-      bySlot.set(element.id, slot);
-      if (bySlot.size === known) duplicates = true;
-    },
-    'skip',
-  );
-  const elements = slots.count;
+  forEachElement(design, (e) => {
+    const size = byId.size;
+    byId.set(e.element.id, e);
+    if (byId.size === size) duplicates = true;
+  });
 
-  let byKind: Map<string, number>[] | undefined;
+  let byKind: Map<ElementKind, Map<string, AnyEntry>> | undefined;
   if (duplicates) {
-    bySlot.clear();
-    byKind = KIND_AT.map(() => new Map<string, number>());
-    for (let slot = 0; slot < elements; slot++) {
-      const id = slots.elements[slot]!.id;
-      if (!bySlot.has(id)) bySlot.set(id, slot);
-      const map = byKind[slots.kinds[slot]!]!;
-      if (!map.has(id)) map.set(id, slot);
-    }
+    byId.clear();
+    byKind = new Map();
+    forEachElement(design, (e) => {
+      const id = e.element.id;
+      if (!byId.has(id)) byId.set(id, e);
+      let map = byKind!.get(e.kind);
+      if (!map) byKind!.set(e.kind, (map = new Map()));
+      if (!map.has(id)) map.set(id, e);
+    });
   }
   const lookup = <T>(kind: ElementKind): Lookup<T> =>
-    byKind ? own<T>(slots, byKind[CODE_OF[kind]]!) : view<T>(slots, bySlot, kind);
+    byKind ? ((byKind.get(kind) ?? new Map()) as unknown as Lookup<T>) : view<T>(byId, kind);
   const vpcs = lookup<Vpc>('vpc');
-  const a = design.appliance;
-  const applianceSlot = a ? slots.add(a, 'appliance', -1, -1, -1) : -1;
-  slots.done();
   let appliance: Entry<Appliance> | undefined;
-  if (a) {
+  if (design.appliance) {
+    const a = design.appliance;
     appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, -1, -1);
-    if (bySlot.has(a.id)) duplicates = true;
-    else bySlot.set(a.id, applianceSlot);
+    if (byId.has(a.id)) duplicates = true;
+    else byId.set(a.id, appliance);
   }
 
   let all: DesignIndex['all'] | undefined;
@@ -271,16 +167,17 @@ export function indexDesign(design: Design): DesignIndex {
   const walk = () => {
     all = new Map();
     names = new Map();
-    for (let slot = 0; slot < slots.count; slot++) {
-      const element = slots.elements[slot]!;
-      const id = element.id;
-      const item = { kind: slots.kindOf(slot), path: slots.path(slot) };
-      const seen = all.get(id);
+    const note = (entry: AnyEntry) => {
+      const id = entry.element.id;
+      const item = { kind: entry.kind, path: entry.path };
+      const seen = all!.get(id);
       if (seen) seen.push(item);
-      else all.set(id, [item]);
-      const name = nameField(element);
-      if (name && !names.has(id)) names.set(id, name);
-    }
+      else all!.set(id, [item]);
+      const name = nameField(entry.element);
+      if (name && !names!.has(id)) names!.set(id, name);
+    };
+    forEachElement(design, note);
+    if (appliance) note(appliance);
   };
 
   // Spelled out, not spread from the kind table: rules read these on every lookup, and a literal
@@ -308,16 +205,13 @@ export function indexDesign(design: Design): DesignIndex {
     hasDuplicateIds: duplicates,
     nameOf(id) {
       if (!duplicates) {
-        const slot = bySlot.get(id);
-        return (slot !== undefined && nameField(slots.elements[slot])) || id;
+        const entry = byId.get(id);
+        return (entry && nameField(entry.element)) || id;
       }
       if (!names) walk();
       return names!.get(id) || id;
     },
-    kindOf: (id) => {
-      const slot = bySlot.get(id);
-      return slot === undefined ? undefined : slots.kindOf(slot);
-    },
+    kindOf: (id) => byId.get(id)?.kind,
   };
 }
 /** The first element of `kind` with this id (the appliance only by its own id). */
@@ -329,11 +223,4 @@ export function locate(
   const list = LOOKUP_OF[kind];
   if (list !== undefined) return (index[list] as Lookup<{ id: string }>).get(id);
   return index.appliance?.element.id === id ? index.appliance : undefined;
-}
-
-/** Whether some element of `kind` has this id: locate without making the element's Located. */
-export function holds(index: DesignIndex, kind: ElementKind, id: string): boolean {
-  const list = LOOKUP_OF[kind];
-  if (list !== undefined) return (index[list] as Lookup<{ id: string }>).has(id);
-  return index.appliance?.element.id === id;
 }

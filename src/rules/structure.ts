@@ -1,6 +1,6 @@
 // Structural rules: the document loaded, but some ids do not line up. These never stop a design
 // from opening; every other rule skips what a structural finding already reports.
-import { holds, locate, type DesignIndex, type ElementKind } from '../model/design-index';
+import { locate, type DesignIndex, type ElementKind } from '../model/design-index';
 import {
   DESIGN_REFERENCES,
   KINDS,
@@ -202,8 +202,7 @@ export const invalidReference: Rule = {
     forEachReference(index, (from, field, targetId, kind, withinVpc) => {
       // The typed maps hold the first element of each kind per id, so a hit there is exactly
       // "some element with this id has the expected kind".
-      // Where the target's VPC does not matter, whether it exists is all there is to know.
-      const target = withinVpc === undefined ? holds(index, kind, targetId) : locate(index, kind, targetId);
+      const target = locate(index, kind, targetId);
       let problem: string | undefined;
       const want = KIND_LABEL[kind];
       if (!target) {
@@ -212,7 +211,6 @@ export const invalidReference: Rule = {
           ? `${field} names "${targetId}", which is a ${KIND_LABEL[other]}, not a ${want}`
           : `${field} names "${targetId}", but there is no ${want} with that id`;
       } else if (
-        typeof target === 'object' &&
         withinVpc !== undefined &&
         target.vpc &&
         target.vpc.id !== withinVpc &&
