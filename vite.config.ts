@@ -25,38 +25,23 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
-// main.tsx loads the app (boot.tsx) with a dynamic import so that its first, tiny chunk can start
-// the link's decoding worker before the app's large chunk has arrived. Naming that chunk and its
-// imports as modulepreloads keeps their download starting with the page's, as a static import would.
-function preloadBoot(): Plugin {
+// main.tsx loads the app (boot.tsx) with a dynamic import, asked for as soon as its first, tiny
+// chunk has started the link's decoding worker — or, for a large link, once the link's preview has
+// been painted (app/preview.ts). The app's chunks are therefore not named as modulepreloads here:
+// fetched and compiled alongside the page, they took processor time from that worker.
+function asyncEntry(): Plugin {
   return {
-    name: 'pnd-preload-boot',
+    name: 'pnd-async-entry',
     apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler: (html, ctx) => {
-        const chunks = Object.values(ctx.bundle ?? {});
-        const boot = chunks.find((c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('/src/boot.tsx'));
-        if (!boot || boot.type !== 'chunk') return html;
-        const files = new Set([boot.fileName, ...boot.imports]);
-        for (const c of chunks) if (c.type === 'chunk' && c.isEntry) files.delete(c.fileName);
-        return {
-          // Async: the first chunk runs as soon as it arrives, without waiting for the stylesheet
-          // (main.tsx waits for it before the app renders).
-          html: html.replace('<script type="module" crossorigin', '<script type="module" async crossorigin'),
-          tags: [...files].map((file) => ({
-            tag: 'link',
-            attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
-            injectTo: 'head' as const,
-          })),
-        };
-      },
-    },
+    // Async: the first chunk runs as soon as it arrives, without waiting for the stylesheet (main.tsx
+    // waits for it before the app renders).
+    transformIndexHtml: (html) =>
+      html.replace('<script type="module" crossorigin', '<script type="module" async crossorigin'),
   };
 }
 
 export default defineConfig({
-  plugins: [react(), contentSecurityPolicy(), preloadBoot()],
+  plugins: [react(), contentSecurityPolicy(), asyncEntry()],
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
   server: { port: 5173 },

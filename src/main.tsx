@@ -1,28 +1,18 @@
 // The first script the page runs is small: it starts decoding the received link in a worker
 // (early-link) and only then asks for the app, so the decoding runs while the app's own script is
-// still arriving and being compiled. The app's chunk is named in index.html as a modulepreload
-// (vite.config.ts), so the browser fetches it at once rather than after this script has run.
+// still arriving and being compiled; a large design's preview (app/preview.ts) is painted from
+// here too, before the app has run at all.
 import './app/early-link';
 import '@mantine/core/styles.css';
 import '@xyflow/react/dist/style.css';
 import './ui/styles.css';
+import { previewSettled } from './app/early-link';
+import { pageReady } from './app/page-ready';
 
-/** The page's body and stylesheets: the first chunk is async, so it may run before either is in. */
-async function pageReady(): Promise<void> {
-  if (document.readyState === 'loading')
-    await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
-  const loading = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter(
-    (link) => !link.sheet,
-  );
-  await Promise.all(
-    loading.map(
-      (link) =>
-        new Promise((resolve) => {
-          link.addEventListener('load', resolve, { once: true });
-          link.addEventListener('error', resolve, { once: true });
-        }),
-    ),
-  );
-}
-
-void pageReady().then(() => import('./boot'));
+// The app's download starts at once — or, with a large link, once its preview is painted (or known
+// not to come): downloading, compiling and evaluating the app's script would otherwise take from the
+// decoding worker the processor time the preview waits for, and hold the main thread when it
+// arrives. The app cannot draw the design before the decoding has finished anyway; the preview comes
+// just before its answer.
+const app = previewSettled().then(() => import('./boot'));
+void Promise.all([app, pageReady()]).then(([{ startApp }]) => startApp());

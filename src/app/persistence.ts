@@ -14,17 +14,15 @@
 import { loadDesignValue, parseJsonSafely, type LoadError } from '../model/parse';
 import type { Design } from '../model/schema';
 import { decode } from '../share';
-import { crc32 } from '../share/bytes';
+import { storage } from './storage';
+
+export { isOwnFragment, rememberOwnFragment } from './own-fragments';
 
 const KEYS = {
   design: 'pnd:design',
   previous: 'pnd:previous-design',
   unreadable: 'pnd:unreadable-design',
-  ownFragments: 'pnd:own-fragments',
 } as const;
-
-/** Enough to recognise the URLs of the last few sessions and tabs. */
-const OWN_FRAGMENTS_KEPT = 20;
 
 export interface SavedDesign {
   design: Design;
@@ -32,16 +30,6 @@ export interface SavedDesign {
 }
 
 export type ReadResult = { ok: true; saved: SavedDesign } | { ok: false; errors: LoadError[] } | null;
-
-function storage(kind: 'local' | 'session' = 'local'): Storage | null {
-  try {
-    const store = kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
-    return store ?? null;
-  } catch {
-    // Storage can be disabled (privacy settings, sandboxed frames): the app then just doesn't persist.
-    return null;
-  }
-}
 
 function read(key: string, kind: 'local' | 'session' = 'local'): ReadResult {
   const text = storage(kind)?.getItem(key);
@@ -116,32 +104,4 @@ export function readPreviousDesign(): SavedDesign | null {
 
 export function writePreviousDesign(design: Design): boolean {
   return write(KEYS.previous, { design });
-}
-
-function fingerprint(fragment: string): string {
-  return `${fragment.length}:${crc32(new TextEncoder().encode(fragment)).toString(16)}`;
-}
-
-function ownFragments(): string[] {
-  try {
-    const list: unknown = JSON.parse(storage()?.getItem(KEYS.ownFragments) ?? '[]');
-    return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** Remembers that this app put `fragment` into the address bar. */
-export function rememberOwnFragment(fragment: string): void {
-  const print = fingerprint(fragment);
-  const list = [print, ...ownFragments().filter((p) => p !== print)].slice(0, OWN_FRAGMENTS_KEPT);
-  try {
-    storage()?.setItem(KEYS.ownFragments, JSON.stringify(list));
-  } catch {
-    // Without it a reload is taken for a received link: the autosave then goes to "previous design".
-  }
-}
-
-export function isOwnFragment(fragment: string): boolean {
-  return ownFragments().includes(fingerprint(fragment));
 }

@@ -7,7 +7,35 @@
 // and run its own check objects (regex, int, refine, check). A schema construct not compiled here
 // is delegated to zod for that subtree, so a schema change never makes this path disagree silently.
 // No `new Function`: it runs under the app's Content-Security-Policy as it runs in Node.
+// The walk also drops keys that could reach a prototype wherever it meets them, so a design's text
+// is parsed by a plain JSON.parse instead of a reviver or a scan of the whole text (parse.ts).
 import { z } from 'zod';
+
+/** Keys that could reach an object's prototype; dropped on sight so no input can pollute objects. */
+const isUnsafeKey = (key: string): boolean =>
+  key === '__proto__' || key === 'constructor' || key === 'prototype';
+
+/**
+ * Drops those keys at any depth of a value: a field no closure looks into (an unknown field, an
+ * `unknown` value, a subtree zod parses), or a whole document before zod explains a refusal. A loop
+ * with its own stack, so no nesting is too deep for it.
+ */
+export function dropUnsafeKeys(value: unknown): void {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) stack.push(v[i]);
+      continue;
+    }
+    const o = v as Record<string, unknown>;
+    for (const key in o) {
+      if (isUnsafeKey(key)) delete o[key];
+      else stack.push(o[key]);
+    }
+  }
+}
 
 /** Returned instead of a value when the input does not match; zod then explains why. */
 export const REJECT: unique symbol = Symbol('reject');
@@ -28,11 +56,13 @@ interface Payload {
 const payload: Payload = { value: undefined, issues: [] };
 
 /**
- * The test of a check zod defines by a plain predicate, read from its definition: a regex (an
- * id's pattern) or a refine's function. zod runs both through an issue payload; calling them
- * directly spares that for every id of a design. Any other check runs as zod's own (below).
+ * A check zod defines by a plain predicate, read from its definition: a regex (an id's pattern)
+ * or a refine's function. zod runs both through an issue payload; calling them directly spares
+ * that for every id of a design. Any other check runs as zod's own (below).
  */
-function predicateOf(check: Check): ((value: unknown) => boolean) | null {
+type Plain = { pattern: RegExp; fn?: undefined } | { pattern?: undefined; fn: (value: unknown) => unknown };
+
+function plainOf(check: Check): Plain | null {
   const def = check._zod.def as z.core.$ZodCheckDef & {
     format?: string;
     pattern?: RegExp;
@@ -43,24 +73,52 @@ function predicateOf(check: Check): ((value: unknown) => boolean) | null {
   const pattern = def.pattern;
   if (def.check === 'string_format' && def.format === 'regex' && pattern instanceof RegExp) {
     if (pattern.global || pattern.sticky) return null;
-    return (value) => pattern.test(value as string);
+    return { pattern };
   }
   const fn = def.fn;
   // A refine whose function answers a Promise is refused here, so zod (which owns async) judges it.
-  if (def.check === 'custom' && def.type === 'custom' && typeof fn === 'function')
-    return (value) => fn(value) === true;
+  if (def.check === 'custom' && def.type === 'custom' && typeof fn === 'function') return { fn };
   return null;
+}
+
+/** The plain checks of a schema, or null when it has one zod must run itself. */
+function plainChecksOf(schema: Schema): Plain[] | null {
+  const plain = ((schema._zod.def.checks ?? []) as Check[]).map(plainOf);
+  return plain.every((p) => p !== null) ? (plain as Plain[]) : null;
+}
+
+const test = (p: Plain, value: unknown): boolean =>
+  p.pattern ? p.pattern.test(value as string) : p.fn(value) === true;
+
+/**
+ * A string with plain checks as one closure. Ids (a pattern, then a refine) are most of a
+ * design's strings, so their two tests are written into it rather than called through others.
+ */
+function plainString(plain: readonly Plain[]): Checker {
+  const [first, second] = plain;
+  if (!first) return (v) => (typeof v === 'string' ? v : REJECT);
+  if (plain.length === 1) {
+    const { pattern, fn } = first;
+    if (pattern) return (v) => (typeof v === 'string' && pattern.test(v) ? v : REJECT);
+    return (v) => (typeof v === 'string' && fn!(v) === true ? v : REJECT);
+  }
+  if (plain.length === 2 && first.pattern && second!.fn) {
+    const { pattern } = first;
+    const { fn } = second!;
+    return (v) => (typeof v === 'string' && pattern.test(v) && fn(v) === true ? v : REJECT);
+  }
+  return (v) => (typeof v === 'string' && plain.every((p) => test(p, v)) ? v : REJECT);
 }
 
 function checksOf(schema: Schema): ((value: unknown) => boolean) | null {
   const checks = (schema._zod.def.checks ?? []) as Check[];
   if (checks.length === 0) return null;
-  const predicates = checks.map(predicateOf);
-  if (predicates.every((p) => p !== null)) {
-    const [first, second] = predicates as ((value: unknown) => boolean)[];
-    if (predicates.length === 1) return first!;
-    if (predicates.length === 2) return (value) => first!(value) && second!(value);
-    return (value) => predicates.every((p) => p!(value));
+  const plain = plainChecksOf(schema);
+  if (plain) {
+    const [first, second] = plain;
+    if (plain.length === 1) return (value) => test(first!, value);
+    if (plain.length === 2) return (value) => test(first!, value) && test(second!, value);
+    return (value) => plain.every((p) => test(p, value));
   }
   const runs = checks.map((check) => {
     const run = check._zod.check as (p: Payload) => unknown;
@@ -121,6 +179,7 @@ const delegated = new WeakSet<Checker>();
 /** zod for the subtree, where this file has no closure for the construct (its checks included). */
 function delegate(schema: Schema): Checker {
   const checker: Checker = (value) => {
+    dropUnsafeKeys(value);
     const result = z.safeParse(schema, value);
     return result.success ? result.data : REJECT;
   };
@@ -135,14 +194,38 @@ function compileObject(schema: Schema): Checker {
   if (catchall !== 'unknown' && catchall !== 'any') return delegate(schema);
   const keys = Object.keys(def.shape);
   const fields = keys.map((key) => compile(def.shape[key]!));
+  const slot = new Map(keys.map((key, i) => [key, i]));
+  const count = keys.length;
+  // The object's own keys are walked, not the shape's: for…in reads each value by its place, and
+  // meets the unknown keys too. A key is looked for first where the shape's order puts it, as it
+  // usually is. Which fields were met is a bit mask (a list for a shape of more than 31 fields).
+  const wide = count > 31;
   return (value) => {
     if (!isObject(value)) return REJECT;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
+    let met = 0;
+    const metList = wide ? new Uint8Array(count) : undefined;
+    let next = 0;
+    for (const key in value) {
+      const i = keys[next] === key ? next : slot.get(key);
+      if (i === undefined) {
+        if (isUnsafeKey(key)) delete value[key];
+        else dropUnsafeKeys(value[key]);
+        continue;
+      }
+      next = i + 1;
+      if (metList) metList[i] = 1;
+      else met |= 1 << i;
       const current = value[key];
       const out = fields[i]!(current);
       if (out === REJECT) return REJECT;
       if (out !== current) value[key] = out;
+    }
+    // Fields not in the object: their defaults, in the shape's order (or a refusal if required).
+    for (let i = 0; i < count; i++) {
+      if (metList ? metList[i] === 1 : (met & (1 << i)) !== 0) continue;
+      const out = fields[i]!(undefined);
+      if (out === REJECT) return REJECT;
+      if (out !== undefined) value[keys[i]!] = out;
     }
     return value;
   };
@@ -172,6 +255,10 @@ function compileRecord(schema: Schema): Checker {
     const record = value as Record<string, unknown>;
     for (const key in record) {
       if (!Object.hasOwn(record, key)) continue;
+      if (isUnsafeKey(key)) {
+        delete record[key];
+        continue;
+      }
       const current = record[key];
       const out = item(current);
       if (out === REJECT) return REJECT;
@@ -184,8 +271,10 @@ function compileRecord(schema: Schema): Checker {
 function compileBase(schema: Schema): Checker {
   const def = schema._zod.def;
   switch (def.type) {
-    case 'string':
-      return primitive(schema, (v) => typeof v === 'string');
+    case 'string': {
+      const plain = plainChecksOf(schema);
+      return plain ? plainString(plain) : primitive(schema, (v) => typeof v === 'string');
+    }
     case 'number':
       return primitive(schema, (v) => typeof v === 'number' && Number.isFinite(v));
     case 'boolean':
@@ -197,7 +286,10 @@ function compileBase(schema: Schema): Checker {
     }
     case 'unknown':
     case 'any':
-      return (v) => v;
+      return (v) => {
+        dropUnsafeKeys(v);
+        return v;
+      };
     case 'object':
       return compileObject(schema);
     case 'array':

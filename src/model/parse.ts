@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { CURRENT_VERSION, DesignSchema, FORMAT, type Design } from './schema';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
-import { compiledChecker, REJECT } from './compiled-schema';
+import { compiledChecker, dropUnsafeKeys, REJECT } from './compiled-schema';
 
 export interface LoadError {
   /** JSONPath-like location, e.g. `$.vpcs[0].subnets[1].cidr`; `$` for the whole document. */
@@ -82,6 +82,8 @@ export function checkDesign(
 ): { ok: true; design: Design } | { ok: false; errors: LoadError[] } {
   const fast = compiledChecker(DesignSchema)(raw);
   if (fast !== REJECT) return { ok: true, design: fast as Design };
+  // The checker stopped at the first refusal, maybe before reaching every unsafe key.
+  dropUnsafeKeys(raw);
   const result = DesignSchema.safeParse(raw, { reportInput: true });
   if (result.success) return { ok: true, design: result.data };
   return {
@@ -134,6 +136,8 @@ export function loadDesignValue(value: unknown, registry: readonly Migration[] =
       ],
     };
   }
+  // Migrations read the raw document, before the check has dropped anything from it.
+  if (version < CURRENT_VERSION) dropUnsafeKeys(raw);
   const migrated = migrate(raw, version, CURRENT_VERSION, registry);
   if (!migrated.ok)
     return {
@@ -145,11 +149,14 @@ export function loadDesignValue(value: unknown, registry: readonly Migration[] =
   return checked.ok ? { ...checked, migrations: migrated.applied } : checked;
 }
 
-/** Parses design text (a file's contents). */
+/**
+ * Parses design text (a file's contents). A plain JSON.parse: the check (and, before a migration
+ * or zod, dropUnsafeKeys) drops every key that could reach a prototype.
+ */
 export function loadDesign(text: string, registry: readonly Migration[] = MIGRATIONS): LoadResult {
   let value: unknown;
   try {
-    value = parseJsonSafely(text);
+    value = JSON.parse(text);
   } catch (err) {
     return { ok: false, errors: [{ path: '$', message: describeJsonError(text, err) }] };
   }

@@ -39,7 +39,7 @@ import { operationIncomplete } from './operations';
 import { duplicateId, invalidReference } from './structure';
 import { TGW_RULES } from './transit-gateway';
 import { hopJudgesOf, hopReports } from './flow-problems';
-import type { Finding, Report, Rule, RuleContext, RuleMeta } from './types';
+import type { Finding, Rule, RuleContext, RuleMeta } from './types';
 import { workerNoConfiguration, workerProductionOnly, workerPublicIp } from './workers';
 
 export const RULES: readonly Rule[] = [
@@ -107,19 +107,25 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 /**
  * One finding per distinct problem: when several flows fail on the same missing rule or route,
- * their findings say the same thing, so they merge and list every flow affected.
+ * their findings say the same thing, so they merge and list every flow affected. The runner made
+ * each finding, so the first of a kind is kept and changed in place; its elements list came from a
+ * rule, so it is copied before the first merge adds to it.
  */
 function mergeSameProblem(findings: Finding[]): Finding[] {
   const byKey = new Map<string, Finding>();
+  const copied = new Set<Finding>();
   const out: Finding[] = [];
   for (const f of findings) {
     const key = `${f.rule}\u0000${f.message}`;
     const seen = byKey.get(key);
     if (!seen) {
-      const copy = { ...f, elements: [...f.elements] };
-      byKey.set(key, copy);
-      out.push(copy);
+      byKey.set(key, f);
+      out.push(f);
       continue;
+    }
+    if (!copied.has(seen)) {
+      seen.elements = [...seen.elements];
+      copied.add(seen);
     }
     for (const e of f.elements) if (!seen.elements.includes(e)) seen.elements.push(e);
     if (f.flow && seen.flow !== f.flow && !seen.flow?.split('; ').includes(f.flow))
@@ -129,14 +135,11 @@ function mergeSameProblem(findings: Finding[]): Finding[] {
   return out;
 }
 
-/** A rule's reports, hop findings first, each stamped with the rule's id and severity. */
-function runRule(ctx: RuleContext, rule: Rule): Finding[] {
+/** Adds a rule's findings, hop findings first, each stamped with the rule's id and severity. */
+function runRule(ctx: RuleContext, rule: Rule, into: Finding[]): void {
   const { id, severity } = rule.meta;
-  const reports: Report[] = [
-    ...(rule.hops ? hopReports(ctx, id) : []),
-    ...(rule.check ? rule.check(ctx) : []),
-  ];
-  return reports.map((r) => ({ rule: id, severity, ...r }));
+  if (rule.hops) for (const r of hopReports(ctx, id)) into.push({ rule: id, severity, ...r });
+  if (rule.check) for (const r of rule.check(ctx)) into.push({ rule: id, severity, ...r });
 }
 
 function contextOf(design: Design): RuleContext {
@@ -146,9 +149,12 @@ function contextOf(design: Design): RuleContext {
 function runRules(ctx: RuleContext, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
   for (const rule of rules) {
+    const before = findings.length;
     try {
-      findings.push(...runRule(ctx, rule));
+      runRule(ctx, rule, findings);
     } catch (err) {
+      // None of a failed rule's findings stand, only the failure.
+      findings.length = before;
       // A half-drawn design must never take the panel down: the rule's failure becomes a finding.
       findings.push({
         rule: rule.meta.id,

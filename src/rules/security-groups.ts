@@ -102,9 +102,12 @@ export const sgCrossRegionReference: Rule = {
   },
   check({ design, index }) {
     const findings: Report[] = [];
+    // With unique ids, a group of the rule's own VPC is the one the id names: same region.
+    const unique = !index.hasDuplicateIds;
     const judge = (v: Vpc, g: SecurityGroup, direction: 'ingress' | 'egress') => {
       for (const r of g[direction]) {
         if (r.securityGroup === undefined) continue;
+        if (unique && holdsGroup(v, r.securityGroup)) continue;
         const other = index.securityGroups.get(r.securityGroup)?.vpc;
         if (!other || other.region === v.region) continue;
         findings.push({
@@ -121,3 +124,9 @@ export const sgCrossRegionReference: Rule = {
     return findings;
   },
 };
+
+function holdsGroup(v: Vpc, id: string): boolean {
+  const groups = v.securityGroups;
+  for (let i = 0; i < groups.length; i++) if (groups[i]!.id === id) return true;
+  return false;
+}

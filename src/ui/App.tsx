@@ -19,6 +19,7 @@ import { useUiStore, type PanelTab } from '../app/ui-store';
 import { useLiveValidation, useValidationStore } from '../app/validation';
 import { TidyButton } from './canvas/CanvasTools';
 import { DesignCanvas } from './canvas/DesignCanvas';
+import { SHELL } from './canvas/view';
 import { Header } from './Header';
 import { Palette } from './Palette';
 import { boot, ShareNotices, useBoot } from './share';
@@ -160,9 +161,9 @@ export function App() {
     <Stage value={stages}>
       <ReactFlowProvider>
         <AppShell
-          header={{ height: 56 }}
-          navbar={{ width: 190, breakpoint: 0 }}
-          aside={{ width: 380, breakpoint: 0 }}
+          header={{ height: SHELL.header }}
+          navbar={{ width: SHELL.palette, breakpoint: 0 }}
+          aside={{ width: SHELL.side, breakpoint: 0 }}
           padding={0}
         >
           <AppShell.Header>

@@ -149,3 +149,42 @@ describe('parsing text without the reviver when no unsafe key can be in it', () 
     );
   });
 });
+
+describe('loading drops unsafe keys while it checks the document', () => {
+  const unsafeKeyArb = fc.constantFrom('"__proto__"', '"constructor"', '"prototype"', '"\\u005f_proto__"');
+
+  it('in any object, or nested in an unknown field, of a document it accepts or refuses', () => {
+    fc.assert(
+      fc.property(
+        rawDesignArb,
+        mutationsArb,
+        fc.nat(),
+        unsafeKeyArb,
+        fc.boolean(),
+        (doc, damage, at, key, nested) => {
+          const damaged = mutate(doc, damage);
+          const objects = slots(damaged).flatMap((path, i) =>
+            path[path.length - 1] === 'x-added' ? [i] : [],
+          );
+          const slot = objects[at % objects.length]!;
+          const marked = JSON.stringify(mutate(damaged, [{ at: slot, value: 0 }]));
+          // The key itself where the walk meets it, or deep inside a field the schema does not know.
+          const attacked = marked.replace(
+            '"x-added":0',
+            nested ? `"x-extra":{"a":[{${key}:{"polluted":true}}]}` : `${key}:{"polluted":true}`,
+          );
+          const clean = nested
+            ? marked.replace('"x-added":0', '"x-extra":{"a":[{}]}')
+            : // Without the key at all: the damage may already have put an "x-added" there.
+              JSON.stringify(mutate(damaged, [{ at: slot, value: undefined }]));
+          const loaded = loadDesign(attacked);
+          expect(JSON.stringify(loaded)).not.toContain('polluted');
+          expect(loaded).toEqual(loadDesign(clean));
+          if (loaded.ok) expect(Object.getPrototypeOf(loaded.design)).toBe(Object.prototype);
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -23,6 +23,7 @@ import {
   type NodeChange,
   type XYPosition,
 } from '@xyflow/react';
+import { removePreviewAfterPaint } from '../../app/preview';
 import { useDesignStore } from '../../app/store';
 import { useUiStore } from '../../app/ui-store';
 import { useFlowPaths, useValidationStore } from '../../app/validation';
@@ -40,7 +41,9 @@ import { issuesOf } from './issues';
 import { useCanvasDetail, useDetailed, useFitDone } from './lod';
 import { nodeTypes } from './node-types';
 import { absoluteBoxes, ObstacleMemo } from './obstacles';
-import { OverviewLayer, overviewOf } from './overview';
+import { OverviewLayer } from './overview';
+import { overviewOf } from './overview-paths';
+import { MIN_ZOOM } from './view';
 import { MAX_ROUTED_PEERINGS, RouteMemo, type Obstacles, type PeeringRoute } from './routes';
 import { connectToTgw, endsOnTgw } from '../kinds/tgwAttachment/connect';
 
@@ -315,11 +318,13 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
     // fit queued then would wait for the next node to appear and move the view under the user.
     const frame = requestAnimationFrame(() => {
       const { design } = useDesignStore.getState();
-      const done =
-        design.accounts.length || design.vpcs.length || design.repositories.length
-          ? fitView(FIT_OPTIONS)
-          : setViewport({ x: 0, y: 0, zoom: 1 });
-      void done.then(() => useFitDone.setState((s) => ({ request: Math.max(s.request, fitRequest) })));
+      const drawn = design.accounts.length || design.vpcs.length || design.repositories.length;
+      const done = drawn ? fitView(FIT_OPTIONS) : setViewport({ x: 0, y: 0, zoom: 1 });
+      void done.then(() => {
+        useFitDone.setState((s) => ({ request: Math.max(s.request, fitRequest) }));
+        // The canvas now draws what the page's preview of a received link showed (app/preview.ts).
+        if (drawn) removePreviewAfterPaint();
+      });
     });
     return () => cancelAnimationFrame(frame);
   }, [fitRequest, fitView, setViewport]);
@@ -354,7 +359,7 @@ export function DesignCanvas({ colorMode, children }: { colorMode: 'light' | 'da
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         fitView
         fitViewOptions={FIT_OPTIONS}
-        minZoom={0.05}
+        minZoom={MIN_ZOOM}
         // Hundreds of nodes: only those in view are in the DOM (React Flow's performance guide).
         onlyRenderVisibleElements={!renderAll}
         proOptions={{ hideAttribution: true }}

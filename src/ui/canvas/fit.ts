@@ -4,13 +4,9 @@
 import { useEffect, useRef } from 'react';
 import { useUiStore } from '../../app/ui-store';
 import type { Design } from '../../model/schema';
+import { aspectOf, canvasSizeIn } from './view';
 
-/** How the canvas fits a design: whole design in view, never past 100 %, with a band at the top
- * for the Tidy button and the flows switch so they cover no account header. */
-export const FIT_OPTIONS = {
-  maxZoom: 1,
-  padding: { top: '48px', right: '12px', bottom: '12px', left: '12px' },
-} as const;
+export { FIT_OPTIONS } from './view';
 
 export function isOpened(previous: Design, next: Design): boolean {
   if (previous === next) return false;
@@ -37,8 +33,6 @@ export function useFitOnOpen(design: Design): void {
 /** Width over height of the canvas on this screen (the window less the palette, side panel and
  * header of the app shell), which the packed layout aims to fill. */
 export function canvasAspect(): number {
-  if (typeof window === 'undefined') return 1.2;
-  const w = window.innerWidth - 190 - 380;
-  const h = window.innerHeight - 56;
-  return w > 0 && h > 0 ? Math.min(3, Math.max(0.5, w / h)) : 1.2;
+  if (typeof window === 'undefined') return aspectOf({ width: 0, height: 0 });
+  return aspectOf(canvasSizeIn({ width: window.innerWidth, height: window.innerHeight }));
 }

@@ -8,8 +8,9 @@ import { useStore, useUpdateNodeInternals, type ReactFlowState } from '@xyflow/r
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import { useUiStore } from '../../app/ui-store';
+import { DETAIL_ZOOM } from './view';
 
-export const DETAIL_ZOOM = 0.4;
+export { DETAIL_ZOOM };
 
 const zoomedIn = (s: ReactFlowState) => !s.fitViewQueued && s.transform[2] >= DETAIL_ZOOM;
 

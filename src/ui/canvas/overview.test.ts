@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { generateDesign } from '../../model/generate';
 import { deriveEdges, deriveNodes } from './derive';
 import { absoluteBoxes } from './obstacles';
-import { overviewOf, vpcAt } from './overview';
+import { overviewOf, vpcAt } from './overview-paths';
 
 const design = generateDesign({ vpcs: 40, seed: 3 });
 const nodes = deriveNodes(design).filter((n) => n.type !== 'subnet');

@@ -3,6 +3,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Alert, Box, Button, Code, FileButton, Group, List, Stack, Text } from '@mantine/core';
 import { dropEarlyDecode } from '../../app/early-link';
+import { removePreview } from '../../app/preview';
 import { emptyDesign } from '../../app/examples';
 import {
   decideFirstDesign,
@@ -261,6 +262,8 @@ export function ShareNotices() {
 let booted: Promise<void> | null = null;
 
 function finishBoot(outcome: BootOutcome): void {
+  // A preview shows the received link's design only; the canvas replaces it once it draws that.
+  if (outcome.source !== 'link') removePreview();
   useDesignStore.getState().replace(outcome.design);
   // Opening the page is not an edit: undo must not step back to the store's initial design.
   history.clear();
