@@ -134,5 +134,14 @@ export function isPrivate(block: Cidr): boolean {
 
 /** The block among `blocks` that holds `inner`, if any. */
 export function blockHolding(blocks: readonly Cidr[], inner: Cidr): Cidr | undefined {
-  return blocks.find((b) => contains(b, inner));
+  // A loop, not find(): rules that run once per validation call it per subnet, a closure each.
+  for (let i = 0; i < blocks.length; i++) if (contains(blocks[i]!, inner)) return blocks[i];
+  return undefined;
+}
+
+/** Whether some block of `as` overlaps some block of `bs`. */
+export function anyOverlap(as: readonly Cidr[], bs: readonly Cidr[]): boolean {
+  for (let i = 0; i < as.length; i++)
+    for (let j = 0; j < bs.length; j++) if (overlaps(as[i]!, bs[j]!)) return true;
+  return false;
 }

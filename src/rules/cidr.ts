@@ -1,6 +1,6 @@
 // Address plan: every CIDR parses, VPC blocks have a legal size, subnets sit inside their VPC and
 // do not overlap, and blocks outside private space are pointed out.
-import { cidrProblem, contains, hostCidr, isPrivate, overlaps, type Cidr } from '../network/cidr';
+import { blockHolding, cidrProblem, hostCidr, isPrivate, overlaps, type Cidr } from '../network/cidr';
 import type { Subnet } from '../model/schema';
 import { networkOf } from './analysis';
 import type { Report, Rule } from './types';
@@ -109,7 +109,7 @@ export const cidrSubnetOutsideVpc: Rule = {
       const blocks = net.blocksOf(v);
       if (!blocks.length) continue;
       for (const { subnet: s, cidr: block } of net.subnetsOf(v)) {
-        if (!block || blocks.some((b) => contains(b, block))) continue;
+        if (!block || blockHolding(blocks, block)) continue;
         findings.push({
           message: `Subnet ${name(index.nameOf(s.id))} (${s.cidr}) is not inside VPC ${name(index.nameOf(v.id))} (${blocks.map((b) => b.text).join(', ')}). Pick a block inside the VPC or add a secondary block.`,
           elements: [s.id, v.id],

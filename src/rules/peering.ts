@@ -1,6 +1,6 @@
 // VPC peering: a peering joins two distinct VPCs with disjoint blocks, at most once per pair, and
 // carries traffic only once accepted.
-import { overlaps } from '../network/cidr';
+import { anyOverlap, overlaps } from '../network/cidr';
 import { analysisOf } from './analysis';
 import { acceptPeering } from '../model/commands/peering';
 import { endpointSide, quoted } from './flow-problems';
@@ -77,7 +77,7 @@ export const peeringCidrOverlap: Rule = {
       if (!a || !b) continue;
       const as = net.blocksOf(a);
       const bs = net.blocksOf(b);
-      if (!as.some((x) => bs.some((y) => overlaps(x, y)))) continue;
+      if (!anyOverlap(as, bs)) continue;
       const clash = as.flatMap((x) => bs.filter((y) => overlaps(x, y)).map((y) => `${x.text} and ${y.text}`));
       findings.push({
         message: `Peering ${name(ctx.index.nameOf(p.id))} joins VPCs ${name(ctx.index.nameOf(a.id))} and ${name(ctx.index.nameOf(b.id))}, whose blocks overlap (${clash.join('; ')}); AWS fails the request. Re-address one of the VPCs.`,
