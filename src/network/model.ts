@@ -19,10 +19,10 @@ export interface ParsedRoute {
   whole?: readonly RoutePart[];
 }
 
-/** A VPC block and the implicit local route's answer for destinations inside it. */
-export interface LocalRoute {
-  block: Cidr;
-  parts: readonly RoutePart[];
+/** The VPC blocks, and the implicit local route's answer for destinations inside each (made on first use). */
+export interface LocalRoutes {
+  readonly blocks: readonly Cidr[];
+  localParts: (readonly RoutePart[] | undefined)[] | undefined;
 }
 
 export interface NetworkModel {
@@ -30,7 +30,7 @@ export interface NetworkModel {
   /** A VPC's valid blocks: the primary CIDR then the secondary ones. */
   blocksOf(vpc: Vpc): Cidr[];
   /** The same blocks, each with the local route as the whole answer for destinations inside it. */
-  localRoutesOf(vpc: Vpc): readonly LocalRoute[];
+  localRoutesOf(vpc: Vpc): LocalRoutes;
   /** The table that routes a subnet: its explicit table (in its own VPC), else the VPC's main table. */
   tableOf(subnet: Subnet, vpc: Vpc): RouteTable | undefined;
   /** The VPC's subnets in order, each with its block (undefined when not a valid CIDR). */
@@ -59,9 +59,8 @@ const NONE: Peering[] = [];
 const SCAN_LIMIT = 12;
 
 /** What the reachability questions ask of one VPC, worked out on first use. */
-interface VpcFacts {
+interface VpcFacts extends LocalRoutes {
   blocks: Cidr[];
-  locals: LocalRoute[];
   main: RouteTable | undefined;
   /** Each subnet with its parsed block, in the VPC's order. */
   subnets: { subnet: Subnet; cidr: Cidr | undefined }[];
@@ -71,7 +70,10 @@ interface VpcFacts {
 }
 
 export function buildNetwork(index: DesignIndex): NetworkModel {
-  const facts = new Map<string, VpcFacts>();
+  // Keyed by the VPC itself when ids are unique (the object is then as good as its id, and found
+  // without reading the id string); by id otherwise, so VPCs sharing an id share their facts.
+  const facts = new Map<Vpc | string, VpcFacts>();
+  const keyOf: (vpc: Vpc) => Vpc | string = index.hasDuplicateIds ? (vpc) => vpc.id : (vpc) => vpc;
   const sortedRoutes = new Map<RouteTable, ParsedRoute[]>();
   const parsedRules = new Map<readonly SgRule[], HttpsRule[]>();
   // Keyed both ways round, so a lookup needs no key string built per question.
@@ -83,7 +85,9 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     if (list) list.push(p);
     else inner.set(b, [p]);
   };
-  for (const p of index.design.peerings) {
+  const peerings = index.design.peerings;
+  for (let i = 0; i < peerings.length; i++) {
+    const p = peerings[i]!;
     note(p.requester, p.accepter, p);
     if (p.requester !== p.accepter) note(p.accepter, p.requester, p);
   }
@@ -93,21 +97,16 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
   let lastFacts: VpcFacts | undefined;
   const factsOf = (vpc: Vpc): VpcFacts => {
     if (vpc === lastVpc) return lastFacts!;
-    let hit = facts.get(vpc.id);
+    let hit = facts.get(keyOf(vpc));
     if (!hit) {
-      const blocks: Cidr[] = [];
       const primary = cidrOf(vpc.cidr);
-      if (primary) blocks.push(primary);
-      for (const c of vpc.secondaryCidrs) {
-        const block = cidrOf(c);
-        if (block) blocks.push(block);
-      }
+      const secondary = vpc.secondaryCidrs;
+      // Usually just the primary block: an array of that size (a push onto [] reserves room for 16).
+      let blocks: Cidr[] = primary ? [primary] : [];
+      if (secondary.length) blocks = [...blocks, ...secondary.map(cidrOf).filter((b) => b !== undefined)];
       const subnets = vpc.subnets.map((subnet) => ({ subnet, cidr: cidrOf(subnet.cidr) }));
-      const locals = blocks.map((block): LocalRoute => ({
-        block,
-        parts: [{ hop: { kind: 'local', block }, partial: false }],
-      }));
-      hit = { blocks, locals, main: vpc.routeTables.find((t) => t.main), subnets };
+      // Most VPCs are only ever asked about destinations outside their blocks.
+      hit = { blocks, localParts: undefined, main: mainOf(vpc.routeTables), subnets };
       if (subnets.length > SCAN_LIMIT) {
         hit.subnetById = new Map();
         for (let i = subnets.length - 1; i >= 0; i--) hit.subnetById.set(subnets[i]!.subnet.id, subnets[i]!);
@@ -117,7 +116,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
         for (let i = vpc.routeTables.length - 1; i >= 0; i--)
           hit.tableById.set(vpc.routeTables[i]!.id, vpc.routeTables[i]!);
       }
-      facts.set(vpc.id, hit);
+      facts.set(keyOf(vpc), hit);
     }
     lastVpc = vpc;
     lastFacts = hit;
@@ -129,7 +128,7 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
   return {
     index,
     blocksOf: (vpc) => factsOf(vpc).blocks,
-    localRoutesOf: (vpc) => factsOf(vpc).locals,
+    localRoutesOf: factsOf,
     subnetsOf: (vpc) => factsOf(vpc).subnets,
     mainTableOf,
     tableOf(subnet, vpc) {
@@ -153,11 +152,12 @@ export function buildNetwork(index: DesignIndex): NetworkModel {
     routesOf(table) {
       let hit = sortedRoutes.get(table);
       if (!hit) {
-        hit = [];
-        for (const route of table.routes) {
+        // Exact-size arrays: most tables hold a route or two, and every table in use gets one.
+        const all = table.routes.map((route): ParsedRoute | undefined => {
           const cidr = cidrOf(route.destination);
-          if (cidr) hit.push({ route, cidr, hop: undefined, whole: undefined });
-        }
+          return cidr && { route, cidr, hop: undefined, whole: undefined };
+        });
+        hit = all.includes(undefined) ? all.filter((r) => r !== undefined) : (all as ParsedRoute[]);
         sortByPrefixDescending(hit);
         sortedRoutes.set(table, hit);
       }
@@ -190,6 +190,12 @@ function localGroup(vpc: Vpc, id: string): SecurityGroup | undefined {
   const groups = vpc.securityGroups;
   if (groups.length > SCAN_LIMIT) return undefined;
   for (let i = 0; i < groups.length; i++) if (groups[i]!.id === id) return groups[i];
+  return undefined;
+}
+
+/** The VPC's main table (the first marked main). */
+function mainOf(tables: readonly RouteTable[]): RouteTable | undefined {
+  for (let i = 0; i < tables.length; i++) if (tables[i]!.main) return tables[i];
   return undefined;
 }
 

@@ -89,10 +89,12 @@ function partsOf(
   let parts: RoutePart[] | undefined;
   // Indexed loops here and below: this runs for every flow, before the engine has optimised it.
   const locals = net.localRoutesOf(vpc);
-  for (let i = 0; i < locals.length; i++) {
-    const { block, parts: whole } = locals[i]!;
+  const blocks = locals.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    const block = blocks[i]!;
     if (overlaps(block, destination)) {
-      if (contains(block, destination)) return whole;
+      if (contains(block, destination))
+        return ((locals.localParts ??= [])[i] ??= [{ hop: { kind: 'local', block }, partial: false }]);
       (parts ??= []).push({ hop: { kind: 'local', block }, partial: true });
     }
   }
@@ -181,7 +183,8 @@ export function routeStep(
   to: Vpc,
   destination: Cidr,
   rec: Recorder,
-  toSubnets: readonly Subnet[] = [],
+  /** The subnets at the far end (a TGW crossing must reach them): a list, or the one subnet. */
+  toSubnets: readonly Subnet[] | Subnet,
 ): Peering | TgwCrossing | 'within' | undefined {
   const parts = partsOf(net, from, undefined, subnet, destination);
   const table = rec && net.tableOf(subnet, from);
@@ -191,7 +194,8 @@ export function routeStep(
     const c = crossing(from, part.hop, to);
     if (c === 'transit') {
       const h = part.hop as Extract<NextHop, { kind: 'transit-gateway' }>;
-      const t = crossTgw(net, from, subnet, h.transitGateway, to, toSubnets, destination);
+      const far = Array.isArray(toSubnets) ? (toSubnets as readonly Subnet[]) : [toSubnets as Subnet];
+      const t = crossTgw(net, from, subnet, h.transitGateway, to, far, destination);
       if (isTgwCrossing(t)) {
         used ??= t;
         continue;

@@ -36,8 +36,16 @@ export interface FlowSource {
    * other, and the endpoints of one VPC usually share subnets and a group, so the next flow
    * mostly asks the same question again.
    */
-  lastEgress?: { destination: Cidr; peers: readonly string[]; ok: boolean };
+  lastEgress?: EgressAnswer;
+  /** The egress answer before it: an endpoint usually sits in two subnets, asked about in turn. */
+  priorEgress?: EgressAnswer;
   lastIngress?: { vpc: Vpc; groups: readonly string[]; peers: readonly string[]; ok: boolean };
+}
+
+interface EgressAnswer {
+  destination: Cidr;
+  peers: readonly string[];
+  ok: boolean;
 }
 
 export interface FlowTarget {
@@ -96,12 +104,11 @@ function walk(
   const local =
     !rec && source.vpc === target.vpc && localBothWays(net, source.vpc, destination, source.range);
   if (!local) {
-    const forward = [target.subnet];
     for (const subnet of source.subnets) {
       const table = rec && net.tableOf(subnet, source.vpc);
       const tHop = rec && tableHop(net, 'route-table', subnet, table);
       if (tHop) rec!.push(tHop);
-      const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec, forward);
+      const out = routeStep(net, 'route', source.vpc, subnet, target.vpc, destination, rec, target.subnet);
       if (!out) {
         if (!rec) return false;
         if (tHop && !table) tHop.verdict = 'fail';
@@ -186,18 +193,28 @@ export function endpointSubnetsOf(net: NetworkModel, endpoint: Endpoint, vpc: Vp
 
 /**
  * Whether a flow passes on every one of endpointSubnetsOf: an endpoint without a subnet in its
- * VPC has no network interface, so nothing reaches it.
+ * VPC has no network interface, so nothing reaches it. `scratch`, when given, is the target object
+ * the walk is handed (its fields rewritten): the caller judges every flow with one.
  */
-export function flowPasses(net: NetworkModel, source: FlowSource, endpoint: Endpoint, vpc: Vpc): boolean {
+export function flowPasses(
+  net: NetworkModel,
+  source: FlowSource,
+  endpoint: Endpoint,
+  vpc: Vpc,
+  scratch?: FlowTarget,
+): boolean {
   let judged = false;
-  // One target object, its subnet swapped per endpoint subnet: this runs for every flow.
-  let target: FlowTarget | undefined;
-  for (const id of endpoint.subnets) {
-    const local = net.subnetIn(vpc, id);
+  let target = scratch;
+  const ids = endpoint.subnets;
+  for (let i = 0; i < ids.length; i++) {
+    const local = net.subnetIn(vpc, ids[i]!);
     if (!local) continue;
     judged = true;
-    if (target) target.subnet = local.subnet;
-    else target = { endpoint, vpc, subnet: local.subnet };
+    if (target) {
+      target.endpoint = endpoint;
+      target.vpc = vpc;
+      target.subnet = local.subnet;
+    } else target = { endpoint, vpc, subnet: local.subnet };
     if (!walk(net, source, target, local.cidr, undefined)) return false;
   }
   return judged;
@@ -244,14 +261,23 @@ function egressAllows(
   if (source.groups.length === 0) return true;
   const last = source.lastEgress;
   if (last && last.destination === destination && sameIds(last.peers, peers)) return last.ok;
+  const prior = source.priorEgress;
+  if (prior && prior.destination === destination && sameIds(prior.peers, peers)) {
+    source.priorEgress = last;
+    source.lastEgress = prior;
+    return prior.ok;
+  }
   const rules = (source.egressRules ??= rulesOfGroups(net, source.groups, 'egress', source.vpc));
   const ok = rulesAdmit443(net, rules, destination, peers, source.vpc.region, source.vpc);
-  // The memo is rewritten in place: a flow that misses it must not leave an object behind.
-  if (last) {
-    last.destination = destination;
-    last.peers = peers;
-    last.ok = ok;
-  } else source.lastEgress = { destination, peers, ok };
+  // The older answer is rewritten in place: a flow that misses must not leave an object behind.
+  const into = last && prior ? prior : undefined;
+  if (into) {
+    into.destination = destination;
+    into.peers = peers;
+    into.ok = ok;
+  }
+  source.priorEgress = last;
+  source.lastEgress = into ?? { destination, peers, ok };
   return ok;
 }
 

@@ -4,7 +4,13 @@
 // analyze(), and a passing flow's traces are built only when read.
 import type { DesignIndex } from '../model/design-index';
 import { buildNetwork, type NetworkModel } from '../network/model';
-import { endpointSubnetsOf, flowPasses, traceFlow, unreachableTrace } from '../network/reachability';
+import {
+  endpointSubnetsOf,
+  flowPasses,
+  traceFlow,
+  unreachableTrace,
+  type FlowTarget,
+} from '../network/reachability';
 import type { FlowResult } from '../veeam/flow-types';
 import { deriveRequirements, type PlannedFlow, type Requirements } from '../veeam/flows';
 import type { UnmetFlow } from '../veeam/unmet-flows';
@@ -74,10 +80,12 @@ export function analysisOf(ctx: Pick<RuleContext, 'index'>): Analysis {
     const ok = new Uint8Array(flows.length);
     const failing: JudgedFlow[] = [];
     const failed: (FlowResult | undefined)[] = [];
+    let scratch: FlowTarget | undefined;
     for (let i = 0; i < flows.length; i++) {
       const planned = flows[i]!;
-      const { source, endpoint, endpointVpc } = planned;
-      if (flowPasses(net, source, endpoint, endpointVpc)) ok[i] = 1;
+      const { endpoint, vpc } = planned.end;
+      scratch ??= { endpoint, vpc, subnet: undefined! };
+      if (flowPasses(net, planned.source, endpoint, vpc, scratch)) ok[i] = 1;
       else {
         const result = { flow: planned.flow, ok: false, traces: tracesOf(net, planned) };
         failed[i] = result;

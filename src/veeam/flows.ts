@@ -4,22 +4,15 @@
 import type { DesignIndex } from '../model/design-index';
 import { backupAccountOf } from '../model/roles';
 import type { Endpoint, Operation, Repository, Subnet, Vpc, WorkerConfiguration } from '../model/schema';
-import { blockHolding, cidrOf, hostCidr } from '../network/cidr';
+import { cidrOf, hostCidr } from '../network/cidr';
 import type { NetworkModel } from '../network/model';
-import type { FlowSource } from '../network/reachability';
 import type { FlowKind } from './flow-types';
 import { OPERATION_REQUIREMENTS } from './operations';
-import { PlannedFlow } from './planned-flow';
+import { PlannedFlow, type FlowEnd, type PlannedSource } from './planned-flow';
+import { repositoryTarget, UnmetFlows, type UnmetFlow, type UnmetReason } from './unmet-flows';
+import { WorkerSource } from './worker-source';
 
 export { PlannedFlow };
-import { repositoryTarget, UnmetFlows, type UnmetFlow } from './unmet-flows';
-
-/** A worker configuration whose VPC, subnet and group all exist where they should. */
-export interface ResolvedConfiguration {
-  config: WorkerConfiguration;
-  vpc: Vpc;
-  subnet: Subnet;
-}
 
 export interface WorkerPlacement {
   operation: Operation;
@@ -58,29 +51,21 @@ export interface Requirements {
   unmet: UnmetFlow[];
 }
 
-interface WorkerSource {
-  rc: ResolvedConfiguration;
-  source: FlowSource;
-  /** The worker VPC block holding the worker subnet: what fixes admit and route back. */
-  workerBlock: string;
-  /** Its flows so far (a handful: one per service and repository endpoint). */
-  flows: PlannedFlow[];
-  /** The same by kind and target endpoint id, once there are too many to scan. */
-  byTarget?: Map<string, PlannedFlow>;
-  /** The workers' group, and the next source in the same subnet (with another group). */
-  group: string;
-  sameSubnet: WorkerSource | undefined;
+/** A used repository and where its S3 endpoint is, or why it has none usable. */
+interface RepositoryInfo {
+  repo: Repository;
+  target: FlowEnd | Exclude<UnmetReason, 'no-endpoint'>;
 }
 
 /**
- * A need as derivation builds it: the next need of the same VPC, the last operation added (to skip
- * repeats without a scan) and which of its three arrays it owns already (bits OPERATIONS, SUBNETS,
- * GROUPS). A worker VPC's needs form a chain, one per service in the order they arose: a large
+ * A need as derivation builds it: the next need of the same VPC and which of its three arrays it
+ * owns already (bits OPERATIONS, SUBNETS, GROUPS). A worker VPC's needs form a chain, one per service in the order they arose: a large
  * design has thousands of worker VPCs, and per-VPC arrays were most of what needs allocated.
  */
 interface NeedInProgress extends EndpointNeed {
+  /** The endpoint its workers' flows go to (see preferredEndpoint): the need is their FlowEnd. */
+  endpoint: Endpoint | undefined;
   next: NeedInProgress | undefined;
-  lastOp: string;
   owned: number;
 }
 
@@ -117,19 +102,8 @@ export function interfaceEndpointsOf(vpc: Vpc, service: string): Endpoint[] {
 
 /** The endpoint clients resolve for a service: the one with private DNS, else the first. */
 export function preferredEndpoint(endpoints: readonly Endpoint[]): Endpoint | undefined {
-  return endpoints.find((e) => e.privateDns) ?? endpoints[0];
-}
-
-export function resolveConfiguration(
-  index: DesignIndex,
-  config: WorkerConfiguration,
-): ResolvedConfiguration | undefined {
-  // The subnet and group must be the VPC's own, so they are looked for there.
-  const vpc = index.vpcs.get(config.vpc)?.element;
-  if (!vpc) return undefined;
-  const subnet = vpc.subnets.find((s) => s.id === config.subnet);
-  if (!subnet || !vpc.securityGroups.some((g) => g.id === config.securityGroup)) return undefined;
-  return { config, vpc, subnet };
+  for (let i = 0; i < endpoints.length; i++) if (endpoints[i]!.privateDns) return endpoints[i];
+  return endpoints[0];
 }
 
 const NO_SERVICES: readonly string[] = [];
@@ -149,11 +123,15 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   };
   if (!design.privateNetworkDeployment) return result;
   const name = index.nameOf;
+  // Indexed loops throughout: this runs once per validation, mostly before the engine optimises
+  // it, and an iterator there allocates a result object per element.
 
   // Configurations by account, then region (nested maps: no key string per operation).
   const configsByPlace = new Map<string, Map<string, WorkerConfiguration[]>>();
   const regionsWithConfigs = new Set<string>();
-  for (const c of design.workerConfigurations) {
+  const allConfigs = design.workerConfigurations;
+  for (let i = 0; i < allConfigs.length; i++) {
+    const c = allConfigs[i]!;
     let byRegion = configsByPlace.get(c.account);
     if (!byRegion) configsByPlace.set(c.account, (byRegion = new Map()));
     const list = byRegion.get(c.region);
@@ -162,55 +140,53 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     regionsWithConfigs.add(c.region);
   }
 
-  const needs = new Map<string, VpcNeeds>();
-  const workerFlows: PlannedFlow[] = [];
-  // Per worker configuration: its flow source, computed once however many operations use it,
-  // and its flows by target endpoint (plain lookups: this loop runs for every operation).
-  const sources = new Map<string, WorkerSource | null>();
+  // By the element itself when ids are unique (found without reading the id string), by id
+  // otherwise, so elements sharing an id share an entry.
+  const keyOf: <T extends { id: string }>(element: T) => T | string = index.hasDuplicateIds
+    ? (element) => element.id
+    : (element) => element;
+  const needs = new Map<Vpc | string, VpcNeeds>();
+  // With unique ids, two endpoints are the same flow target only when they are the same element.
+  const sharedIds = index.hasDuplicateIds;
+  const flows: PlannedFlow[] = [];
+  // Per worker configuration: its flow source, computed once however many operations use it.
+  const sources = new Map<WorkerConfiguration | string, WorkerSource | null>();
   // Configurations placing workers in the same subnet with the same group are one flow source;
   // the same subnet with another group is another source, whose flows get ids of their own.
   // By subnet id, a chain of one source per group.
-  const sourcesAt = new Map<string, WorkerSource>();
+  const sourcesAt = new Map<Subnet | string, WorkerSource>();
   const workerSource = (config: WorkerConfiguration): WorkerSource | null => {
-    let hit = sources.get(config.id);
-    if (hit === undefined) {
-      const rc = resolveConfiguration(index, config);
-      const range = rc && cidrOf(rc.subnet.cidr);
-      hit = null;
-      if (rc) {
-        const group = config.securityGroup;
-        const first = sourcesAt.get(rc.subnet.id);
-        let others = 0;
-        let last: WorkerSource | undefined;
-        for (let s = first; s; s = s.sameSubnet) {
-          if (s.group === group) hit = s;
-          others++;
-          last = s;
-        }
-        if (!hit && range) {
-          hit = {
-            rc,
-            source: {
-              id: rc.subnet.id,
-              flowKey: others === 0 ? undefined : `${rc.subnet.id}+${group}`,
-              label: `workers in subnet "${name(rc.subnet.id)}"`,
-              vpc: rc.vpc,
-              subnets: [rc.subnet],
-              range,
-              groups: [group],
-              checkEgress: true,
-            },
-            workerBlock: blockHolding(net.blocksOf(rc.vpc), range)?.text ?? range.text,
-            flows: [],
-            group,
-            sameSubnet: undefined,
-          };
-          if (last) last.sameSubnet = hit;
-          else sourcesAt.set(rc.subnet.id, hit);
-        }
+    let hit = sources.get(keyOf(config));
+    if (hit !== undefined) return hit;
+    hit = null;
+    // The subnet and group must be the VPC's own, so they are looked for there.
+    const vpc = index.vpcs.get(config.vpc)?.element;
+    const subnet = vpc && findById(vpc.subnets, config.subnet);
+    const group = config.securityGroup;
+    if (subnet && findById(vpc.securityGroups, group)) {
+      const range = cidrOf(subnet.cidr);
+      const first = sourcesAt.get(keyOf(subnet));
+      let last: WorkerSource | undefined;
+      for (let s = first; s; s = s.sameSubnet) {
+        if (s.group === group) hit = s;
+        last = s;
       }
-      sources.set(config.id, hit);
+      if (!hit && range) {
+        hit = new WorkerSource(
+          subnet.id,
+          last ? `${subnet.id}+${group}` : undefined,
+          vpc,
+          subnet,
+          range,
+          group,
+          name,
+          net,
+        );
+        if (last) last.sameSubnet = hit;
+        else sourcesAt.set(keyOf(subnet), hit);
+      }
     }
+    sources.set(keyOf(config), hit);
     return hit;
   };
   // Arrays start at their exact size (a push onto [] reserves room for 16), and the needs created
@@ -226,23 +202,32 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     need.owned |= bit;
     return [...array, item];
   };
-  const newNeed = (vpc: Vpc, service: string, opId: string, start: VpcNeeds['fresh']): NeedInProgress => ({
-    vpc,
-    service,
-    operations: start.operations,
-    subnets: start.subnets,
-    groups: start.groups,
-    endpoints: interfaceEndpointsOf(vpc, service),
-    next: undefined,
-    lastOp: opId,
-    owned: 0,
-  });
-  const needFor = (vpc: Vpc, service: string, opId: string, subnet: Subnet, group: string): EndpointNeed => {
-    const slot = needs.get(vpc.id);
+  const newNeed = (vpc: Vpc, service: string, start: VpcNeeds['fresh']): NeedInProgress => {
+    const endpoints = interfaceEndpointsOf(vpc, service);
+    return {
+      vpc,
+      service,
+      operations: start.operations,
+      subnets: start.subnets,
+      groups: start.groups,
+      endpoints,
+      endpoint: preferredEndpoint(endpoints),
+      next: undefined,
+      owned: 0,
+    };
+  };
+  const needFor = (
+    vpc: Vpc,
+    service: string,
+    opId: string,
+    subnet: Subnet,
+    group: string,
+  ): NeedInProgress => {
+    const slot = needs.get(keyOf(vpc));
     if (!slot) {
       const fresh = { operations: [opId], subnets: [subnet], groups: [group] };
-      const need = newNeed(vpc, service, opId, fresh);
-      needs.set(vpc.id, { first: need, last: need, fresh });
+      const need = newNeed(vpc, service, fresh);
+      needs.set(keyOf(vpc), { first: need, last: need, fresh });
       return need;
     }
     let need: NeedInProgress | undefined = slot.first;
@@ -255,68 +240,84 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         last.operations[0] === opId && last.subnets[0] === subnet && last.groups[0] === group
           ? last
           : (slot.fresh = { operations: [opId], subnets: [subnet], groups: [group] });
-      need = newNeed(vpc, service, opId, start);
+      need = newNeed(vpc, service, start);
       slot.last.next = need;
       slot.last = need;
       return need;
     }
-    if (need.lastOp !== opId) {
-      need.operations = grow(need, OPERATIONS, need.operations, opId);
-      need.lastOp = opId;
-    }
+    const ops = need.operations;
+    if (ops[ops.length - 1] !== opId) need.operations = grow(need, OPERATIONS, ops, opId);
     need.subnets = grow(need, SUBNETS, need.subnets, subnet);
     need.groups = grow(need, GROUPS, need.groups, group);
     return need;
   };
 
   const targetKey = (kind: FlowKind, endpoint: Endpoint) => `${kind}\u0000${endpoint.id}`;
+  /** The source's flow of this kind to this end's endpoint, made on first need. */
   const addWorkerFlow = (
     ws: WorkerSource,
     kind: 'worker-service' | 'worker-repository',
     opId: string,
-    endpoint: Endpoint,
-    endpointVpc: Vpc,
-    service: string,
-    repo: Repository | undefined,
-  ) => {
+    end: FlowEnd,
+  ): void => {
+    const endpoint = end.endpoint;
     let existing: PlannedFlow | undefined;
     if (ws.byTarget) existing = ws.byTarget.get(targetKey(kind, endpoint));
     else
-      for (const f of ws.flows)
-        if (f.kind === kind && f.endpoint.id === endpoint.id) {
+      for (let f = ws.first; f; f = f.nextOfSource)
+        if (
+          f.kind === kind &&
+          (f.end.endpoint === endpoint || (sharedIds && f.end.endpoint.id === endpoint.id))
+        ) {
           existing = f;
           break;
         }
     if (existing) return existing.addOperation(opId);
-    const planned = new PlannedFlow(
-      kind,
-      opId,
-      ws.source,
-      endpoint,
-      endpointVpc,
-      service,
-      ws.workerBlock,
-      name,
-      repo?.id,
-    );
-    workerFlows.push(planned);
-    ws.flows.push(planned);
+    const planned = new PlannedFlow(kind, opId, ws, end);
+    flows.push(planned);
+    if (ws.last) ws.last.nextOfSource = planned;
+    else ws.first = planned;
+    ws.last = planned;
+    ws.count++;
     if (ws.byTarget) ws.byTarget.set(targetKey(kind, endpoint), planned);
-    else if (ws.flows.length > SCAN_LIMIT)
-      ws.byTarget = new Map(ws.flows.map((f) => [targetKey(f.kind, f.endpoint), f]));
+    else if (ws.count > SCAN_LIMIT) {
+      ws.byTarget = new Map();
+      // Backwards, so the first of two flows to endpoints sharing an id wins, as in the scan.
+      const chain: PlannedFlow[] = [];
+      for (let f = ws.first; f; f = f.nextOfSource) chain.push(f);
+      for (let i = chain.length - 1; i >= 0; i--)
+        ws.byTarget.set(targetKey(chain[i]!.kind, chain[i]!.endpoint), chain[i]!);
+    }
+  };
+
+  // Each used repository once: its element and where its S3 endpoint is.
+  const repositories = new Map<string, RepositoryInfo | null>();
+  const repositoryInfo = (id: string): RepositoryInfo | undefined => {
+    let hit = repositories.get(id);
+    if (hit === undefined) {
+      const repo = index.repositories.get(id)?.element;
+      hit = null;
+      if (repo) {
+        const t = repositoryTarget(index, repo);
+        const target =
+          typeof t === 'string'
+            ? t
+            : { endpoint: t.endpoint, vpc: t.vpc, service: 's3', repository: repo.id };
+        hit = { repo, target };
+      }
+      repositories.set(id, hit);
+    }
+    return hit ?? undefined;
   };
 
   const unmet = new UnmetFlows(name);
-  const repoEndpoint = (repo: Repository) => {
-    const target = repositoryTarget(index, repo);
-    return typeof target === 'string' ? undefined : target;
-  };
-
-  for (const op of design.operations) {
+  const operations = design.operations;
+  for (let o = 0; o < operations.length; o++) {
+    const op = operations[o]!;
     const req = OPERATION_REQUIREMENTS[op.kind];
     const repoFields = req.repositories;
-    for (const field of repoFields) {
-      const r = op[field];
+    for (let f = 0; f < repoFields.length; f++) {
+      const r = op[repoFields[f]!];
       if (r === undefined) continue;
       const users = result.usedRepositories.get(r);
       if (users) users.push(op.id);
@@ -328,7 +329,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       (req.workerAccount === 'backup-or-production' && op.workersIn === 'production-account')
         ? op.account
         : backupAccount;
-    const standard = op.repository === undefined ? undefined : index.repositories.get(op.repository)?.element;
+    const standard = op.repository === undefined ? undefined : repositoryInfo(op.repository)?.repo;
     const region = req.workerRegion === 'operation' ? op.region : standard?.region;
     const placement: WorkerPlacement = { operation: op, account, region, configurations: NO_CONFIGURATIONS };
     result.placements.push(placement);
@@ -336,33 +337,32 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       continue;
 
     const atPlace = configsByPlace.get(account)?.get(region) ?? NO_CONFIGURATIONS;
-    placement.configurations = req.workerInOperationVpc ? atPlace.filter((c) => c.vpc === op.vpc) : atPlace;
-    if (placement.configurations.length === 0) {
+    const configs = req.workerInOperationVpc ? atPlace.filter((c) => c.vpc === op.vpc) : atPlace;
+    placement.configurations = configs;
+    if (configs.length === 0) {
       placement.problem =
         req.workerInOperationVpc && regionsWithConfigs.has(region) ? 'production-only' : 'no-configuration';
       continue;
     }
 
+    const services = req.services;
     const extra = op.restoreToOriginal ? req.servicesWhenRestoreToOriginal : NO_SERVICES;
-    for (const config of placement.configurations) {
-      const ws = workerSource(config);
+    for (let c = 0; c < configs.length; c++) {
+      const ws = workerSource(configs[c]!);
       if (!ws) continue;
-      const { rc } = ws;
-      for (let i = 0, n = req.services.length + extra.length; i < n; i++) {
-        const service = i < req.services.length ? req.services[i]! : extra[i - req.services.length]!;
-        const need = needFor(rc.vpc, service, op.id, rc.subnet, config.securityGroup);
-        const endpoint = preferredEndpoint(need.endpoints);
-        if (endpoint) addWorkerFlow(ws, 'worker-service', op.id, endpoint, rc.vpc, service, undefined);
-        else unmet.service('worker-service', op.id, ws.source, rc.vpc, service);
+      for (let i = 0, n = services.length + extra.length; i < n; i++) {
+        const service = i < services.length ? services[i]! : extra[i - services.length]!;
+        const need = needFor(ws.vpc, service, op.id, ws.subnet, ws.group);
+        if (need.endpoint) addWorkerFlow(ws, 'worker-service', op.id, need as FlowEnd);
+        else unmet.service('worker-service', op.id, ws, ws.vpc, service);
       }
-      for (const field of repoFields) {
-        const id = op[field];
-        const repo = id === undefined ? undefined : index.repositories.get(id)?.element;
-        const target = repo && repositoryTarget(index, repo);
-        if (typeof target === 'string')
-          unmet.repository('worker-repository', op.id, ws.source, repo!, target);
-        else if (target)
-          addWorkerFlow(ws, 'worker-repository', op.id, target.endpoint, target.vpc, 's3', repo);
+      for (let f = 0; f < repoFields.length; f++) {
+        const id = op[repoFields[f]!];
+        const info = id === undefined ? undefined : repositoryInfo(id);
+        if (!info) continue;
+        if (typeof info.target === 'string')
+          unmet.repository('worker-repository', op.id, ws, info.repo, info.target);
+        else addWorkerFlow(ws, 'worker-repository', op.id, info.target);
       }
     }
   }
@@ -375,7 +375,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
   const applianceSubnet = appliance && index.subnets.get(appliance.subnet);
   const applianceRange = appliance && hostCidr(appliance.ip);
   if (appliance && applianceVpc && applianceSubnet?.vpc?.id === applianceVpc.id && applianceRange) {
-    const source: FlowSource = {
+    const source: PlannedSource = {
       id: appliance.id,
       label: `appliance "${name(appliance.id)}"`,
       vpc: applianceVpc,
@@ -383,31 +383,23 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       range: applianceRange,
       groups: appliance.securityGroups,
       checkEgress: true,
+      fixRange: applianceRange.text,
+      nameOf: name,
     };
     for (const [repoId, ops] of result.usedRepositories) {
-      const repo = index.repositories.get(repoId)?.element;
-      const target = repo && repositoryTarget(index, repo);
+      const info = repositoryInfo(repoId);
+      if (!info) continue;
+      const target = info.target;
       if (typeof target === 'string') {
-        for (const op of ops) unmet.repository('appliance-repository', op, source, repo!, target);
+        for (const op of ops) unmet.repository('appliance-repository', op, source, info.repo, target);
         continue;
       }
-      if (!target) continue;
       const existing = applianceFlows.get(target.endpoint.id);
       if (existing) {
         for (const op of ops) existing.addOperation(op);
         continue;
       }
-      const planned = new PlannedFlow(
-        'appliance-repository',
-        ops[0]!,
-        source,
-        target.endpoint,
-        target.vpc,
-        's3',
-        applianceRange.text,
-        name,
-        repoId,
-      );
+      const planned = new PlannedFlow('appliance-repository', ops[0]!, source, target);
       for (const op of ops) planned.addOperation(op);
       applianceFlows.set(target.endpoint.id, planned);
     }
@@ -415,18 +407,18 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
 
   // Flow 4: for archiving, the standard and archive repositories' endpoint VPCs reach each other.
   const archiveFlows = new Map<string, PlannedFlow>();
-  for (const op of design.operations) {
+  for (let o = 0; o < operations.length; o++) {
+    const op = operations[o]!;
     if (OPERATION_REQUIREMENTS[op.kind].repositories.length < 2 || !op.repository || !op.archiveRepository)
       continue;
-    const std = index.repositories.get(op.repository)?.element;
-    const arc = index.repositories.get(op.archiveRepository)?.element;
-    const a = std && repoEndpoint(std);
-    const b = arc && repoEndpoint(arc);
+    const std = repositoryInfo(op.repository);
+    const arc = repositoryInfo(op.archiveRepository);
+    const a = std && typeof std.target !== 'string' ? std.target : undefined;
+    const b = arc && typeof arc.target !== 'string' ? arc.target : undefined;
     if (!a || !b || a.vpc.id === b.vpc.id) continue;
-    for (const [from, to, toRepo] of [
-      [a, b, arc],
-      [b, a, std],
-    ] as const) {
+    for (let way = 0; way < 2; way++) {
+      // Each end's VPC reaches the other's endpoint; a flow's end names the other repository.
+      const [from, fromRepo, to] = way === 0 ? [a, std!.repo, b] : [b, arc!.repo, a];
       const range = cidrOf(from.vpc.cidr);
       if (!range) continue;
       const subnets = from.endpoint.subnets
@@ -441,38 +433,34 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
         existing.addOperation(op.id);
         continue;
       }
-      const source: FlowSource = {
+      const source: PlannedSource = {
         id: from.vpc.id,
-        label: `VPC "${name(from.vpc.id)}" of repository "${name(from === a ? std!.id : arc!.id)}"`,
+        label: `VPC "${name(from.vpc.id)}" of repository "${name(fromRepo.id)}"`,
         vpc: from.vpc,
         subnets,
         range,
         groups,
         checkEgress: false,
+        fixRange: range.text,
+        nameOf: name,
       };
-      archiveFlows.set(
-        k,
-        new PlannedFlow(
-          'archive-peering',
-          op.id,
-          source,
-          to.endpoint,
-          to.vpc,
-          's3',
-          range.text,
-          name,
-          toRepo!.id,
-        ),
-      );
+      archiveFlows.set(k, new PlannedFlow('archive-peering', op.id, source, to));
     }
   }
 
-  for (const { first } of needs.values())
+  needs.forEach(({ first }) => {
     for (let need: NeedInProgress | undefined = first; need; need = need.next)
       result.endpointNeeds.push(need);
-  for (const f of applianceFlows.values()) workerFlows.push(f);
-  for (const f of archiveFlows.values()) workerFlows.push(f);
-  result.flows = workerFlows;
+  });
+  for (const f of applianceFlows.values()) flows.push(f);
+  for (const f of archiveFlows.values()) flows.push(f);
+  result.flows = flows;
   result.unmet = unmet.list;
   return result;
+}
+
+/** The first element with this id (as Array.find, without a closure per call). */
+function findById<T extends { id: string }>(list: readonly T[], id: string): T | undefined {
+  for (let i = 0; i < list.length; i++) if (list[i]!.id === id) return list[i];
+  return undefined;
 }
