@@ -4,7 +4,7 @@
 // large design can be drawn; here it runs while the page builds everything else. An opened file
 // is parsed and checked here too (files.ts), for the same reason. For the link a page opens with,
 // the worker also lays out the page's preview of the design (ui/canvas/preview.ts) — from the
-// link's unchecked data, before the design's zod definition is even loaded (share-answers.ts):
+// link's unchecked data, before the design's zod definition is even loaded (share-worker-answers.ts):
 // evaluating that definition is a large part of the worker's start.
 import type { LoadResult } from '../model/parse';
 import type { Design } from '../model/schema';
@@ -33,7 +33,7 @@ export interface EncodeAnswer {
   error?: string;
 }
 
-const answers = () => import('./share-answers');
+const answers = () => import('./share-worker-answers');
 
 function failed(id: number, error: unknown): void {
   self.postMessage({
