@@ -3,11 +3,19 @@
 // page opens with (inflate, then the schema check) is the largest single piece of work before a
 // large design can be drawn; here it runs while the page builds everything else. An opened file
 // is parsed and checked here too (files.ts), for the same reason. For the link a page opens with,
-// the worker also lays out the page's preview of the design (ui/canvas/preview.ts).
-import { loadDesign, type LoadResult } from '../model/parse';
+// the worker also lays out the page's preview of the design (ui/canvas/preview.ts) — from the
+// link's unchecked data, before the design's zod definition is even loaded (share-worker-answers.ts):
+// evaluating that definition is a large part of the worker's start.
+import type { LoadResult } from '../model/parse';
 import type { Design } from '../model/schema';
-import { decode, encode, type DecodeResult } from '../share';
-import { previewOf, type Preview } from '../ui/canvas/preview';
+import {
+  inflateLink,
+  unpackLink,
+  type DecodeResult,
+  type Inflated,
+  type LinkFailure,
+} from '../share/inflate-link';
+import { plainPreview, previewOf, type Preview } from '../ui/canvas/preview';
 import type { Size } from '../ui/canvas/view';
 import { readDecodeName } from './decode-name';
 
@@ -25,37 +33,53 @@ export interface EncodeAnswer {
   error?: string;
 }
 
+const answers = () => import('./share-worker-answers');
+
+function failed(id: number, error: unknown): void {
+  self.postMessage({
+    id,
+    error: error instanceof Error ? error.message : String(error),
+  } satisfies EncodeAnswer);
+}
+
 /** A preview of the link the page opened with, when the design is large enough to want one
- * (app/preview.ts). One that fails is simply not sent: the app draws the design as usual. */
-function postPreview(design: Design, inner: Size): void {
+ * (app/preview.ts). The link's data is not checked yet, so anything odd in it — a throw, or
+ * anything but numbers where boxes and lines go — means no preview: the app draws the design as
+ * usual, and a design the check refuses is never drawn at all. */
+function postPreview(inflated: Inflated, inner: Size): void {
   try {
-    const preview = previewOf(design, inner);
-    if (preview) self.postMessage({ id: 0, preview } satisfies EncodeAnswer);
+    const preview = previewOf(unpackLink(inflated, true) as Design, inner);
+    if (preview && plainPreview(preview)) self.postMessage({ id: 0, preview } satisfies EncodeAnswer);
   } catch {
     // Only the head start is lost.
   }
 }
 
-/** `inner`: the window size of the page that opened with this link, which wants its preview. */
-function answer(request: ShareRequest, inner?: Size): void {
+/** The link the page opened with: its preview first, then the checked design, which ends the
+ * page's wait for this worker. `inner`: the window size of that page. */
+async function openLink(fragment: string, inner: Size): Promise<void> {
+  // Fetched meanwhile; evaluated only once this function has sent the preview and waits.
+  const checking = answers();
+  let inflated: Inflated | LinkFailure | null = null;
   try {
-    if ('text' in request)
-      self.postMessage({ id: request.id, loaded: loadDesign(request.text) } satisfies EncodeAnswer);
-    else if ('fragment' in request) {
-      const decoded = decode(request.fragment);
-      // Before the decoded design, which ends the page's wait for this worker.
-      if (inner && decoded.ok) postPreview(decoded.design, inner);
-      self.postMessage({ id: request.id, decoded } satisfies EncodeAnswer);
-    } else self.postMessage({ id: request.id, fragment: encode(request.design) } satisfies EncodeAnswer);
-  } catch (error) {
-    self.postMessage({
-      id: request.id,
-      error: error instanceof Error ? error.message : String(error),
-    } satisfies EncodeAnswer);
+    inflated = inflateLink(fragment);
+  } catch {
+    // decode meets the same exception and reports it as it always does.
   }
+  // A window of 0 × 0 asks for no preview (decode-name.ts).
+  if (inflated?.ok && inner.width > 0 && inner.height > 0) postPreview(inflated, inner);
+  const { decode, decodeInflated } = await checking;
+  const decoded = inflated ? decodeInflated(inflated) : decode(fragment);
+  self.postMessage({ id: 0, decoded } satisfies EncodeAnswer);
 }
 
-self.onmessage = (event: MessageEvent<ShareRequest>) => answer(event.data);
+self.onmessage = (event: MessageEvent<ShareRequest>) => {
+  const request = event.data;
+  answers().then(
+    ({ answer }) => self.postMessage(answer(request)),
+    (error: unknown) => failed(request.id, error),
+  );
+};
 
 const named = readDecodeName(self.name);
-if (named) answer({ id: 0, fragment: named.fragment }, named.inner);
+if (named) openLink(named.fragment, named.inner).catch((error: unknown) => failed(0, error));

@@ -7,6 +7,8 @@ import { CURRENT_VERSION, DesignSchema, FORMAT, type Design } from './schema';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
 import { compiledChecker, dropUnsafeKeys, REJECT } from './compiled-schema';
 
+export { parseJsonSafely } from './json';
+
 export interface LoadError {
   /** JSONPath-like location, e.g. `$.vpcs[0].subnets[1].cidr`; `$` for the whole document. */
   path: string;
@@ -16,9 +18,6 @@ export interface LoadError {
 export type LoadResult =
   { ok: true; design: Design; migrations: string[] } | { ok: false; errors: LoadError[] };
 
-/** Keys that could reach an object's prototype; dropped on sight so no input can pollute objects. */
-const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-
 export function jsonPath(path: readonly PropertyKey[]): string {
   let out = '$';
   for (const key of path) {
@@ -27,18 +26,6 @@ export function jsonPath(path: readonly PropertyKey[]): string {
     else out += `[${JSON.stringify(String(key))}]`;
   }
   return out;
-}
-
-/**
- * Text in which none of those keys can appear, even spelled with \u escapes: a plain JSON.parse
- * of it holds none of them, and skips the reviver's call for every value.
- */
-const MAY_HOLD_UNSAFE_KEY = /__proto__|constructor|prototype|\\u/;
-
-/** JSON.parse without prototype-polluting keys. */
-export function parseJsonSafely(text: string): unknown {
-  if (!MAY_HOLD_UNSAFE_KEY.test(text)) return JSON.parse(text);
-  return JSON.parse(text, (key, value: unknown) => (UNSAFE_KEYS.has(key) ? undefined : value));
 }
 
 function describeJsonError(text: string, err: unknown): string {

@@ -2,13 +2,13 @@
 // committed JSON Schema (schema/design.schema.json) all come from here.
 // Contract: ../shared/spec/design-format.md. Unknown fields are kept (looseObject) but never read.
 import { z } from 'zod';
+import { CURRENT_VERSION, FORMAT } from './format';
 
 // In the browser the app runs under a Content-Security-Policy without 'unsafe-eval'; zod's JIT
 // probes `new Function`, which the policy reports as a violation. Node keeps the faster JIT.
 if (typeof process === 'undefined' || !process.versions?.node) z.config({ jitless: true });
 
-export const FORMAT = 'vbaws-network-design';
-export const CURRENT_VERSION = 1;
+export { CURRENT_VERSION, FORMAT };
 
 export const ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 

@@ -226,22 +226,23 @@ export function packDesign(design: object): unknown[] {
   return packElement(design as Record<string, unknown>, DESIGN, IMPLIED);
 }
 
-function unpackValue(value: unknown, field: Field): unknown {
+/** `defaults`: put back the format-1 defaults the packing left out (see unpackDesign). */
+function unpackValue(value: unknown, field: Field, defaults: boolean): unknown {
   if (field.key === LAYOUT && Array.isArray(value)) {
     const layout: Record<string, unknown> = {};
     for (const entry of value) {
       if (!Array.isArray(entry) || typeof entry[0] !== 'string' || UNSAFE_KEYS.has(entry[0])) continue;
       const [id, ...box] = entry as [string, ...unknown[]];
-      layout[id] = unpackElement(box, LAYOUT_BOX);
+      layout[id] = unpackElement(box, LAYOUT_BOX, defaults);
     }
     return layout;
   }
   if (!field.shape) return value;
   if (field.empty !== undefined) {
     // A list: its items are packed elements.
-    return Array.isArray(value) ? value.map((item) => unpackElement(item, field.shape!)) : value;
+    return Array.isArray(value) ? value.map((item) => unpackElement(item, field.shape!, defaults)) : value;
   }
-  return unpackElement(value, field.shape);
+  return unpackElement(value, field.shape, defaults);
 }
 
 /** Whether a field's packed value may be a plain object (a single element such as the appliance). */
@@ -249,7 +250,7 @@ function holdsObject(field: Field): boolean {
   return field.key !== LAYOUT && field.shape !== undefined && field.empty === undefined;
 }
 
-function unpackElement(packed: unknown, shape: Shape): unknown {
+function unpackElement(packed: unknown, shape: Shape, defaults: boolean): unknown {
   if (!Array.isArray(packed)) return packed;
   const element: Record<string, unknown> = {};
   const last: unknown = packed[packed.length - 1];
@@ -267,17 +268,24 @@ function unpackElement(packed: unknown, shape: Shape): unknown {
     if (i === extras) return;
     const value: unknown = packed[i];
     if (value === null || value === undefined) {
-      delete element[field.key];
+      if (defaults && field.empty !== undefined)
+        element[field.key] = Array.isArray(field.empty) ? [] : field.empty;
+      else delete element[field.key];
       return;
     }
-    element[field.key] = unpackValue(value, field);
+    element[field.key] = unpackValue(value, field, defaults);
   });
   return element;
 }
 
-/** The raw design object a link carried, ready for loadDesignValue (which fills the defaults). */
-export function unpackDesign(packed: unknown, format: string, version: number): unknown {
-  const design = unpackElement(packed, DESIGN);
+/**
+ * The raw design object a link carried, ready for loadDesignValue (which fills the defaults).
+ * With `defaults`, the defaults the packing left out are put back in their places: the share
+ * worker previews that copy before the check is loaded; the check gets its own without them, so
+ * the design it gives is the same either way.
+ */
+export function unpackDesign(packed: unknown, format: string, version: number, defaults = false): unknown {
+  const design = unpackElement(packed, DESIGN, defaults);
   if (!isRecord(design)) return design;
   // The implied fields come first so a saved copy reads like any other design file.
   return { format, version, ...design };

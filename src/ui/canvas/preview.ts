@@ -81,3 +81,24 @@ export function previewOf(design: Design, inner: Size): Preview | null {
     vpcs: overview.vpcs.length,
   };
 }
+
+const finite = (n: unknown): boolean => typeof n === 'number' && Number.isFinite(n);
+/** Path data as overview-paths.ts writes it: commands and numbers, nothing else. */
+const PATH_DATA = /^[MLHVZmlhvz\d\s.,e+-]*$/;
+const KINDS: ReadonlySet<unknown> = MOUNTED;
+
+/**
+ * Whether `preview` holds only numbers, the canvas's own class lists and path data made of
+ * numbers — what a preview computed from a link's unchecked data must hold before the page draws
+ * it, so that no text from the link reaches the page before the design is checked.
+ */
+export function plainPreview(preview: Preview): boolean {
+  const { canvas, viewport } = preview;
+  if (![canvas.width, canvas.height, viewport.x, viewport.y, viewport.zoom, preview.vpcs].every(finite))
+    return false;
+  for (const { kind, box } of preview.nodes)
+    if (!KINDS.has(kind) || ![box.x, box.y, box.w, box.h].every(finite)) return false;
+  return [...preview.lines, ...preview.boxes].every(
+    ([className, d]) => /^[a-z -]+$/.test(className) && PATH_DATA.test(d),
+  );
+}
