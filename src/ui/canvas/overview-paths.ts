@@ -43,8 +43,9 @@ export function overviewOf(
   edges: readonly Edge[],
   mounted: ReadonlySet<string>,
   issues: ReadonlyMap<string, Issues>,
+  /** The nodes' absolute boxes, when the caller has them already. */
+  boxes = absoluteBoxes(nodes),
 ): Overview {
-  const boxes = absoluteBoxes(nodes);
   const vpcs: OverviewVpc[] = [];
   const boxPaths = new Map<string, string>();
   for (const [id, { type, box }] of boxes) {

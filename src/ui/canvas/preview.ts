@@ -71,7 +71,7 @@ export function previewOf(design: Design, inner: Size): Preview | null {
     FIT_OPTIONS.padding,
   );
   if (viewport.zoom >= DETAIL_ZOOM) return null;
-  const overview = overviewOf(nodes, deriveEdges(design), mounted, new Map());
+  const overview = overviewOf(nodes, deriveEdges(design), mounted, new Map(), boxes);
   return {
     canvas,
     viewport,
