@@ -1,5 +1,5 @@
-// The share worker paints a large link's preview from the link's data before checking it
-// (app/share.worker.ts). A link whose data inflates and unpacks but is not a valid design must end
+// The page paints a large link's preview from the link's data before the worker has checked it
+// (app/link-preview.ts). A link whose data inflates and unpacks but is not a valid design must end
 // the same as ever: the message naming what is wrong, Example 1 in its place, and no picture of
 // the refused design left on screen.
 import { test, expect } from './fixtures';

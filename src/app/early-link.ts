@@ -1,11 +1,12 @@
 // The link a page opens with is decoded from the first moment the page runs: main.tsx imports this
-// module before anything else, so the decoding worker starts while the rest of the app is still
-// being evaluated, and the design is ready about when the app shell is. boot() takes the answer
+// module before anything else, so the decoding worker starts before the app's script is even
+// requested, and the design is ready about when the app shell is. boot() takes the answer
 // (decodeOffThread) or, when the fragment turns out to be this tab's own autosave, drops it. For a
-// large design the worker also sends the picture the page paints at once (preview.ts).
+// large design this chunk also paints a picture of it at once (link-preview.ts, preview.ts).
 import type { DecodeResult } from '../share';
 import { carriesDesign } from '../share/fragment';
-import { decodeName, NO_PREVIEW } from './decode-name';
+import { decodeName } from './decode-name';
+import { previewOfLink } from './link-preview';
 import { shareWorkerOnce, type OffThread } from './off-thread';
 import { isOwnFragment } from './own-fragments';
 import { removePreview, showPreview } from './preview';
@@ -14,9 +15,9 @@ let pending: { fragment: string; decoding: OffThread<DecodeResult | null> } | nu
 let firstPicture: Promise<void> = Promise.resolve();
 
 /** A link this long carries a design large enough to be fitted below the canvas's detail zoom,
- * which is when the worker sends a preview (ui/canvas/preview.ts); a shorter one is not waited for. */
-const PREVIEW_WORTH_WAITING = 16_000;
-/** The longest the app waits for a preview: a worker that hangs must not keep the app from starting. */
+ * which is when it gets a preview (ui/canvas/preview.ts); a shorter one is not even inflated here. */
+const PREVIEW_WORTH_TRYING = 16_000;
+/** The longest the app waits for the preview's frame: a hidden tab paints none until it is shown. */
 const PREVIEW_WAIT_MS = 1000;
 
 /** Settles once the link's preview is on screen, or once it is clear that none is coming. */
@@ -28,35 +29,29 @@ function start(): void {
   if (typeof window === 'undefined' || typeof Worker === 'undefined') return;
   const fragment = window.location.hash.slice(1);
   if (!fragment || !carriesDesign(fragment)) return;
-  // A reload of this tab's own link reopens its autosave (link.ts): a picture of the link could
-  // show what the autosave no longer holds.
-  const wantsPreview = !isOwnFragment(fragment);
-  let settle = () => {};
-  if (wantsPreview && fragment.length >= PREVIEW_WORTH_WAITING) {
-    firstPicture = new Promise((resolve) => (settle = resolve));
-    setTimeout(settle, PREVIEW_WAIT_MS);
-  }
   // The link's text goes in as the worker's name, read as soon as the worker runs (share.worker.ts).
   const decoding = shareWorkerOnce<DecodeResult | null>(
-    {
-      name: decodeName(
-        fragment,
-        wantsPreview ? { width: window.innerWidth, height: window.innerHeight } : NO_PREVIEW,
-      ),
-    },
+    { name: decodeName(fragment) },
     (answer) => answer.decoded,
     () => null,
-    (preview) => void showPreview(preview).then(settle),
   );
-  void decoding.answer.then(settle);
   pending = { fragment, decoding };
+  // A reload of this tab's own link reopens its autosave (link.ts): a picture of the link could
+  // show what the autosave no longer holds.
+  if (fragment.length < PREVIEW_WORTH_TRYING || isOwnFragment(fragment)) return;
+  const preview = previewOfLink(fragment, { width: window.innerWidth, height: window.innerHeight });
+  if (preview)
+    firstPicture = Promise.race([
+      showPreview(preview),
+      new Promise<void>((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS)),
+    ]);
 }
 
 /** The early decoding of `fragment`, if one was started (null: the worker failed, decode here). */
 export function takeEarlyDecode(fragment: string): Promise<DecodeResult | null> | null {
   const taken = pending?.fragment === fragment ? pending.decoding.answer : null;
   if (!taken) dropEarlyDecode();
-  // The worker failed: the page decodes the link itself, and no preview is coming.
+  // The worker failed: the page decodes the link itself.
   else void taken.then((result) => result ?? removePreview());
   pending = null;
   return taken;

@@ -2,7 +2,6 @@
 // task on a large design: parsing and checking an opened file, decoding a received link. Where
 // workers are unavailable or fail, the answer comes from `inPage`. It imports types only, so the
 // page's first chunk (early-link.ts) can use it without pulling in the codec or the schema.
-import type { Preview } from '../ui/canvas/preview';
 import type { EncodeAnswer, ShareRequest } from './share.worker';
 
 export interface OffThread<T> {
@@ -14,13 +13,11 @@ export interface OffThread<T> {
 /**
  * `request` is posted to the worker; a worker started with a `name` reads its request from that
  * name instead (share.worker.ts), so nothing waits for the page's main thread to forward a message.
- * `onPreview` receives the preview a link's decoding may send before its answer.
  */
 export function shareWorkerOnce<T>(
   start: { request: ShareRequest } | { name: string },
   answerOf: (answer: EncodeAnswer) => T | undefined,
   inPage: () => T,
-  onPreview?: (preview: Preview) => void,
 ): OffThread<T> {
   const inPageOnly = { answer: Promise.resolve().then(inPage), stop: () => {} };
   if (typeof Worker === 'undefined') return inPageOnly;
@@ -38,11 +35,7 @@ export function shareWorkerOnce<T>(
       worker.terminate();
       resolve(result);
     };
-    worker.onmessage = (event: MessageEvent<EncodeAnswer>) => {
-      // A preview comes ahead of the answer, in a message of its own.
-      if (event.data.preview) onPreview?.(event.data.preview);
-      else done(answerOf(event.data) ?? inPage());
-    };
+    worker.onmessage = (event: MessageEvent<EncodeAnswer>) => done(answerOf(event.data) ?? inPage());
     worker.onerror = (event) => {
       event.preventDefault();
       done(inPage());

@@ -1,5 +1,5 @@
 // A received link's design, painted by the page's first chunk before the app's script has even
-// been evaluated: the share worker decodes the link and lays out the zoomed-out canvas it will
+// been requested: link-preview.ts reads the link and lays out the zoomed-out canvas it will
 // become (ui/canvas/preview.ts); this draws that picture where the canvas will be, in the canvas's
 // own classes. It is a picture only — hidden from assistive technology, transparent to the pointer —
 // and the app removes it once its own canvas has painted the design, or as soon as the design it

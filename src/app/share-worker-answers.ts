@@ -1,6 +1,6 @@
 // The share worker's work that needs the design's zod definition: checking a link's design,
-// encoding, and loading an opened file. The worker imports this only after it has sent a link's
-// preview (share.worker.ts), so evaluating the definition never delays that picture.
+// encoding, and loading an opened file. A chunk of its own, so the worker can inflate the link it
+// was started for while this is fetched (share.worker.ts).
 import { loadDesign } from '../model/parse';
 import { decode, decodeInflated, encode } from '../share';
 import type { EncodeAnswer, ShareRequest } from './share.worker';

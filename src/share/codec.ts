@@ -103,7 +103,7 @@ export function decodeStrict(fragmentOrLink: string): DecodeResult {
   return inflated.ok ? checkInflated(inflated) : inflated;
 }
 
-/** decode's second half, for a link inflateLink has read (the share worker previews in between). */
+/** decode's second half, for a link inflateLink has read (the share worker fetches the check meanwhile). */
 export function decodeInflated(inflated: Inflated | LinkFailure): DecodeResult {
   return lastResort(() => (inflated.ok ? checkInflated(inflated) : inflated));
 }

@@ -1,6 +1,7 @@
 // Reading a share link up to, but not including, the check of its design (codec.ts describes the
-// format and its errors). Nothing here needs the design's zod definition, so the share worker can
-// read a link and send its preview before that definition has even been evaluated.
+// format and its errors). Nothing here needs the design's zod definition, so the page's first chunk
+// can read a link for its preview (app/link-preview.ts) without it, and the share worker can inflate
+// a link while that definition is still being fetched.
 import { Inflate } from 'fflate';
 import { CURRENT_VERSION, FORMAT } from '../model/format';
 import { parseJsonSafely } from '../model/json';

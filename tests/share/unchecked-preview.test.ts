@@ -1,4 +1,4 @@
-// The share worker previews a link from its unpacked, not yet checked data (share.worker.ts). For
+// The page's first chunk previews a link from its unpacked, not yet checked data (app/link-preview.ts). For
 // every link the app itself writes, that preview is the one the checked design gives; for data the
 // check would refuse or complete, no text from the link gets into a preview the page would draw.
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { loadDesignValue } from '../../src/model/parse';
 import { decode, decodeInflated, encode, encodePackedJson, inflateLink } from '../../src/share';
 import { unpackLink } from '../../src/share/inflate-link';
 import { packDesign } from '../../src/share/pack';
+import { previewOfLink } from '../../src/app/link-preview';
 import { plainPreview, previewOf } from '../../src/ui/canvas/preview';
 
 const screen = { width: 1440, height: 900 };
@@ -30,7 +31,7 @@ describe('the preview of a link before its check', () => {
       const fragment = encode(design);
       const decoded = decode(fragment);
       if (!decoded.ok) throw new Error(decoded.error.message);
-      const preview = previewOf(unchecked(fragment) as never, screen);
+      const preview = previewOfLink(fragment, screen);
       expect(preview).toEqual(previewOf(decoded.design, screen));
       if (preview) expect(plainPreview(preview)).toBe(true);
       // The defaults put back are the check's own: the previewed copy checks to the same design.
@@ -40,8 +41,17 @@ describe('the preview of a link before its check', () => {
   );
 
   it('is a large design in the links the app writes for one', () => {
-    const preview = previewOf(unchecked(encode(generateDesign({ vpcs: 300, seed: 7 }))) as never, screen);
+    const preview = previewOfLink(encode(generateDesign({ vpcs: 300, seed: 7 })), screen);
     expect(preview?.vpcs).toBe(300);
+  });
+
+  it('is none for a damaged link, a small design or a window with no room', () => {
+    const fragment = encode(generateDesign({ vpcs: 300, seed: 7 }));
+    const damaged = fragment.slice(0, 500) + (fragment[500] === 'A' ? 'B' : 'A') + fragment.slice(501);
+    expect(previewOfLink(damaged, screen)).toBeNull();
+    expect(previewOfLink(fragment.slice(0, 9000), screen)).toBeNull();
+    expect(previewOfLink(encode(EXAMPLES['example-1'].design()), screen)).toBeNull();
+    expect(previewOfLink(fragment, { width: 0, height: 0 })).toBeNull();
   });
 
   it('is refused when text from the link would reach the page in place of a number', () => {
@@ -65,7 +75,7 @@ describe('the preview of a link before its check', () => {
     const design = generateDesign({ vpcs: 300, seed: 7 });
     (design.vpcs[5] as unknown as { cidr: unknown }).cidr = 42;
     const fragment = encodePackedJson(JSON.stringify(packDesign(design)));
-    expect(previewOf(unchecked(fragment) as never, screen)?.vpcs).toBe(300);
+    expect(previewOfLink(fragment, screen)?.vpcs).toBe(300);
     const decoded = decodeInflated(inflateLink(fragment));
     expect(decoded.ok).toBe(false);
     expect(decoded).toEqual(decode(fragment));

@@ -1,6 +1,6 @@
 // The picture a received link's page shows before the app's script has run: the design as the
-// zoomed-out canvas will draw it, at the fit the canvas will choose, drawn by the page's first chunk
-// (app/preview.ts) from what the share worker computes here. Every step is the app's own — the
+// zoomed-out canvas will draw it, at the fit the canvas will choose, computed (app/link-preview.ts)
+// and drawn (app/preview.ts) by the page's first chunk. Every step is the app's own — the
 // canvas's nodes and edges (derive.ts), the overview's paths (overview-paths.ts), React Flow's fit
 // (getViewportForBounds with the canvas's FIT_OPTIONS) — so the app replaces it without a jump.
 // Only boxes and lines: no names, so nothing a user wrote reaches the page through it.

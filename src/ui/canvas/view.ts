@@ -1,6 +1,6 @@
 // The canvas's place on the screen and how a design is fitted into it, without React: the page's
-// first chunk (app/preview.ts) and the share worker (which lays out the preview) use these as the
-// app does, so the preview sits exactly where the app's canvas will draw the design.
+// first chunk (app/link-preview.ts, app/preview.ts) lays out and paints the preview with these as
+// the app does, so the preview sits exactly where the app's canvas will draw the design.
 
 /** The app shell around the canvas (App.tsx): header above, palette left, side panel right. */
 export const SHELL = { header: 56, palette: 190, side: 380 } as const;

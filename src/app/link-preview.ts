@@ -1,0 +1,22 @@
+// A received link's preview (preview.ts), computed by the page's first chunk on its main thread as
+// soon as it runs: the thread is idle until the app's script arrives, and a worker would first
+// have to start (measured: the picture came about a fifth sooner this way). The link's data is not
+// checked yet — the decoding worker does that meanwhile — so anything odd in it, a throw or
+// anything but numbers where boxes and lines go, means no picture: the app then draws the design as
+// usual, and a design the check refuses is never drawn at all.
+import type { Design } from '../model/schema';
+import { inflateLink, unpackLink } from '../share/inflate-link';
+import { plainPreview, previewOf, type Preview } from '../ui/canvas/preview';
+import type { Size } from '../ui/canvas/view';
+
+/** The picture of the link's design in a window of size `inner`, or null when it has none. */
+export function previewOfLink(fragment: string, inner: Size): Preview | null {
+  try {
+    const inflated = inflateLink(fragment);
+    if (!inflated.ok) return null;
+    const preview = previewOf(unpackLink(inflated, true) as Design, inner);
+    return preview && plainPreview(preview) ? preview : null;
+  } catch {
+    return null;
+  }
+}
