@@ -50,6 +50,8 @@ declare global {
   interface Window {
     __longTasks: LongTask[];
     __watch: Watch;
+    /** The design file openByFile opens, made before the clock starts. */
+    __file?: File;
   }
 }
 
@@ -170,25 +172,33 @@ async function openByFile(browser: Browser, design: Design): Promise<Opening> {
   await page.goto(`${origin}/`);
   await paintedAt(page);
   await settleApp(page);
+  // The file is made in the page before the clock starts, as the system's file picker hands the
+  // page a file it has read: Playwright's setInputFiles would build it from base64 in the page's
+  // main thread (about 0.3 s for 1,000 VPCs), which no user waits for.
+  await page.evaluate((text) => {
+    window.__file = new File([text], 'big.json', { type: 'application/json' });
+  }, serializeDesign(design));
   // The app fits the view once the opened design's nodes are in React Flow: the first frame with
   // the new transform shows them.
   const start = await page.evaluate((selector) => {
     const from = document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform;
     window.__longTasks.splice(0);
     window.__watch = { selector, from, painted: null, interactive: null };
-    return performance.now();
+    const input = document.querySelector<HTMLInputElement>('[data-testid="open-file-input"]')!;
+    const files = new DataTransfer();
+    files.items.add(window.__file!);
+    const at = performance.now();
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    return at;
   }, VPCS_DRAWN);
-  await page.getByTestId('open-file-input').setInputFiles({
-    name: 'big.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(serializeDesign(design)),
-  });
   const { painted, interactive } = await paintedAt(page);
   await settleApp(page);
   const result = {
     ms: painted - start,
     interactive: interactive - start,
-    longest: longest(await takeLongTasks(page)),
+    // Tasks still running when the file was handed over (making it ended before).
+    longest: longest((await takeLongTasks(page)).filter((t) => t.start + t.duration > start)),
   };
   await page.context().close();
   return result;
