@@ -84,14 +84,11 @@ async function record(page: Page): Promise<PreviewRecord> {
   return page.evaluate(() => window.__preview);
 }
 
-test('a 300-VPC link is painted as a preview first, then the canvas takes its place in the same spot', async ({
-  page,
-  consoleErrors,
-}) => {
-  await page.addInitScript({ content: RECORD });
-  await page.goto(shareLink(design, '/'));
-  await page.waitForFunction(() => window.__preview.seen !== null);
-  // Gone once the app's canvas draws the design: the overview, fitted.
+/**
+ * Once the app has drawn the design: the preview is gone, and when it went React Flow's viewport
+ * had the fit the (last) preview was drawn at, with the same VPCs in the same places on screen.
+ */
+async function expectCanvasInPreviewsPlace(page: Page): Promise<void> {
   await expect(page.getByTestId('preview')).toHaveCount(0);
   await expect(page.getByTestId('overview')).toHaveAttribute('data-vpcs', String(design.vpcs.length));
   const { seen, removed } = await record(page);
@@ -100,7 +97,6 @@ test('a 300-VPC link is painted as a preview first, then the canvas takes its pl
   expect(seen!.pointerEvents).toBe('none');
   expect(seen!.vpcs).toBe(String(design.vpcs.length));
   expect(seen!.boxes.length).toBeGreaterThanOrEqual(5);
-  // When it went, React Flow's viewport had the fit the preview was drawn at, with the overview in it.
   expect(removed!.overview).toBe(true);
   const [tx, ty, zoom] = numbers(removed!.viewport);
   const [px, py, pzoom] = numbers(seen!.viewport);
@@ -131,6 +127,40 @@ test('a 300-VPC link is painted as a preview first, then the canvas takes its pl
   });
   // The design is the link's, judged as usual.
   await expect(page.getByTestId('summary-errors')).toHaveText('0 errors');
+}
+
+test('a 300-VPC link is painted as a preview first, then the canvas takes its place in the same spot', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.addInitScript({ content: RECORD });
+  await page.goto(shareLink(design, '/'));
+  await page.waitForFunction(() => window.__preview.seen !== null);
+  await expectCanvasInPreviewsPlace(page);
+  expect(consoleErrors).toEqual([]);
+});
+
+test('a preview follows a resized window until the canvas takes its place', async ({
+  page,
+  consoleErrors,
+}) => {
+  await page.addInitScript({ content: RECORD });
+  // The app's script is held back, so the picture is still up while the window changes size.
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/boot-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(shareLink(design, '/'));
+  await page.waitForFunction(() => window.__preview.seen !== null);
+  const first = (await record(page)).seen!.viewport;
+  await page.setViewportSize({ width: 1100, height: 720 });
+  // Drawn again for the smaller canvas, and still only the one picture.
+  await page.waitForFunction((viewport) => window.__preview.seen!.viewport !== viewport, first);
+  await expect(page.getByTestId('preview')).toHaveCount(1);
+  release();
+  await expectCanvasInPreviewsPlace(page);
   expect(consoleErrors).toEqual([]);
 });
 

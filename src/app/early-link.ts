@@ -6,7 +6,7 @@
 import type { DecodeResult } from '../share';
 import { carriesDesign } from '../share/fragment';
 import { decodeName } from './decode-name';
-import { previewOfLink } from './link-preview';
+import { linkPreviewer } from './link-preview';
 import { shareWorkerOnce, type OffThread } from './off-thread';
 import { isOwnFragment } from './own-fragments';
 import { removePreview, showPreview } from './preview';
@@ -39,10 +39,11 @@ function start(): void {
   // A reload of this tab's own link reopens its autosave (link.ts): a picture of the link could
   // show what the autosave no longer holds.
   if (fragment.length < PREVIEW_WORTH_TRYING || isOwnFragment(fragment)) return;
-  const preview = previewOfLink(fragment, { width: window.innerWidth, height: window.innerHeight });
-  if (preview)
+  const layout = linkPreviewer(fragment);
+  const preview = layout && layout({ width: window.innerWidth, height: window.innerHeight });
+  if (layout && preview)
     firstPicture = Promise.race([
-      showPreview(preview),
+      showPreview(preview, layout),
       new Promise<void>((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS)),
     ]);
 }

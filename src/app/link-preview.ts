@@ -9,14 +9,28 @@ import { inflateLink, unpackLink } from '../share/inflate-link';
 import { plainPreview, previewOf, type Preview } from '../ui/canvas/preview';
 import type { Size } from '../ui/canvas/view';
 
-/** The picture of the link's design in a window of size `inner`, or null when it has none. */
-export function previewOfLink(fragment: string, inner: Size): Preview | null {
+/** Lays out the link's design for a window of any size — null when it has no picture there — or
+ * is null itself when the link does not read. The link is read once, however often it is laid out. */
+export function linkPreviewer(fragment: string): ((inner: Size) => Preview | null) | null {
+  let design: Design;
   try {
     const inflated = inflateLink(fragment);
     if (!inflated.ok) return null;
-    const preview = previewOf(unpackLink(inflated, true) as Design, inner);
-    return preview && plainPreview(preview) ? preview : null;
+    design = unpackLink(inflated, true) as Design;
   } catch {
     return null;
   }
+  return (inner) => {
+    try {
+      const preview = previewOf(design, inner);
+      return preview && plainPreview(preview) ? preview : null;
+    } catch {
+      return null;
+    }
+  };
+}
+
+/** The picture of the link's design in a window of size `inner`, or null when it has none. */
+export function previewOfLink(fragment: string, inner: Size): Preview | null {
+  return linkPreviewer(fragment)?.(inner) ?? null;
 }

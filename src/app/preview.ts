@@ -5,7 +5,7 @@
 // and the app removes it once its own canvas has painted the design, or as soon as the design it
 // shows turns out to be another (a damaged link, the tab's own autosave) or anything fails.
 import type { Preview, PreviewNodeKind } from '../ui/canvas/preview';
-import { SHELL } from '../ui/canvas/view';
+import { SHELL, type Size } from '../ui/canvas/view';
 import { pageReady } from './page-ready';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -20,6 +20,9 @@ const NODE_CLASS: Record<PreviewNodeKind, string> = {
 let shown: HTMLElement | null = null;
 /** False once the app has painted its canvas or dropped the link: a late preview stays away. */
 let wanted = true;
+/** Lays the design out again for a resized window (null: no picture fits it). */
+let relayout: ((inner: Size) => Preview | null) | null = null;
+let resizeFrame = 0;
 
 function px(el: HTMLElement, styles: Record<string, number>): void {
   for (const [key, value] of Object.entries(styles)) el.style.setProperty(key, `${value}px`);
@@ -79,13 +82,38 @@ function draw(preview: Preview): HTMLElement {
   return root;
 }
 
-/** Paints `preview` once the page's stylesheets are in, unless the app has already taken over. */
-export function showPreview(preview: Preview): Promise<void> {
+/** Draws the picture again for the window's new size, once per frame while it is being resized:
+ * a picture laid out for the old size would sit where the canvas no longer is. */
+function onResize(): void {
+  if (resizeFrame) return;
+  resizeFrame = requestAnimationFrame(() => {
+    resizeFrame = 0;
+    if (!wanted || !shown || !relayout) return;
+    const preview = relayout({ width: window.innerWidth, height: window.innerHeight });
+    const next = preview && draw(preview);
+    if (next) shown.replaceWith(next);
+    else shown.remove();
+    shown = next;
+  });
+}
+
+function stopRelayout(): void {
+  window.removeEventListener('resize', onResize);
+  relayout = null;
+}
+
+/**
+ * Paints `preview` once the page's stylesheets are in, unless the app has already taken over;
+ * `layout` lays it out again should the window be resized before then.
+ */
+export function showPreview(preview: Preview, layout: (inner: Size) => Preview | null): Promise<void> {
   return pageReady().then(() => {
     if (!wanted || shown) return;
     document.documentElement.setAttribute('data-mantine-color-scheme', colorScheme());
     shown = draw(preview);
     document.body.append(shown);
+    relayout = layout;
+    window.addEventListener('resize', onResize);
     // An app that fails to start must not stay hidden behind a picture of the design.
     window.addEventListener('error', removePreview, { once: true });
     window.addEventListener('unhandledrejection', removePreview, { once: true });
@@ -97,6 +125,7 @@ export function showPreview(preview: Preview): Promise<void> {
 /** Takes the preview away (and keeps one still on its way from appearing). */
 export function removePreview(): void {
   wanted = false;
+  stopRelayout();
   shown?.remove();
   shown = null;
 }
@@ -104,6 +133,7 @@ export function removePreview(): void {
 /** Takes the preview away once the frame being prepared — the app's own canvas — is on screen. */
 export function removePreviewAfterPaint(): void {
   wanted = false;
+  stopRelayout();
   const painted = shown;
   // A frame callback runs before its frame is painted; the one after it, after.
   requestAnimationFrame(() =>
