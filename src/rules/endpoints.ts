@@ -38,7 +38,8 @@ function onePerAz(subnets: readonly Subnet[]): readonly Subnet[] {
 /** Whether one of the endpoint's subnets (in its own VPC, `vpc`) is in this AZ. */
 function hasSubnetIn(ctx: RuleContext, endpoint: Endpoint, vpc: Vpc, az: string): boolean {
   const { net } = analysisOf(ctx);
-  for (const id of endpoint.subnets) if (net.subnetIn(vpc, id)?.subnet.az === az) return true;
+  const ids = endpoint.subnets;
+  for (let i = 0; i < ids.length; i++) if (net.subnetIn(vpc, ids[i]!)?.subnet.az === az) return true;
   return false;
 }
 
@@ -143,7 +144,11 @@ export const endpointDnsAttributes: Rule = {
   },
   check({ design, index }) {
     const findings: Report[] = [];
-    for (const v of design.vpcs) {
+    // An indexed loop: once per validation over every VPC, mostly unoptimised, where an iterator
+    // allocates a result per VPC.
+    const vpcs = design.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const v = vpcs[i]!;
       if (v.dnsSupport && v.dnsHostnames) continue;
       const endpoints = v.endpoints.filter((e) => e.type === 'Interface' && e.privateDns);
       if (!endpoints.length) continue;
@@ -188,9 +193,15 @@ export const endpointDuplicatePrivateDns: Rule = {
   },
   check({ design, index }) {
     const findings: Report[] = [];
-    const referenced = new Set(design.repositories.map((r) => r.s3Endpoint));
-    for (const v of design.vpcs) {
+    // The repositories' S3 endpoints, gathered only once a VPC repeats a service.
+    let s3Endpoints: Set<string | undefined> | undefined;
+    // An indexed loop: once per validation over every VPC, mostly unoptimised, where an iterator
+    // allocates a result per VPC.
+    const vpcs = design.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const v = vpcs[i]!;
       if (!hasRepeatedPrivateDnsService(v.endpoints)) continue;
+      const referenced = (s3Endpoints ??= new Set(design.repositories.map((r) => r.s3Endpoint)));
       const byService = new Map<string, Endpoint[]>();
       for (const e of v.endpoints) {
         if (e.type !== 'Interface' || !e.privateDns) continue;
@@ -217,7 +228,8 @@ export const endpointDuplicatePrivateDns: Rule = {
 };
 
 function hasAnySubnet(net: NetworkModel, endpoint: Endpoint, vpc: Vpc): boolean {
-  for (const id of endpoint.subnets) if (net.subnetIn(vpc, id)) return true;
+  const ids = endpoint.subnets;
+  for (let i = 0; i < ids.length; i++) if (net.subnetIn(vpc, ids[i]!)) return true;
   return false;
 }
 
@@ -234,11 +246,17 @@ export const endpointAzNotCovered: Rule = {
   check(ctx) {
     const findings: Report[] = [];
     const { net, requirements } = analysisOf(ctx);
-    for (const need of requirements.endpointNeeds) {
+    // Indexed loops: once per validation over every need, mostly unoptimised, where an iterator
+    // allocates a result per element.
+    const needs = requirements.endpointNeeds;
+    for (let i = 0; i < needs.length; i++) {
+      const need = needs[i]!;
       const e = preferredEndpoint(need.endpoints);
       // Without any subnet the endpoint is unreachable, an error endpoint/no-subnets reports.
       if (!e || !hasAnySubnet(net, e, need.vpc)) continue;
-      for (const s of onePerAz(need.subnets)) {
+      const subnets = onePerAz(need.subnets);
+      for (let j = 0; j < subnets.length; j++) {
+        const s = subnets[j]!;
         if (hasSubnetIn(ctx, e, need.vpc, s.az)) continue;
         findings.push({
           message: `The ${need.service} endpoint ${name(ctx.index.nameOf(e.id))} has no subnet in ${s.az}, where workers of ${opsLabel(ctx, need.operations)} run in subnet ${name(ctx.index.nameOf(s.id))}. Add that subnet to the endpoint.`,

@@ -42,7 +42,11 @@ export const peeringDuplicate: Rule = {
     const { net } = analysisOf(ctx);
     const findings: Report[] = [];
     const seen = new Set<string>();
-    for (const p of ctx.design.peerings) {
+    // An indexed loop: once per validation over every peering, mostly unoptimised, where an
+    // iterator allocates a result per peering.
+    const peerings = ctx.design.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const p = peerings[i]!;
       if (p.requester === p.accepter) continue;
       const all = net.peeringsBetween(p.requester, p.accepter);
       const first = all[0]!;

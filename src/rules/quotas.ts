@@ -60,9 +60,15 @@ export const quotaSecurityGroupRules: Rule = {
   },
   check({ design, index }) {
     const out: Report[] = [];
-    for (const v of design.vpcs)
-      for (const g of v.securityGroups)
-        for (const [direction, label] of DIRECTIONS)
+    // Indexed loops: once per validation over every group, mostly unoptimised, where an iterator
+    // allocates a result (and a destructured pair) per group and direction.
+    const vpcs = design.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const groups = vpcs[i]!.securityGroups;
+      for (let j = 0; j < groups.length; j++) {
+        const g = groups[j]!;
+        for (let k = 0; k < DIRECTIONS.length; k++) {
+          const [direction, label] = DIRECTIONS[k]!;
           if (g[direction].length > QUOTAS.rulesPerGroupDirection)
             out.push(
               warn(
@@ -70,6 +76,9 @@ export const quotaSecurityGroupRules: Rule = {
                 [g.id],
               ),
             );
+        }
+      }
+    }
     return out;
   },
 };
@@ -87,13 +96,17 @@ export const quotaPeeringsPerVpc: Rule = {
     // Each peering counts for two VPCs, so below this many no VPC can be over the quota.
     if (design.peerings.length <= QUOTAS.activePeeringsPerVpc) return [];
     const count = new Map<string, number>();
-    for (const p of design.peerings) {
+    // Indexed loop and forEach: this runs once per validation, mostly unoptimised, where an
+    // iterator allocates a result (and here an entry pair) per peering and per VPC.
+    const peerings = design.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const p = peerings[i]!;
       if (p.status !== 'active' || p.requester === p.accepter) continue;
       count.set(p.requester, (count.get(p.requester) ?? 0) + 1);
       count.set(p.accepter, (count.get(p.accepter) ?? 0) + 1);
     }
     const out: Report[] = [];
-    for (const [v, n] of count)
+    count.forEach((n, v) => {
       if (n > QUOTAS.activePeeringsPerVpc)
         out.push(
           warn(
@@ -101,6 +114,7 @@ export const quotaPeeringsPerVpc: Rule = {
             [v],
           ),
         );
+    });
     return out;
   },
 };

@@ -104,8 +104,12 @@ export const sgCrossRegionReference: Rule = {
     const findings: Report[] = [];
     // With unique ids, a group of the rule's own VPC is the one the id names: same region.
     const unique = !index.hasDuplicateIds;
+    // Indexed loops: once per validation over every rule, mostly unoptimised, where an iterator
+    // allocates a result per rule.
     const judge = (v: Vpc, g: SecurityGroup, direction: 'ingress' | 'egress') => {
-      for (const r of g[direction]) {
+      const rules = g[direction];
+      for (let i = 0; i < rules.length; i++) {
+        const r = rules[i]!;
         if (r.securityGroup === undefined) continue;
         if (unique && holdsGroup(v, r.securityGroup)) continue;
         const other = index.securityGroups.get(r.securityGroup)?.vpc;
@@ -116,11 +120,15 @@ export const sgCrossRegionReference: Rule = {
         });
       }
     };
-    for (const v of design.vpcs)
-      for (const g of v.securityGroups) {
-        judge(v, g, 'ingress');
-        judge(v, g, 'egress');
+    const vpcs = design.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const v = vpcs[i]!;
+      const groups = v.securityGroups;
+      for (let j = 0; j < groups.length; j++) {
+        judge(v, groups[j]!, 'ingress');
+        judge(v, groups[j]!, 'egress');
       }
+    }
     return findings;
   },
 };

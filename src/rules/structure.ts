@@ -74,8 +74,14 @@ const INNER = VPC_KINDS.filter((k) => FIELDS[k.kind].length > 0).map(
 
 type Lists = readonly (readonly { id: string }[])[];
 
+/**
+ * The holder VPC's lists of an element outside VPCs (a worker configuration, the appliance), refilled
+ * for each such element and read only while its references are visited: one array for all of them.
+ */
+const holderLists: (readonly { id: string }[])[] = [];
+
 /** The VPC's element lists in VPC_LISTS order, written into `into`. */
-function listsOf(v: Vpc, into: (readonly { id: string }[])[] = []): Lists {
+function listsOf(v: Vpc, into: (readonly { id: string }[])[]): Lists {
   for (let k = 0; k < VPC_LISTS.length; k++) into[k] = v[VPC_LISTS[k]!];
   return into;
 }
@@ -107,7 +113,7 @@ function referencesOf(
     if (f.local >= 0 && vpcId !== undefined) {
       if (!looked) {
         const holder = index.vpcs.get(vpcId)?.element;
-        lists = holder && listsOf(holder);
+        lists = holder && listsOf(holder, holderLists);
         looked = true;
       }
       local = lists?.[f.local];
