@@ -78,35 +78,61 @@ const LOOKUP_OF: Partial<Record<ElementKind, keyof DesignIndex>> = {
   tgwAttachment: 'tgwAttachments',
 };
 
+/** What the entries of one kind in one index share: the kind, and the design that places them. */
+interface Place {
+  readonly kind: ElementKind;
+  readonly design: Design;
+}
+
+/** The JSON path of an element from its positions, as `forEachElement` gives them. */
+function spellPath(kind: ElementKind, at: number, inVpc: number): string {
+  if (at < 0) return `$.${ARRAY_OF[kind]}`;
+  if (inVpc < 0) return `$.${ARRAY_OF[kind]}[${at}]`;
+  if (KINDS[kind].place.in === 'transitGateway')
+    return `$.transitGateways[${at}].${ARRAY_OF[kind]}[${inVpc}]`;
+  return `$.vpcs[${at}].${ARRAY_OF[kind]}[${inVpc}]`;
+}
+
 /**
- * One indexed element. Its JSON path is spelled out only when read (findings about the element,
- * the duplicate-id rule): the index is rebuilt on every edit, and most paths are never needed.
+ * One indexed element: three fields, since the index is rebuilt on every edit and a large design
+ * has tens of thousands of elements. Its JSON path is looked for only when read: `all` spells the
+ * paths from its own walk, and nothing else reads them on a whole design.
  */
 class Entry<T> implements Located<T> {
   constructor(
     readonly element: T,
-    readonly kind: ElementKind,
     readonly vpc: Vpc | undefined,
-    /** Position in the design's array of that kind, or of the holding VPC in `vpcs`; -1 for a single slot. */
-    private readonly at: number,
-    /** Position inside the holding VPC's array, or -1 for top-level elements. */
-    private readonly inVpc: number,
+    readonly place: Place,
   ) {}
 
+  get kind(): ElementKind {
+    return this.place.kind;
+  }
+
   get path(): string {
-    if (this.at < 0) return `$.${ARRAY_OF[this.kind]}`;
-    if (this.inVpc < 0) return `$.${ARRAY_OF[this.kind]}[${this.at}]`;
-    if (KINDS[this.kind].place.in === 'transitGateway')
-      return `$.transitGateways[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
-    return `$.vpcs[${this.at}].${ARRAY_OF[this.kind]}[${this.inVpc}]`;
+    const { design, kind } = this.place;
+    if (kind === 'appliance') return spellPath(kind, -1, -1);
+    let path = '';
+    forEachOf(
+      design,
+      (element, k, _vpc, at, inVpc) => {
+        if (!path && element === this.element) path = spellPath(k, at, inVpc);
+      },
+      'skip',
+    );
+    return path;
   }
 }
 
 /** Calls `visit` for every element in document order but the design's single slots (the appliance). */
-function forEachElement(design: Design, visit: (entry: Entry<{ id: string }>) => void): void {
+function forEachElement(
+  design: Design,
+  places: Record<ElementKind, Place>,
+  visit: (entry: Entry<{ id: string }>, at: number, inVpc: number) => void,
+): void {
   forEachOf(
     design,
-    (element, kind, vpc, at, inVpc) => visit(new Entry(element, kind, vpc, at, inVpc)),
+    (element, kind, vpc, at, inVpc) => visit(new Entry(element, vpc, places[kind]), at, inVpc),
     'skip',
   );
 }
@@ -119,7 +145,7 @@ type AnyEntry = Entry<{ id: string }>;
 function view<T>(byId: Map<string, AnyEntry>, kind: ElementKind): Lookup<T> {
   const get = (id: string) => {
     const e = byId.get(id);
-    return e !== undefined && e.kind === kind ? (e as unknown as Located<T>) : undefined;
+    return e !== undefined && e.place.kind === kind ? (e as unknown as Located<T>) : undefined;
   };
   return { get, has: (id) => get(id) !== undefined };
 }
@@ -129,9 +155,13 @@ export function indexDesign(design: Design): DesignIndex {
   // lookup is a view of it; only a design that repeats ids gets the map rebuilt first-one-wins and a
   // map per kind. One map is a third of the work of a map per kind plus a map of first elements,
   // and the index is rebuilt on every edit.
+  const places = Object.fromEntries(Object.keys(KINDS).map((kind) => [kind, { kind, design }])) as Record<
+    ElementKind,
+    Place
+  >;
   const byId = new Map<string, AnyEntry>();
   let duplicates = false;
-  forEachElement(design, (e) => {
+  forEachElement(design, places, (e) => {
     const size = byId.size;
     byId.set(e.element.id, e);
     if (byId.size === size) duplicates = true;
@@ -141,7 +171,7 @@ export function indexDesign(design: Design): DesignIndex {
   if (duplicates) {
     byId.clear();
     byKind = new Map();
-    forEachElement(design, (e) => {
+    forEachElement(design, places, (e) => {
       const id = e.element.id;
       if (!byId.has(id)) byId.set(id, e);
       let map = byKind!.get(e.kind);
@@ -155,7 +185,7 @@ export function indexDesign(design: Design): DesignIndex {
   let appliance: Entry<Appliance> | undefined;
   if (design.appliance) {
     const a = design.appliance;
-    appliance = new Entry(a, 'appliance', vpcs.get(a.vpc)?.element, -1, -1);
+    appliance = new Entry(a, vpcs.get(a.vpc)?.element, places.appliance);
     if (byId.has(a.id)) duplicates = true;
     else byId.set(a.id, appliance);
   }
@@ -167,17 +197,17 @@ export function indexDesign(design: Design): DesignIndex {
   const walk = () => {
     all = new Map();
     names = new Map();
-    const note = (entry: AnyEntry) => {
+    const note = (entry: AnyEntry, at: number, inVpc: number) => {
       const id = entry.element.id;
-      const item = { kind: entry.kind, path: entry.path };
+      const item = { kind: entry.kind, path: spellPath(entry.kind, at, inVpc) };
       const seen = all!.get(id);
       if (seen) seen.push(item);
       else all!.set(id, [item]);
       const name = nameField(entry.element);
       if (name && !names!.has(id)) names!.set(id, name);
     };
-    forEachElement(design, note);
-    if (appliance) note(appliance);
+    forEachElement(design, places, note);
+    if (appliance) note(appliance, -1, -1);
   };
 
   // Spelled out, not spread from the kind table: rules read these on every lookup, and a literal

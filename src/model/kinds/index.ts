@@ -129,7 +129,9 @@ export function forEachElement(
       visit(el, k.kind, undefined, i, -1);
       if (inner === undefined) continue;
       const v = holdsKinds ? (el as Design['vpcs'][number]) : undefined;
-      for (const kind of inner) {
+      // Indexed: an iterator here allocates a result per kind for every VPC of a large design.
+      for (let k = 0; k < inner.length; k++) {
+        const kind = inner[k]!;
         const items = (el as unknown as Record<string, readonly AnyElement[]>)[kind.place.list]!;
         for (let j = 0; j < items.length; j++) visit(items[j]!, kind.kind, v, i, j);
       }
