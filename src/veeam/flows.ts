@@ -69,16 +69,19 @@ interface NeedInProgress extends EndpointNeed {
   owned: number;
 }
 
-/** A worker VPC's needs: the chain's ends and the arrays the needs created last share. */
+/**
+ * A worker VPC's needs: the chain's ends, and the one-element operations, subnets and groups arrays
+ * the need created last started with. The needs one operation's workers create together start with
+ * the same three, so they share them until one need gains another element: its first growth copies
+ * the array (see `grow`). The subnets and groups arrays are the worker source's own (never changed
+ * in place either).
+ */
 interface VpcNeeds {
   first: NeedInProgress;
   last: NeedInProgress;
-  /**
-   * The one-element operations, subnets and groups arrays of the need created last. The needs one
-   * operation's workers create together start with the same three, so they share them until one
-   * need gains another element: its first growth copies the array (see `grow`).
-   */
-  fresh: { operations: string[]; subnets: Subnet[]; groups: string[] };
+  operations: string[];
+  subnets: Subnet[];
+  groups: string[];
 }
 
 const OPERATIONS = 1;
@@ -202,45 +205,48 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     need.owned |= bit;
     return [...array, item];
   };
-  const newNeed = (vpc: Vpc, service: string, start: VpcNeeds['fresh']): NeedInProgress => {
+  const newNeed = (
+    vpc: Vpc,
+    service: string,
+    operations: string[],
+    subnets: Subnet[],
+    groups: string[],
+  ): NeedInProgress => {
     const endpoints = interfaceEndpointsOf(vpc, service);
     return {
       vpc,
       service,
-      operations: start.operations,
-      subnets: start.subnets,
-      groups: start.groups,
+      operations,
+      subnets,
+      groups,
       endpoints,
       endpoint: preferredEndpoint(endpoints),
       next: undefined,
       owned: 0,
     };
   };
-  const needFor = (
-    vpc: Vpc,
-    service: string,
-    opId: string,
-    subnet: Subnet,
-    group: string,
-  ): NeedInProgress => {
+  const needFor = (ws: WorkerSource, service: string, opId: string): NeedInProgress => {
+    const { vpc, subnet, group } = ws;
     const slot = needs.get(keyOf(vpc));
     if (!slot) {
-      const fresh = { operations: [opId], subnets: [subnet], groups: [group] };
-      const need = newNeed(vpc, service, fresh);
-      needs.set(keyOf(vpc), { first: need, last: need, fresh });
+      const operations = [opId];
+      const subnets = ws.subnets as Subnet[];
+      const groups = ws.groups as string[];
+      const need = newNeed(vpc, service, operations, subnets, groups);
+      needs.set(keyOf(vpc), { first: need, last: need, operations, subnets, groups });
       return need;
     }
     let need: NeedInProgress | undefined = slot.first;
     while (need !== undefined && need.service !== service) need = need.next;
     if (need === undefined) {
-      // The fresh arrays are never changed in place (a need's first growth copies), so they
+      // The slot's arrays are never changed in place (a need's first growth copies), so they
       // still hold just the operation, subnet and group they were made for.
-      const last = slot.fresh;
-      const start =
-        last.operations[0] === opId && last.subnets[0] === subnet && last.groups[0] === group
-          ? last
-          : (slot.fresh = { operations: [opId], subnets: [subnet], groups: [group] });
-      need = newNeed(vpc, service, start);
+      if (slot.operations[0] !== opId || slot.subnets[0] !== subnet || slot.groups[0] !== group) {
+        slot.operations = [opId];
+        slot.subnets = ws.subnets as Subnet[];
+        slot.groups = ws.groups as string[];
+      }
+      need = newNeed(vpc, service, slot.operations, slot.subnets, slot.groups);
       slot.last.next = need;
       slot.last = need;
       return need;
@@ -352,7 +358,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
       if (!ws) continue;
       for (let i = 0, n = services.length + extra.length; i < n; i++) {
         const service = i < services.length ? services[i]! : extra[i - services.length]!;
-        const need = needFor(ws.vpc, service, op.id, ws.subnet, ws.group);
+        const need = needFor(ws, service, op.id);
         if (need.endpoint) addWorkerFlow(ws, 'worker-service', op.id, need as FlowEnd);
         else unmet.service('worker-service', op.id, ws, ws.vpc, service);
       }
