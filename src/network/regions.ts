@@ -65,6 +65,18 @@ export function regionOfAz(az: string): AwsRegion | undefined {
   return region && region.azLetters.includes(az.slice(-1)) ? region : undefined;
 }
 
+/**
+ * Whether an AZ name is one of this region's (regionOfAz(az) is `region`), read in place: the subnet
+ * rule asks it for every subnet, and cutting the name allocated two strings each time.
+ */
+export function isAzOf(az: string, region: AwsRegion): boolean {
+  return (
+    az.length === region.code.length + 1 &&
+    az.startsWith(region.code) &&
+    region.azLetters.includes(az.charAt(az.length - 1))
+  );
+}
+
 /** The AWS partition of a region: resources of different partitions never connect directly. */
 export function partitionOf(region: string): 'aws' | 'aws-us-gov' | 'aws-cn' {
   if (region.startsWith('us-gov-')) return 'aws-us-gov';

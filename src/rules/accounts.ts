@@ -1,5 +1,5 @@
 // Identity and placement: account ids, region codes, Availability Zones.
-import { AWS_REGIONS, regionByCode, regionOfAz } from '../network/regions';
+import { AWS_REGIONS, isAzOf, regionByCode } from '../network/regions';
 import { OPERATION_REQUIREMENTS } from '../veeam/operations';
 import type { Report, Rule } from './types';
 import { AWS } from './sources';
@@ -64,12 +64,16 @@ export const subnetAzMismatch: Rule = {
   },
   check({ design, index }) {
     const findings: Report[] = [];
-    for (const v of design.vpcs) {
+    // Indexed loops: once per validation over every subnet, mostly unoptimised, where an iterator
+    // allocates a result per VPC and subnet.
+    const vpcs = design.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const v = vpcs[i]!;
       const region = regionByCode(v.region);
       if (!region) continue;
-      for (const s of v.subnets) {
-        const az = regionOfAz(s.az);
-        if (az?.code === region.code) continue;
+      for (let j = 0; j < v.subnets.length; j++) {
+        const s = v.subnets[j]!;
+        if (isAzOf(s.az, region)) continue;
         findings.push({
           message: `Subnet ${JSON.stringify(index.nameOf(s.id))} is in Availability Zone ${JSON.stringify(s.az)}, but its VPC ${JSON.stringify(index.nameOf(v.id))} is in ${v.region}. Pick one of ${region.azLetters.map((l) => v.region + l).join(', ')}.`,
           elements: [s.id, v.id],

@@ -1,7 +1,7 @@
 // Address plan: every CIDR parses, VPC blocks have a legal size, subnets sit inside their VPC and
 // do not overlap, and blocks outside private space are pointed out.
 import { blockHolding, cidrProblem, hostCidr, isPrivate, overlaps, type Cidr } from '../network/cidr';
-import type { Subnet } from '../model/schema';
+import type { SgRule, Subnet } from '../model/schema';
 import { networkOf } from './analysis';
 import type { Report, Rule } from './types';
 import { AWS, RFC1918 } from './sources';
@@ -44,14 +44,28 @@ export const cidrInvalid: Rule = {
         elements: [id],
       });
     };
-    for (const v of design.vpcs) {
+    const checkRules = (rules: readonly SgRule[], id: string) => {
+      for (let k = 0; k < rules.length; k++) {
+        const cidr = rules[k]!.cidr;
+        if (cidr !== undefined) check(cidr, id, 'rule');
+      }
+    };
+    // Indexed loops: the first rule to read every block runs mostly unoptimised, where an
+    // iterator allocates a result per element.
+    const vpcs = design.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const v = vpcs[i]!;
       check(v.cidr, v.id, 'vpc');
-      for (const c of v.secondaryCidrs) check(c, v.id, 'secondary');
-      for (const s of v.subnets) check(s.cidr, s.id, 'subnet');
-      for (const t of v.routeTables) for (const r of t.routes) check(r.destination, t.id, 'route');
-      for (const g of v.securityGroups) {
-        for (const r of g.ingress) if (r.cidr !== undefined) check(r.cidr, g.id, 'rule');
-        for (const r of g.egress) if (r.cidr !== undefined) check(r.cidr, g.id, 'rule');
+      for (let j = 0; j < v.secondaryCidrs.length; j++) check(v.secondaryCidrs[j]!, v.id, 'secondary');
+      for (let j = 0; j < v.subnets.length; j++) check(v.subnets[j]!.cidr, v.subnets[j]!.id, 'subnet');
+      for (let j = 0; j < v.routeTables.length; j++) {
+        const t = v.routeTables[j]!;
+        for (let k = 0; k < t.routes.length; k++) check(t.routes[k]!.destination, t.id, 'route');
+      }
+      for (let j = 0; j < v.securityGroups.length; j++) {
+        const g = v.securityGroups[j]!;
+        checkRules(g.ingress, g.id);
+        checkRules(g.egress, g.id);
       }
     }
     const a = design.appliance;
@@ -155,7 +169,11 @@ export const cidrSubnetOverlap: Rule = {
     const { design, index } = ctx;
     const net = networkOf(ctx);
     const findings: Report[] = [];
-    for (const v of design.vpcs) {
+    // An indexed loop: once per validation over every VPC, mostly unoptimised, where an iterator
+    // allocates a result per VPC.
+    const vpcs = design.vpcs;
+    for (let i = 0; i < vpcs.length; i++) {
+      const v = vpcs[i]!;
       if (v.subnets.length < 2) continue;
       const subnets = net.subnetsOf(v);
       if (!mayOverlap(subnets)) continue;

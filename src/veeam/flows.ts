@@ -149,6 +149,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     ? (element) => element.id
     : (element) => element;
   const needs = new Map<Vpc | string, VpcNeeds>();
+  let needCount = 0;
   // With unique ids, two endpoints are the same flow target only when they are the same element.
   const sharedIds = index.hasDuplicateIds;
   const flows: PlannedFlow[] = [];
@@ -213,6 +214,7 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     groups: string[],
   ): NeedInProgress => {
     const endpoints = interfaceEndpointsOf(vpc, service);
+    needCount++;
     return {
       vpc,
       service,
@@ -454,10 +456,13 @@ export function deriveRequirements(index: DesignIndex, net: NetworkModel): Requi
     }
   }
 
+  // At its exact size: a large design has thousands of needs, and pushes copy a growing array.
+  const endpointNeeds: EndpointNeed[] = new Array(needCount);
+  let n = 0;
   needs.forEach(({ first }) => {
-    for (let need: NeedInProgress | undefined = first; need; need = need.next)
-      result.endpointNeeds.push(need);
+    for (let need: NeedInProgress | undefined = first; need; need = need.next) endpointNeeds[n++] = need;
   });
+  result.endpointNeeds = endpointNeeds;
   for (const f of applianceFlows.values()) flows.push(f);
   for (const f of archiveFlows.values()) flows.push(f);
   result.flows = flows;
