@@ -280,8 +280,8 @@ function unpackElement(packed: unknown, shape: Shape, defaults: boolean): unknow
 
 /**
  * The raw design object a link carried, ready for loadDesignValue (which fills the defaults).
- * With `defaults`, the defaults the packing left out are put back in their places: the share
- * worker previews that copy before the check is loaded; the check gets its own without them, so
+ * With `defaults`, the defaults the packing left out are put back in their places: the page
+ * previews that copy without the check (app/link-preview.ts); the check gets its own without them, so
  * the design it gives is the same either way.
  */
 export function unpackDesign(packed: unknown, format: string, version: number, defaults = false): unknown {

@@ -1,6 +1,6 @@
 // What the zoomed-out overview draws (overview.tsx), as plain data: every VPC React Flow does not
-// mount as a box, and every line with an end among them, as a few SVG paths. No React, so the share
-// worker draws the page's first preview of a received link with it too (preview.ts).
+// mount as a box, and every line with an end among them, as a few SVG paths. No React, so the page's
+// first chunk lays out its preview of a received link with it too (preview.ts).
 import type { Edge } from '@xyflow/react';
 import type { DesignNode, FlowEdgeData } from './derive';
 import type { Issues } from './elements';
