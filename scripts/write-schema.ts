@@ -1,6 +1,8 @@
-// Writes schema/design.schema.json from the zod definition (tests/model/schema-file.test.ts keeps it fresh).
+// Writes what is generated from the zod definition: schema/design.schema.json and the load checker
+// src/model/design-check.generated.ts (tests/model/schema-file.test.ts keeps both fresh).
 import { writeFileSync } from 'node:fs';
 import { designJsonSchema } from '../src/model/schema';
+import { DESIGN_CHECK_FILE, designCheckText } from './gen-design-check';
 
 export const SCHEMA_FILE = new URL('../schema/design.schema.json', import.meta.url);
 
@@ -11,4 +13,6 @@ export function schemaText(): string {
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
   writeFileSync(SCHEMA_FILE, schemaText());
   console.log('wrote schema/design.schema.json');
+  writeFileSync(DESIGN_CHECK_FILE, await designCheckText());
+  console.log('wrote src/model/design-check.generated.ts');
 }

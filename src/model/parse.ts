@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import { CURRENT_VERSION, DesignSchema, FORMAT, type Design } from './schema';
 import { migrate, MIGRATIONS, type Migration } from './migrations';
-import { compiledChecker, dropUnsafeKeys, REJECT } from './compiled-schema';
+import { designChecker, dropUnsafeKeys, REJECT } from './compiled-schema';
 
 export { parseJsonSafely } from './json';
 
@@ -67,7 +67,7 @@ function describeValue(v: unknown): string {
 export function checkDesign(
   raw: Record<string, unknown>,
 ): { ok: true; design: Design } | { ok: false; errors: LoadError[] } {
-  const fast = compiledChecker(DesignSchema)(raw);
+  const fast = designChecker()(raw);
   if (fast !== REJECT) return { ok: true, design: fast as Design };
   // The checker stopped at the first refusal, maybe before reaching every unsafe key.
   dropUnsafeKeys(raw);

@@ -4,13 +4,13 @@
 // (every optional field present or not), from the generator, and from mutating either anywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compiledChecker, REJECT } from '../../src/model/compiled-schema';
+import { designChecker, REJECT } from '../../src/model/compiled-schema';
 import { generateDesign } from '../../src/model/generate';
 import { jsonPath, loadDesign, loadDesignValue, parseJsonSafely } from '../../src/model/parse';
 import { CURRENT_VERSION, DesignSchema, FORMAT } from '../../src/model/schema';
 import { rawDesignArb } from '../share/arbitraries';
 
-const fast = compiledChecker(DesignSchema);
+const fast = designChecker();
 
 /** Every place in a document a mutation can reach: the path to a container and one of its keys. */
 function slots(value: unknown, path: (string | number)[] = [], out: (string | number)[][] = []) {
