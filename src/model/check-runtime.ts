@@ -90,3 +90,10 @@ export function hashText(text: string): string {
   }
   return (h >>> 0).toString(16).padStart(8, '0');
 }
+
+/** A table of the codes 0–127 marking those inside the ranges (pairs of first and last code). */
+export function classTable(ranges: readonly number[]): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < ranges.length; i += 2) table.fill(1, ranges[i]!, ranges[i + 1]! + 1);
+  return table;
+}

@@ -2,7 +2,15 @@
 // its plan (src/model/check-plan.ts). Do not edit: run `npm run schema` after changing the schema.
 import type { z } from 'zod';
 import type { PlanNode } from './check-plan';
-import { dropUnsafeKeys, isPlainObject, isUnsafeKey, REJECT, zodChecks, type Checker } from './check-runtime';
+import {
+  classTable,
+  dropUnsafeKeys,
+  isPlainObject,
+  isUnsafeKey,
+  REJECT,
+  zodChecks,
+  type Checker,
+} from './check-runtime';
 
 type Leaf = { inline: { pattern?: RegExp; fn?: (value: unknown) => unknown }[] };
 
@@ -13,21 +21,13 @@ export const PLAN_SIGNATURE = 'e208f7b2';
 export function bindDesignChecker(n: readonly PlanNode[]): Checker {
   const d3 = n[3]!.schema._zod.def as z.core.$ZodDefaultDef;
   const d5 = n[5]!.schema._zod.def as z.core.$ZodDefaultDef;
+  const p8_0Table = classTable([65, 90, 97, 122, 48, 57, 46, 46, 95, 95, 58, 58, 45, 45]);
   function p8_0(v: string): boolean {
-    const n = v.length;
-    if (n < 1 || n > 64) return false;
-    for (let i = 0; i < n; i++) {
+    const len = v.length;
+    if (len < 1 || len > 64) return false;
+    for (let i = 0; i < len; i++) {
       const c = v.charCodeAt(i);
-      if (!(
-        (c >= 65 && c <= 90) ||
-        (c >= 97 && c <= 122) ||
-        (c >= 48 && c <= 57) ||
-        c === 46 ||
-        c === 95 ||
-        c === 58 ||
-        c === 45
-      ))
-        return false;
+      if (c > 127 || p8_0Table[c] === 0) return false;
     }
     return true;
   }
