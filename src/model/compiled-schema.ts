@@ -18,15 +18,19 @@ export { dropUnsafeKeys, REJECT, type Checker } from './check-runtime';
 let checker: Checker | undefined;
 
 /**
+ * The generated checker when `signature` (the one written into design-check.generated.ts) is the
+ * definition's own; zod for every design otherwise.
+ */
+export function checkerFor(signature: string): Checker {
+  const plan = planOf(DesignSchema);
+  return hashText(signatureOf(plan)) === signature ? bindDesignChecker(plan) : delegate(DesignSchema);
+}
+
+/**
  * The design's checker, bound on first use. Should the schema have changed without the code being
  * written again (`npm run schema`; a test guards it), zod checks every design instead: slower,
  * never wrong.
  */
 export function designChecker(): Checker {
-  if (!checker) {
-    const plan = planOf(DesignSchema);
-    checker =
-      hashText(signatureOf(plan)) === PLAN_SIGNATURE ? bindDesignChecker(plan) : delegate(DesignSchema);
-  }
-  return checker;
+  return (checker ??= checkerFor(PLAN_SIGNATURE));
 }

@@ -4,7 +4,8 @@
 // (every optional field present or not), from the generator, and from mutating either anywhere.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { designChecker, REJECT } from '../../src/model/compiled-schema';
+import { checkerFor, designChecker, REJECT } from '../../src/model/compiled-schema';
+import { PLAN_SIGNATURE } from '../../src/model/design-check.generated';
 import { generateDesign } from '../../src/model/generate';
 import { jsonPath, loadDesign, loadDesignValue, parseJsonSafely } from '../../src/model/parse';
 import { CURRENT_VERSION, DesignSchema, FORMAT } from '../../src/model/schema';
@@ -120,6 +121,27 @@ describe('the compiled schema agrees with zod', () => {
     if (!r.ok) throw new Error(JSON.stringify(r.errors));
     expect(r.design.vpcs[0]!.subnets).toEqual([]);
     expect(r.design.vpcs[0]!.subnets).not.toBe(r.design.vpcs[1]!.subnets);
+  });
+});
+
+describe('a generated checker that no longer fits the definition', () => {
+  it('is not used: zod judges every design, with the same verdicts and defaults', () => {
+    const stale = checkerFor(`${PLAN_SIGNATURE}-stale`);
+    const fresh = checkerFor(PLAN_SIGNATURE);
+    const good = JSON.parse(JSON.stringify(generateDesign({ vpcs: 3, seed: 7 }))) as Record<string, unknown>;
+    const bad = { ...structuredClone(good), vpcs: [{ id: 'has space' }] };
+    for (const doc of [good, bad]) {
+      const byZod = DesignSchema.safeParse(structuredClone(doc));
+      const out = stale(structuredClone(doc));
+      expect(out !== REJECT).toBe(byZod.success);
+      if (byZod.success) expect(out).toStrictEqual(byZod.data);
+      expect(out === REJECT).toBe(fresh(structuredClone(doc)) === REJECT);
+    }
+    // The stale one is zod's own walk: it hands back a new object, the generated one fills in place.
+    const doc = structuredClone(good);
+    expect(stale(doc)).not.toBe(doc);
+    const again = structuredClone(good);
+    expect(fresh(again)).toBe(again);
   });
 });
 
