@@ -110,9 +110,12 @@ test('a selected chip shows as selected; a click on a VPC replaces it; the empty
   await expect(removed).toContainText('VPC');
   await expect(removed).not.toContainText('Veeam Backup for AWS');
   await page.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  // The dialog's closing overlay would take the next click: wait until it is gone.
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   // Shift adds: the chip, then Shift+click on a VPC keeps both.
   await chip.click();
+  await expect(chip).toHaveClass(/is-selected/);
   await page.getByTestId('vpc-vpc-repo').click({ position: { x: 12, y: 8 }, modifiers: ['Shift'] });
   await expect(chip).toHaveClass(/is-selected/);
   await expect(page.getByTestId('vpc-vpc-repo')).toHaveClass(/is-selected/);
@@ -120,6 +123,7 @@ test('a selected chip shows as selected; a click on a VPC replaces it; the empty
 
   // Ctrl adds: chip then Ctrl+click on the worker chip keeps both.
   await chip.click();
+  await expect(chip).toHaveClass(/is-selected/);
   await page.getByTestId('chip-wc-backup-use1').click({ modifiers: ['Control'] });
   await expect(chip).toHaveClass(/is-selected/);
   await expect(page.getByTestId('chip-wc-backup-use1')).toHaveClass(/is-selected/);
