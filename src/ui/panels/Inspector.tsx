@@ -14,9 +14,15 @@ import { elementLabel } from './names';
 
 export function Inspector() {
   // Deferred: a big form (a VPC's route tables and groups) renders in the background, in slices,
-  // so selecting a node to drag it or committing a field never waits for the panel.
-  const design = useDeferredValue(useDesignStore((s) => s.design));
+  // so selecting a node to drag it or committing a field never waits for the panel. Its first render
+  // is deferred too (nothing, then the form): the design form's selects position their dropdowns as
+  // they mount, and in the app's first render that made opening a large design one long task.
+  const design = useDeferredValue(
+    useDesignStore((s) => s.design),
+    null,
+  );
   const selection = useDeferredValue(useUiStore((s) => s.selection));
+  if (!design) return null;
   return (
     <>
       <InspectorBody design={design} selection={selection} />
