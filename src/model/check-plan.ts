@@ -1,10 +1,11 @@
 // The zod definition (schema.ts) read as a plan for the load checker: each distinct schema node
 // once, numbered in the order a walk from the root meets it, with what checking it takes. The
-// generator (scripts/write-schema.ts) writes design-check.generated.ts from the plan, one plain
+// generator (scripts/gen-design-check.ts) writes design-check.generated.ts from the plan, one plain
 // function per node; at run time the same plan hands that code the definition's own regexes,
 // predicates, defaults and zod checks. The plan's signature, written into the generated file, is
 // compared at start-up: a schema changed without regenerating falls back to zod, never disagrees.
 import { z } from 'zod';
+import { checksOfSchema, isUnsafeKey } from './check-runtime';
 
 type Schema = z.core.$ZodType;
 type Check = z.core.$ZodCheck;
@@ -71,8 +72,6 @@ function inlineOf(check: Check, type: string): InlineCheck | null {
   return null;
 }
 
-const checksOfSchema = (schema: Schema): Check[] => (schema._zod.def.checks ?? []) as Check[];
-
 /** Every node reachable from `root`, the root first; children are indices into the list. */
 export function planOf(root: Schema): PlanNode[] {
   const nodes: PlanNode[] = [];
@@ -119,6 +118,8 @@ function nodeOf(schema: Schema, visit: (s: Schema) => number): PlanNode {
       // Only loose objects keep unknown keys untouched; stripping or refusing them is zod's.
       if (catchall !== 'unknown' && catchall !== 'any') return { schema, kind: 'zod' };
       const keys = Object.keys(o.shape);
+      // A field named like a prototype key is never written as a case of the generated code.
+      if (keys.some(isUnsafeKey)) return { schema, kind: 'zod' };
       const fields = keys.map((k) => visit(o.shape[k]!));
       return { schema, kind: 'object', keys, fields, zodChecks: checks.length > 0 };
     }

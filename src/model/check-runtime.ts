@@ -48,9 +48,12 @@ interface Payload {
 // rejection, after which the caller asks zod, so the list is emptied only then.
 const payload: Payload = { value: undefined, issues: [] };
 
+/** A schema's own checks, in zod's order. */
+export const checksOfSchema = (schema: Schema): Check[] => (schema._zod.def.checks ?? []) as Check[];
+
 /** A schema's own checks run as zod runs them, as one predicate. */
 export function zodChecks(schema: Schema): (value: unknown) => boolean {
-  const runs = ((schema._zod.def.checks ?? []) as Check[]).map((check) => {
+  const runs = checksOfSchema(schema).map((check) => {
     const run = check._zod.check as (p: Payload) => unknown;
     const when = check._zod.def.when as ((p: Payload) => boolean) | undefined;
     return when
