@@ -13,5 +13,8 @@ import { pageReady } from './app/page-ready';
 // The app's download starts at once — or, with a large link, once its preview is painted (or known
 // not to come): measured side by side, asking for it at once made the picture later and React
 // Flow's canvas no sooner. The app cannot draw the design before the decoding has finished anyway.
+// ip-num builds its constant ranges (BigInt and binary-string parsing) as its module runs: asked for
+// on its own, that runs in a task of its own instead of inside the app's first, already long, one.
+void import('ip-num');
 const app = previewSettled().then(() => import('./boot'));
 void Promise.all([app, pageReady()]).then(([{ startApp }]) => startApp());

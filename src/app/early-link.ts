@@ -40,12 +40,34 @@ function start(): void {
   // show what the autosave no longer holds.
   if (fragment.length < PREVIEW_WORTH_TRYING || isOwnFragment(fragment)) return;
   const layout = linkPreviewer(fragment);
-  const preview = layout && layout({ width: window.innerWidth, height: window.innerHeight });
-  if (layout && preview)
-    firstPicture = Promise.race([
-      showPreview(preview, layout),
-      new Promise<void>((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS)),
-    ]);
+  if (layout) firstPicture = paintPreview(layout);
+}
+
+/** The picture of the inflated link: laid out and drawn in a task of its own (see nextTask). */
+async function paintPreview(layout: NonNullable<ReturnType<typeof linkPreviewer>>): Promise<void> {
+  await nextTask();
+  const preview = layout({ width: window.innerWidth, height: window.innerHeight });
+  if (!preview) return;
+  await Promise.race([
+    showPreview(preview, layout),
+    new Promise<void>((resolve) => setTimeout(resolve, PREVIEW_WAIT_MS)),
+  ]);
+}
+
+/**
+ * Settles in a later task, so the browser may run input and rendering in between: inflating a large
+ * link and laying it out are each a good part of the 200 ms a task may take, and together they
+ * were one task of more.
+ */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }
 
 /** The early decoding of `fragment`, if one was started (null: the worker failed, decode here). */
