@@ -89,6 +89,16 @@ function useStages() {
   return useMemo(() => ({ stage, reached }), [stage, reached]);
 }
 
+/**
+ * Holds the stages, so that opening one re-renders only the `Later`s that read it: the tree it is
+ * given was made by App's render and stays the same element, so React skips it (with App holding
+ * the stages, each of the seven stages re-rendered the whole app, the canvas included).
+ */
+function Stages({ children }: { children: ReactNode }) {
+  const stages = useStages();
+  return <Stage value={stages}>{children}</Stage>;
+}
+
 function Reached({ order }: { order: number }) {
   const { reached } = use(Stage);
   useEffect(() => reached(order), [reached, order]);
@@ -156,9 +166,8 @@ export function App() {
   useLiveValidation();
   useShortcuts();
   const colorScheme = useComputedColorScheme('light');
-  const stages = useStages();
   return (
-    <Stage value={stages}>
+    <Stages>
       <ReactFlowProvider>
         <AppShell
           header={{ height: SHELL.header }}
@@ -206,6 +215,6 @@ export function App() {
           <ExportDrawer />
         </Later>
       </ReactFlowProvider>
-    </Stage>
+    </Stages>
   );
 }

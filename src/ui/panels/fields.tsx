@@ -186,7 +186,10 @@ export function SelectField({
       data-testid={testId}
       error={error}
       description={description}
-      comboboxProps={{ withinPortal: true }}
+      // Mounted only while open: Mantine keeps a closed dropdown in the page (hidden), so every select
+      // of a form mounted its options, their scroll area and the dropdown's positioning with it, and
+      // the design form's first render was a long task when a large design opened.
+      comboboxProps={{ withinPortal: true, keepMounted: false }}
       // Focusing selects the shown text, so typing replaces it instead of landing in the middle
       // of the current value; the click's mouseup would otherwise drop that selection again.
       onFocus={(event) => {
