@@ -6,7 +6,7 @@
 import type { DecodeResult } from '../share';
 import { carriesDesign } from '../share/fragment';
 import { decodeName } from './decode-name';
-import { linkPreviewer } from './link-preview';
+import { linkPreviewerNatively } from './link-preview';
 import { shareWorkerOnce, type OffThread } from './off-thread';
 import { isOwnFragment } from './own-fragments';
 import { removePreview, showPreview } from './preview';
@@ -39,12 +39,13 @@ function start(): void {
   // A reload of this tab's own link reopens its autosave (link.ts): a picture of the link could
   // show what the autosave no longer holds.
   if (fragment.length < PREVIEW_WORTH_TRYING || isOwnFragment(fragment)) return;
-  const layout = linkPreviewer(fragment);
-  if (layout) firstPicture = paintPreview(layout);
+  firstPicture = paintPreview(fragment);
 }
 
-/** The picture of the inflated link: laid out and drawn in a task of its own (see nextTask). */
-async function paintPreview(layout: NonNullable<ReturnType<typeof linkPreviewer>>): Promise<void> {
+/** The picture of the link: inflated by the browser, then laid out and drawn in a task of its own. */
+async function paintPreview(fragment: string): Promise<void> {
+  const layout = await linkPreviewerNatively(fragment);
+  if (!layout) return;
   await nextTask();
   const preview = layout({ width: window.innerWidth, height: window.innerHeight });
   if (!preview) return;

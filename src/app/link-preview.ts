@@ -5,21 +5,42 @@
 // anything but numbers where boxes and lines go, means no picture: the app then draws the design as
 // usual, and a design the check refuses is never drawn at all.
 import type { Design } from '../model/schema';
-import { inflateLink, unpackLink } from '../share/inflate-link';
+import {
+  inflateLink,
+  inflateLinkNatively,
+  unpackLink,
+  type Inflated,
+  type LinkFailure,
+} from '../share/inflate-link';
 import { plainPreview, previewOf, type Preview } from '../ui/canvas/preview';
 import type { Size } from '../ui/canvas/view';
 
+type Previewer = (inner: Size) => Preview | null;
+
 /** Lays out the link's design for a window of any size — null when it has no picture there — or
  * is null itself when the link does not read. The link is read once, however often it is laid out. */
-export function linkPreviewer(fragment: string): ((inner: Size) => Preview | null) | null {
-  let design: Design;
+export function linkPreviewer(fragment: string): Previewer | null {
   try {
-    const inflated = inflateLink(fragment);
-    if (!inflated.ok) return null;
-    design = unpackLink(inflated, true) as Design;
+    return previewerOf(inflateLink(fragment));
   } catch {
     return null;
   }
+}
+
+/** linkPreviewer, with the link inflated by the browser's own inflater where it has one (see
+ * inflateLinkNatively): the page's first chunk runs it while its own code is still cold. */
+export async function linkPreviewerNatively(fragment: string): Promise<Previewer | null> {
+  try {
+    const inflated = await inflateLinkNatively(fragment);
+    return inflated ? previewerOf(inflated) : linkPreviewer(fragment);
+  } catch {
+    return null;
+  }
+}
+
+function previewerOf(inflated: Inflated | LinkFailure): Previewer | null {
+  if (!inflated.ok) return null;
+  const design = unpackLink(inflated, true) as Design;
   return (inner) => {
     try {
       const preview = previewOf(design, inner);

@@ -152,7 +152,80 @@ export function unpackLink({ packed }: Inflated, defaults = false): unknown {
   return unpackDesign(packed, FORMAT, CURRENT_VERSION, defaults);
 }
 
+/** A link read up to its DEFLATE data: what inflating it needs, and what judging the result needs. */
+interface ReadLink {
+  ok: true;
+  compressed: Uint8Array;
+  crc: number;
+  /** The payload ended in an ellipsis (a shortened link): a bad stream then means cut, not altered. */
+  ellipsis: boolean;
+  payloadLength: number;
+  doubleEncoded: boolean;
+}
+
 export function inflateLink(fragmentOrLink: string): Inflated | LinkFailure {
+  const read = readLink(fragmentOrLink);
+  return read.ok ? finishLink(read, inflateBounded(read.compressed)) : read;
+}
+
+/**
+ * inflateLink with the browser's own inflater (DecompressionStream), which needs no warm-up: fflate's
+ * JavaScript runs cold the first time, and for a large link that was most of the page's first task.
+ * The same reading and judging of the result; null where the platform has no such stream or it
+ * fails in any way (the caller then inflates with inflateLink, which gives the exact error).
+ */
+export async function inflateLinkNatively(fragmentOrLink: string): Promise<Inflated | LinkFailure | null> {
+  const read = readLink(fragmentOrLink);
+  if (!read.ok) return read;
+  const bytes = await inflateNatively(read.compressed);
+  return bytes ? finishLink(read, { ok: true, bytes }) : null;
+}
+
+/**
+ * A raw DEFLATE stream inflated by DecompressionStream, with our preset dictionary: that stream
+ * takes none, so the dictionary goes in front as a stored block, whose bytes then stand in the
+ * window exactly where a preset dictionary would, and are cut from the output again. Null when the
+ * stream is missing, fails, or unpacks past the limit.
+ */
+async function inflateNatively(compressed: Uint8Array): Promise<Uint8Array | null> {
+  if (typeof DecompressionStream === 'undefined') return null;
+  const dict = DICTIONARY.subarray(-32768);
+  // A stored block, not the last: BFINAL 0, BTYPE 00, padding, then LEN and its complement.
+  const stored = new Uint8Array(5 + dict.length + compressed.length);
+  stored[1] = dict.length & 255;
+  stored[2] = dict.length >> 8;
+  stored[3] = ~dict.length & 255;
+  stored[4] = (~dict.length >> 8) & 255;
+  stored.set(dict, 5);
+  stored.set(compressed, 5 + dict.length);
+  try {
+    const stream = new Blob([stored]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+    const reader = stream.getReader();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      total += value.length;
+      if (total > MAX_DECOMPRESSED_BYTES + dict.length) {
+        await reader.cancel();
+        return null;
+      }
+      chunks.push(value);
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const chunk of chunks) {
+      out.set(chunk, at);
+      at += chunk.length;
+    }
+    return out.subarray(dict.length);
+  } catch {
+    return null;
+  }
+}
+
+function readLink(fragmentOrLink: string): ReadLink | LinkFailure {
   const input = String(fragmentOrLink).trim();
   // Base64 of more than the decompressed limit cannot be a design: refuse before any work.
   if (input.length > ((MAX_DECOMPRESSED_BYTES + 64 * 1024) * 4) / 3 + 4096) {
@@ -204,7 +277,19 @@ export function inflateLink(fragmentOrLink: string): Inflated | LinkFailure {
       : failure('truncated', TRUNCATED(payload.length));
   }
   // Anything after the declared end (a chat app's appended text) is ignored: the checksum decides.
-  const inflated = inflateBounded(bytes.subarray(header.start, header.end));
+  return {
+    ok: true,
+    compressed: bytes.subarray(header.start, header.end),
+    crc: header.crc,
+    ellipsis,
+    payloadLength: payload.length,
+    doubleEncoded: rounds > 0,
+  };
+}
+
+/** The inflated bytes judged: their checksum, then text, then JSON. */
+function finishLink(read: ReadLink, inflated: InflateOutcome): Inflated | LinkFailure {
+  const { ellipsis, payloadLength } = read;
   if (!inflated.ok) {
     if (inflated.kind === 'too-large') {
       return failure(
@@ -214,10 +299,10 @@ export function inflateLink(fragmentOrLink: string): Inflated | LinkFailure {
       );
     }
     // Every declared byte is present, so a stream that still ends early was altered, not cut.
-    return ellipsis ? failure('truncated', TRUNCATED(payload.length)) : failure('corrupted', CORRUPTED);
+    return ellipsis ? failure('truncated', TRUNCATED(payloadLength)) : failure('corrupted', CORRUPTED);
   }
-  if (crc32(inflated.bytes) !== header.crc) {
-    return ellipsis ? failure('truncated', TRUNCATED(payload.length)) : failure('corrupted', CORRUPTED);
+  if (crc32(inflated.bytes) !== read.crc) {
+    return ellipsis ? failure('truncated', TRUNCATED(payloadLength)) : failure('corrupted', CORRUPTED);
   }
 
   let json: string;
@@ -235,5 +320,5 @@ export function inflateLink(fragmentOrLink: string): Inflated | LinkFailure {
       `This share link does not hold a design: its data is not JSON (${err instanceof Error ? err.message : String(err)}).`,
     );
   }
-  return { ok: true, packed, doubleEncoded: rounds > 0 };
+  return { ok: true, packed, doubleEncoded: read.doubleEncoded };
 }
