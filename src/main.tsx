@@ -14,7 +14,10 @@ import { pageReady } from './app/page-ready';
 // not to come): measured side by side, asking for it at once made the picture later and React
 // Flow's canvas no sooner. The app cannot draw the design before the decoding has finished anyway.
 // ip-num builds its constant ranges (BigInt and binary-string parsing) as its module runs: asked for
-// on its own, that runs in a task of its own instead of inside the app's first, already long, one.
-void import('ip-num');
-const app = previewSettled().then(() => import('./boot'));
+// on its own, beside the app, that runs in a task of its own instead of inside the app's first,
+// already long, one (and not before the preview, which it would delay).
+const app = previewSettled().then(() => {
+  void import('ip-num');
+  return import('./boot');
+});
 void Promise.all([app, pageReady()]).then(([{ startApp }]) => startApp());
