@@ -110,13 +110,18 @@ function inflateBounded(compressed: Uint8Array): InflateOutcome {
     return { ok: false, kind: tooLarge ? 'too-large' : 'corrupted' };
   }
   if (tooLarge) return { ok: false, kind: 'too-large' };
+  return { ok: true, bytes: joined(chunks, total) };
+}
+
+/** The chunks an inflater handed out, in one array of their `total` length. */
+function joined(chunks: readonly Uint8Array[], total: number): Uint8Array {
   const bytes = new Uint8Array(total);
   let offset = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, offset);
     offset += chunk.length;
   }
-  return { ok: true, bytes };
+  return bytes;
 }
 
 /** The length and checksum before the DEFLATE data, or null when the bytes end inside them. */
@@ -143,10 +148,6 @@ export const CORRUPTED =
   'This share link is damaged: its design data does not check out, so characters were changed or lost ' +
   'on the way.';
 
-/**
- * The first half of decoding (codec.ts): the link's design data inflated and parsed, but not yet
- * unpacked or checked. Throws only where decode would.
- */
 /** The link's design as unpacked for the check (`defaults`: see unpackDesign). */
 export function unpackLink({ packed }: Inflated, defaults = false): unknown {
   return unpackDesign(packed, FORMAT, CURRENT_VERSION, defaults);
@@ -163,6 +164,10 @@ interface ReadLink {
   doubleEncoded: boolean;
 }
 
+/**
+ * The first half of decoding (codec.ts): the link's design data inflated and parsed, but not yet
+ * unpacked or checked. Throws only where decode would.
+ */
 export function inflateLink(fragmentOrLink: string): Inflated | LinkFailure {
   const read = readLink(fragmentOrLink);
   return read.ok ? finishLink(read, inflateBounded(read.compressed)) : read;
@@ -213,13 +218,7 @@ async function inflateNatively(compressed: Uint8Array): Promise<Uint8Array | nul
       }
       chunks.push(value);
     }
-    const out = new Uint8Array(total);
-    let at = 0;
-    for (const chunk of chunks) {
-      out.set(chunk, at);
-      at += chunk.length;
-    }
-    return out.subarray(dict.length);
+    return joined(chunks, total).subarray(dict.length);
   } catch {
     return null;
   }

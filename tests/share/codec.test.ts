@@ -1,5 +1,4 @@
 import LZString from 'lz-string';
-import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../src/app/examples';
 import {
@@ -11,8 +10,8 @@ import {
   type DecodeResult,
   type LinkErrorKind,
 } from '../../src/share';
-import { toBase64Url } from '../../src/share/bytes';
 import { packDesign } from '../../src/share/pack';
+import { bombLink } from './bomb';
 
 const example1 = EXAMPLES['example-1'].design();
 const fragment = encode(example1);
@@ -77,15 +76,7 @@ describe('damaged links', () => {
   });
 
   it('stops inflating past 5 MB', () => {
-    // 6 MB of one byte deflates to a few kilobytes: a decompression bomb in a link.
-    const bomb = deflateSync(new Uint8Array(6 * 1024 * 1024).fill(32), { level: 9 });
-    const header = [
-      (bomb.length % 128) | 128,
-      (Math.floor(bomb.length / 128) % 128) | 128,
-      bomb.length >> 14,
-    ];
-    const bytes = new Uint8Array([...header, 0, 0, 0, 0, ...bomb]);
-    const error = errorOf(decode(`d=1${toBase64Url(bytes)}`));
+    const error = errorOf(decode(bombLink()));
     expect(error.kind).toBe('too-large');
     expect(error.message).toContain('5 MB');
   });
